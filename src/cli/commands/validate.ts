@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { hasErrors } from '../../model/diagnostic.js';
+import { loadIepFile } from '../../load/load-iep.js';
+import { EXIT } from '../exit-codes.js';
+import { expandInputs } from '../expand-inputs.js';
+import type { CliIo } from '../io.js';
+import { formatDiagnostics } from '../print-diagnostics.js';
+
+export function registerValidate(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('validate')
+    .description('check IEP files against the data model and report every problem with its line and column')
+    .argument('<files...>', 'IEP files (.iep.yaml, .yaml or .json); globs are expanded')
+    .option('--json', 'print diagnostics as JSON')
+    .addHelpText('after', '\nExit codes: 0 all valid, 1 some file is invalid, 2 usage error (e.g. a missing file).')
+    .action(async (args: string[], options: { json?: boolean }) => {
+      const files = await expandInputs(args);
+      const results = await Promise.all(files.map(loadIepFile));
+      const diagnostics: Diagnostic[] = results.flatMap((r) => r.diagnostics);
+      if (options.json) {
+        io.out(JSON.stringify({ files: results.map((r) => ({ file: r.file, valid: !hasErrors(r.diagnostics), diagnostics: r.diagnostics })) }, null, 2) + '\n');
+      } else if (diagnostics.length > 0) {
+        io.err(formatDiagnostics(diagnostics, { color: io.color }));
+      } else {
+        io.out(`${files.length} file${files.length === 1 ? '' : 's'} valid\n`);
+      }
+      const unreadable = diagnostics.some((d) => d.code === 'file-unreadable');
+      setExit(unreadable ? EXIT.usage : hasErrors(diagnostics) ? EXIT.invalid : EXIT.ok);
+    });
+}

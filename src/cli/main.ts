@@ -1,0 +1,51 @@
+import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import { EXIT } from './exit-codes.js';
+import { processIo, UsageError, type CliIo } from './io.js';
+import { registerValidate } from './commands/validate.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+const EXIT_HELP = `
+Exit codes:
+  0  success
+  1  invalid input or failed checks
+  2  usage error (unknown option, missing file)
+  3  a document could not be rendered
+  4  internal error in iepkit (please report it; set IEP_DEBUG=1 for details)
+`;
+
+/** Runs the CLI and answers an exit code. The only place that turns errors into text for a person. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const setExit = (code: number) => {
+    exitCode = Math.max(exitCode, code);
+  };
+  const program = new Command('iep')
+    .description('iepkit: turn one structured IEP record into the official IEP, parent copies and a student summary')
+    .version(version, '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .addHelpText('after', EXIT_HELP);
+
+  registerValidate(program, io, setExit);
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      io.err(`iep: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    io.err(`iep: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    if (process.env.IEP_DEBUG) io.err(`${(error as Error)?.stack ?? ''}\n`);
+    else io.err('This is a bug in iepkit. Run again with IEP_DEBUG=1 and report the output (remove student data first).\n');
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,40 @@
+import type { Diagnostic } from '../model/diagnostic.js';
+import { sortDiagnostics } from '../model/diagnostic.js';
+
+export interface PrintStyle {
+  color: boolean;
+}
+
+const paint = (on: boolean, code: string, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
+
+/**
+ * Compiler-style text: the file, then one line per problem with line:column, severity, message and code,
+ * and an indented hint with the citation. Ends with a count.
+ */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], style: PrintStyle = { color: false }): string {
+  const out: string[] = [];
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of sortDiagnostics(diagnostics)) {
+    const key = d.file ?? '';
+    byFile.set(key, [...(byFile.get(key) ?? []), d]);
+  }
+  for (const [file, list] of byFile) {
+    if (file) out.push(paint(style.color, '4', file));
+    for (const d of list) {
+      const where = d.line ? `${d.line}:${d.column ?? 1}` : '';
+      const severity = paint(style.color, d.severity === 'error' ? '31' : d.severity === 'warning' ? '33' : '36', d.severity.padEnd(7));
+      out.push(`  ${where.padEnd(7)} ${severity} ${d.message}  ${paint(style.color, '2', d.code)}`);
+      const extra = [d.hint ? `hint: ${d.hint}` : '', d.source ? `(${d.source})` : ''].filter(Boolean).join('  ');
+      if (extra) out.push(`${' '.repeat(17)}${extra}`);
+    }
+    out.push('');
+  }
+  out.push(summaryLine(diagnostics));
+  return out.join('\n') + '\n';
+}
+
+export function summaryLine(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+}

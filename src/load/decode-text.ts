@@ -1,0 +1,71 @@
+import type { Diagnostic } from '../model/diagnostic.js';
+import { lineColumnAt } from './source-map.js';
+
+/** Files larger than this are not IEPs; refusing them early keeps a stray upload from exhausting memory. */
+export const MAX_IEP_BYTES = 5 * 1024 * 1024;
+
+export interface DecodedText {
+  text?: string;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Turns raw bytes into text, or explains why they are not a UTF-8 text file: empty, too large, binary,
+ * UTF-16, not UTF-8, or starting with a byte-order mark (which some tools then read as part of the first key).
+ */
+export function decodeText(bytes: Uint8Array, file: string): DecodedText {
+  const at = (offset: number, text?: string) => (text === undefined ? { line: 1, column: offset + 1 } : lineColumnAt(text, offset));
+  const problem = (code: string, message: string, hint: string, offset = 0, text?: string): DecodedText => ({
+    diagnostics: [{ code, severity: 'error', file, path: '', ...at(offset, text), message, hint }],
+  });
+
+  if (bytes.length > MAX_IEP_BYTES) {
+    return problem('file-too-large', `the file is ${bytes.length} bytes; an IEP record is at most ${MAX_IEP_BYTES} bytes`, 'check that this is the IEP file and not an export or an archive');
+  }
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return problem('unsupported-encoding', 'the file is UTF-16 encoded; iepkit reads UTF-8', 'save the file as "UTF-8" (without BOM) in your editor');
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    const before = safeDecode(bytes.subarray(0, nul));
+    return problem('binary-file', `the file contains binary data (a NUL byte at offset ${nul}), not YAML or JSON text`, 'check that this is the IEP file; a DOCX, PDF or image cannot be read as IEP data', before.length, before);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    const good = firstInvalidUtf8(bytes);
+    const before = safeDecode(bytes.subarray(0, good));
+    return problem('invalid-utf8', `the file is not valid UTF-8 (a bad byte at offset ${good})`, 'save the file as "UTF-8" in your editor', before.length, before);
+  }
+  if (text.startsWith('\uFEFF')) {
+    return problem('byte-order-mark', 'the file starts with a byte-order mark (U+FEFF)', 'save the file as "UTF-8" without BOM (in Notepad: "UTF-8", not "UTF-8 with BOM")');
+  }
+  if (text.trim() === '') {
+    return problem('empty-file', 'the file is empty', 'an IEP file starts with `schemaVersion: 1`; see examples/ for complete records');
+  }
+  return { text, diagnostics: [] };
+}
+
+function safeDecode(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+}
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let lo = 0;
+  let hi = bytes.length;
+  // Binary search on the longest valid prefix; a prefix can end mid-sequence, so allow 3 bytes of slack.
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    try {
+      decoder.decode(bytes.subarray(0, mid), { stream: true });
+      decoder.decode(); // reset
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  return lo;
+}

@@ -1,0 +1,150 @@
+import { LineCounter, isPair, isScalar, isSeq, parseDocument, visit, YAMLParseError, YAMLWarning } from 'yaml';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { formatJsonPath } from '../model/diagnostic.js';
+import { SourceMap } from './source-map.js';
+
+/** Keys that could reach an object's prototype if code ever merged the data naively. Refused outright. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface ParsedSource {
+  data?: unknown;
+  sourceMap?: SourceMap;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses YAML or JSON text (JSON is read as YAML 1.2, its superset) keeping source positions.
+ * YAML 1.2 core schema: dates stay strings (so the schema can check them), no custom tags, no merge keys.
+ */
+export function parseSource(text: string, file: string): ParsedSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    schema: 'core',
+    version: '1.2',
+    uniqueKeys: true,
+    prettyErrors: true,
+    strict: true,
+  });
+  const diagnostics: Diagnostic[] = [];
+  const located = (e: YAMLParseError | YAMLWarning) => {
+    const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
+    return { line: pos.line, column: pos.col };
+  };
+  for (const e of doc.errors) {
+    diagnostics.push({
+      code: 'syntax-error',
+      severity: 'error',
+      file,
+      ...located(e),
+      message: firstLine(e.message),
+      hint: syntaxHint(e.code),
+    });
+  }
+  for (const w of doc.warnings) {
+    diagnostics.push({
+      code: w.code === 'TAG_RESOLVE_FAILED' ? 'unsupported-yaml-tag' : 'syntax-error',
+      severity: 'error',
+      file,
+      ...located(w),
+      message: firstLine(w.message),
+      hint: 'write plain values; YAML tags such as !!js/function or !include are not allowed in IEP data',
+    });
+  }
+  if (diagnostics.length > 0) return { diagnostics };
+
+  // Refuse prototype-reaching keys and non-scalar keys before turning the document into objects.
+  visit(doc, {
+    Pair(_, pair, path) {
+      const keyNode = pair.key;
+      const at = isScalar(keyNode) && keyNode.range ? lineCounter.linePos(keyNode.range[0]) : undefined;
+      const where = at ? { line: at.line, column: at.col } : {};
+      const jsonPath = formatJsonPath(ancestorPath(path));
+      if (!isScalar(keyNode)) {
+        diagnostics.push({ code: 'complex-key', severity: 'error', file, ...where, path: jsonPath, message: 'a key must be a plain name, not a list or mapping', hint: 'write keys as plain words, e.g. `firstName:`' });
+        return visit.REMOVE;
+      }
+      const key = String(keyNode.value);
+      if (FORBIDDEN_KEYS.has(key)) {
+        diagnostics.push({
+          code: 'forbidden-key',
+          severity: 'error',
+          file,
+          ...where,
+          path: jsonPath ? `${jsonPath}.${key}` : key,
+          message: `the key "${key}" is not allowed in IEP data`,
+          hint: 'remove this key; it is not an IEP field and could be used to tamper with the program',
+        });
+        return visit.REMOVE;
+      }
+      return undefined;
+    },
+  });
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    diagnostics.push({
+      code: 'too-many-aliases',
+      severity: 'error',
+      file,
+      line: 1,
+      column: 1,
+      message: `the file could not be expanded: ${firstLine(String((error as Error).message))}`,
+      hint: 'write the values out instead of using many YAML aliases (*name)',
+    });
+    return { diagnostics };
+  }
+  const sourceMap = new SourceMap(doc, lineCounter);
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    const found = data === null ? 'nothing' : Array.isArray(data) ? 'a list' : `a single ${typeof data} value`;
+    diagnostics.push({
+      code: 'not-a-record',
+      severity: 'error',
+      file,
+      path: '',
+      line: 1,
+      column: 1,
+      message: `the file must hold one IEP record (a mapping of fields such as student: and goals:), but it holds ${found}`,
+      hint: 'start from one of the files in examples/',
+    });
+    return { diagnostics, sourceMap };
+  }
+  return { data, sourceMap, diagnostics };
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  // The yaml library appends " at line L, column C:"; we print positions ourselves.
+  return line.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+}
+
+function syntaxHint(code: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'each field may appear once; merge the two entries';
+    case 'BAD_INDENT':
+    case 'BAD_SCALAR_START':
+      return 'check indentation (spaces, not tabs) and that text with ":" or "#" is quoted';
+    case 'MULTIPLE_DOCS':
+      return 'an IEP file holds one record; remove the extra `---` separator';
+    case 'MISSING_CHAR':
+      return 'a quote or bracket is not closed; the file may be truncated';
+    default:
+      return 'fix the YAML/JSON syntax here; if the file was cut off, restore it from its source';
+  }
+}
+
+/** The JSON path of a node from the ancestors `visit` gives: pair keys, and item indexes inside lists. */
+function ancestorPath(ancestors: readonly unknown[]): (string | number)[] {
+  const parts: (string | number)[] = [];
+  ancestors.forEach((node, i) => {
+    if (isPair(node) && isScalar(node.key)) parts.push(String(node.key.value));
+    else if (isSeq(node)) {
+      const index = node.items.indexOf(ancestors[i + 1] as never);
+      if (index >= 0) parts.push(index);
+    }
+  });
+  return parts;
+}

@@ -1,0 +1,52 @@
+/**
+ * One shape for every problem iepkit reports: loading, validation, compliance rules, language lint,
+ * template and render failures. The library returns these; only src/cli prints them.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  /** Stable, kebab-case identifier, e.g. `missing-required-field`. Documented in docs/errors.md or docs/rules.md. */
+  code: string;
+  severity: Severity;
+  /** What is wrong and why, in one sentence. */
+  message: string;
+  /** How to fix it. */
+  hint?: string;
+  /** The file the problem is in (an IEP file, a template, a locale file). */
+  file?: string;
+  /** Where in the IEP data, as a readable JSON path: `goals[2].criteria`. Empty string means the whole record. */
+  path?: string;
+  /** 1-based line and column in `file`, when known. */
+  line?: number;
+  column?: number;
+  /** For compliance rules: the regulation the rule enforces, e.g. `34 CFR 300.320(a)(2)`. */
+  source?: string;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Orders diagnostics the way a reader scans a file: by file, then position, then path. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      (a.path ?? '').localeCompare(b.path ?? ''),
+  );
+}
+
+/** A JSON path as an array of keys and indexes, and its readable form `goals[2].criteria`. */
+export type JsonPath = readonly (string | number)[];
+
+export function formatJsonPath(path: JsonPath): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(part)) out += out ? `.${part}` : part;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out;
+}

@@ -1,0 +1,13 @@
+import { dataModelMarkdown } from './data-model-doc.js';
+import { iepJsonSchema } from './iep.js';
+
+/**
+ * Every file generated from the code, by path relative to the package root. One list, used by
+ * `npm run generate` to write them and by the drift test to compare them.
+ */
+export function generatedFiles(): Record<string, string> {
+  return {
+    'schema/iep.schema.json': JSON.stringify(iepJsonSchema(), null, 2) + '\n',
+    'docs/data-model.md': dataModelMarkdown(),
+  };
+}
