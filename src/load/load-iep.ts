@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { hasErrors } from '../model/diagnostic.js';
 import type { Iep } from '../model/iep.js';
 import { validateIep } from '../check/validate-iep.js';
 import { decodeText } from './decode-text.js';
@@ -22,8 +23,12 @@ export function loadIep(source: string | Uint8Array, options: { file?: string } 
   if (decoded.text === undefined) return { file, diagnostics: decoded.diagnostics };
   const parsed = parseSource(decoded.text, file);
   if (parsed.data === undefined) return { file, sourceMap: parsed.sourceMap, diagnostics: parsed.diagnostics };
+  // Parsing can report problems (a forbidden key, removed before validation) and still give data to validate:
+  // the record is returned only when neither step found an error.
   const validated = validateIep(parsed.data, { file, sourceMap: parsed.sourceMap });
-  return { file, iep: validated.iep, sourceMap: parsed.sourceMap, diagnostics: [...parsed.diagnostics, ...validated.diagnostics] };
+  const diagnostics = [...parsed.diagnostics, ...validated.diagnostics];
+  if (hasErrors(diagnostics) || validated.iep === undefined) return { file, sourceMap: parsed.sourceMap, diagnostics };
+  return { file, iep: validated.iep, sourceMap: parsed.sourceMap, diagnostics };
 }
 
 /** Reads an IEP file. A file that cannot be read becomes a `file-unreadable` diagnostic. */
