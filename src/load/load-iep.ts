@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { hasErrors } from '../model/diagnostic.js';
+import { hasErrors, sortDiagnostics } from '../model/diagnostic.js';
 import type { Iep } from '../model/iep.js';
 import { validateIep } from '../check/validate-iep.js';
 import { decodeText } from './decode-text.js';
@@ -22,11 +22,11 @@ export function loadIep(source: string | Uint8Array, options: { file?: string } 
   const decoded = typeof source === 'string' ? decodeText(new TextEncoder().encode(source), file) : decodeText(source, file);
   if (decoded.text === undefined) return { file, diagnostics: decoded.diagnostics };
   const parsed = parseSource(decoded.text, file);
-  if (parsed.data === undefined) return { file, sourceMap: parsed.sourceMap, diagnostics: parsed.diagnostics };
+  if (parsed.data === undefined) return { file, sourceMap: parsed.sourceMap, diagnostics: sortDiagnostics(parsed.diagnostics) };
   // Parsing can report problems (a forbidden key, removed before validation) and still give data to validate:
-  // the record is returned only when neither step found an error.
+  // the record is returned only when neither step found an error, and the problems come in the order of the file.
   const validated = validateIep(parsed.data, { file, sourceMap: parsed.sourceMap });
-  const diagnostics = [...parsed.diagnostics, ...validated.diagnostics];
+  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...validated.diagnostics]);
   if (hasErrors(diagnostics) || validated.iep === undefined) return { file, sourceMap: parsed.sourceMap, diagnostics };
   return { file, iep: validated.iep, sourceMap: parsed.sourceMap, diagnostics };
 }
