@@ -1,0 +1,52 @@
+import i18next, { type i18n, type TOptions } from 'i18next';
+import { RTL_LANGUAGES, type Language } from '../model/languages.js';
+import { availableLanguages, loadLocale, type LocaleMeta } from './load-locales.js';
+
+export interface Translator {
+  lang: Language;
+  dir: 'ltr' | 'rtl';
+  meta: LocaleMeta;
+  /** Translates `namespace:key` (or a key of `common`), with i18next interpolation and plural rules (`count`). */
+  t(key: string, options?: TOptions): string;
+  /** True when the key exists in this language itself (not through the English fallback). */
+  hasOwn(key: string): boolean;
+  /** True when the key exists in English, the reference key set every locale must match. */
+  isKnown(key: string): boolean;
+}
+
+const instances = new Map<Language, Translator>();
+
+/**
+ * One i18next instance per language, created once and reused: English is the fallback and the reference key set.
+ * Interpolated values are not HTML-escaped here: data reaching templates is already Markdown-escaped by compose.
+ */
+export function createTranslator(lang: Language): Translator {
+  const hit = instances.get(lang);
+  if (hit) return hit;
+  const en = loadLocale('en');
+  const own = lang === 'en' ? en : availableLanguages().includes(lang) ? loadLocale(lang) : { resources: {}, meta: { name: lang, dir: RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr', reviewed: false } as LocaleMeta };
+  const namespaces = Object.keys(en.resources);
+  const instance: i18n = i18next.createInstance();
+  void instance.init({
+    lng: lang,
+    fallbackLng: 'en',
+    ns: namespaces,
+    defaultNS: 'common',
+    resources: { en: en.resources, ...(lang === 'en' ? {} : { [lang]: own.resources }) },
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    returnEmptyString: false,
+    initAsync: false,
+    showSupportNotice: false,
+  } as Parameters<i18n['init']>[0]);
+  const translator: Translator = {
+    lang,
+    dir: RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr',
+    meta: own.meta,
+    t: (key, options) => String(instance.t(key, options as TOptions)),
+    hasOwn: (key) => instance.exists(key, { lng: lang, fallbackLng: false } as TOptions),
+    isKnown: (key) => instance.exists(key, { lng: 'en', fallbackLng: false } as TOptions),
+  };
+  instances.set(lang, translator);
+  return translator;
+}
