@@ -1,4 +1,4 @@
-import { LineCounter, isPair, isScalar, isSeq, parseDocument, visit, YAMLParseError, YAMLWarning } from 'yaml';
+import { LineCounter, isNode, isPair, isScalar, isSeq, parseDocument, visit, YAMLParseError, YAMLWarning } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { formatJsonPath } from '../model/diagnostic.js';
 import { SourceMap } from './source-map.js';
@@ -57,7 +57,7 @@ export function parseSource(text: string, file: string): ParsedSource {
   visit(doc, {
     Pair(_, pair, path) {
       const keyNode = pair.key;
-      const at = isScalar(keyNode) && keyNode.range ? lineCounter.linePos(keyNode.range[0]) : undefined;
+      const at = isNode(keyNode) && keyNode.range ? lineCounter.linePos(keyNode.range[0]) : undefined;
       const where = at ? { line: at.line, column: at.col } : {};
       const jsonPath = formatJsonPath(ancestorPath(path));
       if (!isScalar(keyNode)) {
