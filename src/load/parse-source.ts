@@ -37,7 +37,7 @@ export function parseSource(text: string, file: string): ParsedSource {
       severity: 'error',
       file,
       ...located(e),
-      message: firstLine(e.message),
+      message: syntaxMessage(e),
       hint: syntaxHint(e.code),
     });
   }
@@ -118,6 +118,13 @@ function firstLine(message: string): string {
   const line = message.split('\n')[0] ?? message;
   // The yaml library appends " at line L, column C:"; we print positions ourselves.
   return line.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+}
+
+/** The parser's message, except where it speaks to programmers rather than to the person editing the file. */
+function syntaxMessage(e: YAMLParseError): string {
+  // The yaml library says "Source contains multiple documents; please use YAML.parseAllDocuments()".
+  if (e.code === 'MULTIPLE_DOCS') return 'the file holds more than one YAML document (a line with `---` starts another)';
+  return firstLine(e.message);
 }
 
 function syntaxHint(code: string): string {
