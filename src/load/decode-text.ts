@@ -25,6 +25,9 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return problem('unsupported-encoding', 'the file is UTF-16 encoded; iepkit reads UTF-8', 'save the file as "UTF-8" (without BOM) in your editor');
   }
+  if (looksLikeUtf16(bytes)) {
+    return problem('unsupported-encoding', 'the file is UTF-16 encoded (without a byte-order mark); iepkit reads UTF-8', 'save the file as "UTF-8" in your editor');
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const before = safeDecode(bytes.subarray(0, nul));
@@ -45,6 +48,25 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
     return problem('empty-file', 'the file is empty', 'an IEP file starts with `schemaVersion: 1`; see examples/ for complete records');
   }
   return { text, diagnostics: [] };
+}
+
+/**
+ * UTF-16 text written without a byte-order mark: a NUL in every other byte (the high byte of ASCII characters,
+ * which IEP keys are) and none in the bytes between. Binary files have NULs scattered, not in that rhythm.
+ */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 512) & ~1;
+  if (n < 4) return false;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] === 0) {
+      if (i % 2 === 0) zeroEven++;
+      else zeroOdd++;
+    }
+  }
+  const half = n / 2;
+  return (zeroOdd >= half * 0.7 && zeroEven === 0) || (zeroEven >= half * 0.7 && zeroOdd === 0);
 }
 
 function safeDecode(bytes: Uint8Array): string {
