@@ -5,6 +5,8 @@ export interface PrintStyle {
   color: boolean;
 }
 
+const MESSAGE_COLUMN = 2 + 7 + 1 + 7 + 1;
+
 const paint = (on: boolean, code: string, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
 
 /**
@@ -25,7 +27,8 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], style: Pri
       const severity = paint(style.color, d.severity === 'error' ? '31' : d.severity === 'warning' ? '33' : '36', d.severity.padEnd(7));
       out.push(`  ${where.padEnd(7)} ${severity} ${d.message}  ${paint(style.color, '2', d.code)}`);
       const extra = [d.hint ? `hint: ${d.hint}` : '', d.source ? `(${d.source})` : ''].filter(Boolean).join('  ');
-      if (extra) out.push(`${' '.repeat(17)}${extra}`);
+      // Under the message: 2 + position (7) + 1 + severity (7) + 1 columns.
+      if (extra) out.push(`${' '.repeat(MESSAGE_COLUMN)}${extra}`);
     }
     out.push('');
   }
