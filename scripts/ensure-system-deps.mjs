@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// Makes sure the programs iepkit needs outside npm are on this machine, installing them on Debian/Ubuntu when
+// running as root (a fresh CI or dev machine), or saying exactly what to install otherwise.
+//   node scripts/ensure-system-deps.mjs demo   -> a browser for PDF (Chromium)
+//   node scripts/ensure-system-deps.mjs test   -> the browser plus the tools tests use to inspect output
+//                                                 (poppler-utils, qpdf, LibreOffice Writer)
+// Plain .mjs so it runs before anything is compiled.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const purpose = process.argv[2] ?? 'demo';
+const browserPaths = [
+  process.env.IEPKIT_CHROMIUM,
+  process.env.PUPPETEER_EXECUTABLE_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+].filter(Boolean);
+
+const needs = [{ what: 'Chromium (for PDF)', ok: () => browserPaths.some((p) => existsSync(p)), apt: ['chromium'] }];
+if (purpose === 'test') {
+  needs.push(
+    { what: 'poppler-utils (pdfinfo, pdftotext)', ok: () => onPath('pdftotext') && onPath('pdfinfo') && onPath('pdftoppm'), apt: ['poppler-utils'] },
+    { what: 'qpdf', ok: () => onPath('qpdf'), apt: ['qpdf'] },
+    { what: 'LibreOffice Writer (opens DOCX in tests)', ok: () => onPath('soffice'), apt: ['libreoffice-writer-nogui'] },
+  );
+}
+
+const missing = needs.filter((n) => !n.ok());
+if (missing.length === 0) process.exit(0);
+
+const packages = missing.flatMap((n) => n.apt);
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+if (isRoot && onPath('apt-get')) {
+  console.error(`iepkit: installing ${packages.join(', ')} with apt-get (needed for ${purpose})...`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get', ['update', '-qq'], env);
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], env);
+  const still = missing.filter((n) => !n.ok());
+  if (still.length === 0) process.exit(0);
+  console.error(`iepkit: still missing after apt-get: ${still.map((n) => n.what).join(', ')}`);
+  process.exit(1);
+}
+console.error(`iepkit: missing ${missing.map((n) => n.what).join(', ')}.`);
+console.error(`  Debian/Ubuntu: sudo apt-get install -y ${packages.join(' ')}`);
+console.error('  Other systems: install Chrome or Chromium and set IEPKIT_CHROMIUM=/path/to/chrome,');
+console.error('  or run: npx @puppeteer/browsers install chrome-headless-shell@stable');
+process.exit(1);
+
+function onPath(cmd) {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+}
+
+function run(cmd, args, env) {
+  try {
+    execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'], env });
+  } catch {
+    console.error(`iepkit: ${cmd} ${args.join(' ')} failed`);
+    process.exit(1);
+  }
+}

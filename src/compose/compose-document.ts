@@ -1,0 +1,115 @@
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { DocumentTree, PageSize } from '../model/document.js';
+import type { Iep } from '../model/iep.js';
+import type { Language } from '../model/languages.js';
+import { createTranslator } from '../i18n/translator.js';
+import { LayoutError, loadLayout, type LayoutName, type LayoutSource, type Profile } from '../load/load-layout.js';
+import { escapeInline } from './escape-markdown.js';
+import { expandTemplate, registerPartials, TemplateError } from './expand-template.js';
+import { parseMarkdown } from './parse-markdown.js';
+import { shortenForOnePage } from './shorten-for-one-page.js';
+import { ViewModelBuilder, type UntranslatedField } from './view-model.js';
+
+export interface ComposeOptions {
+  layout?: LayoutName;
+  profile?: Profile;
+  lang?: Language;
+  /** Overrides the layout's page size (Letter by default). */
+  pageSize?: PageSize;
+  /** The timestamp written into files. Default: SOURCE_DATE_EPOCH, else the IEP's finalized or meeting date. */
+  created?: Date;
+}
+
+export interface ComposedDocument {
+  /** Absent when a template failed; the diagnostics say why. */
+  document?: DocumentTree;
+  /** The expanded Markdown, for debugging and golden tests. */
+  markdown?: string;
+  layout?: LayoutSource;
+  /** Narrative fields printed in English because the IEP has no translation for the copy's language. */
+  untranslated: UntranslatedField[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Compose: pick the profile's layout, order the sections as its front matter says (strength-first), build the
+ * localized view model, expand each section template, and parse the Markdown into ONE document tree.
+ */
+export function composeDocument(iep: Iep, options: ComposeOptions = {}): ComposedDocument {
+  const layoutName = options.layout ?? 'official';
+  const profile = options.profile ?? 'ny';
+  const lang = options.lang ?? 'en';
+  const diagnostics: Diagnostic[] = [];
+  let layout: LayoutSource;
+  try {
+    layout = loadLayout(profile, layoutName);
+    registerPartials(layout.partials);
+  } catch (error) {
+    if (error instanceof LayoutError) {
+      return { untranslated: [], diagnostics: [{ code: 'layout-error', severity: 'error', file: error.file, message: error.message, hint: 'fix the layout front matter; see docs/templates.md' }] };
+    }
+    throw error;
+  }
+  const tr = createTranslator(lang);
+  const builder = new ViewModelBuilder(iep, tr);
+  let view = builder.build({ domainParts: layout.config.domainParts });
+  if (layout.config.limits) {
+    const shortened = shortenForOnePage(view, layout.config.limits);
+    view = shortened.view;
+    diagnostics.push(...shortened.diagnostics);
+  }
+
+  const parts: string[] = [];
+  for (const section of layout.sections) {
+    try {
+      parts.push(expandTemplate(section.file, section.source, view, tr).trim());
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      diagnostics.push({
+        code: 'template-error',
+        severity: 'error',
+        file: error.file,
+        line: error.line,
+        column: error.column,
+        message: error.message,
+        hint: 'templates may use only the fields of the view model (src/compose/view-model.ts) and the registered helpers',
+      });
+    }
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { untranslated: builder.untranslated, diagnostics, layout };
+
+  const markdown = parts.filter(Boolean).join('\n\n') + '\n';
+  const name = `${iep.student.firstName} ${iep.student.lastName}`;
+  const draft = iep.document.status === 'draft';
+  const document: DocumentTree = {
+    meta: {
+      layout: layout.config.id,
+      title: tr.t(layout.config.title, { name }),
+      subject: tr.t(layout.config.subject, { name }),
+      lang,
+      dir: tr.dir,
+      page: { size: options.pageSize ?? layout.config.page.size, margins: layout.config.page.margins },
+      header: tr.t('common:header', { name, dateOfBirth: view.student.dateOfBirth ? unescape(view.student.dateOfBirth) : '', id: iep.student.id }),
+      pageCounter: tr.t('common:pageCounter'),
+      notice: lang === 'en' ? undefined : tr.t('common:translationNotice'),
+      watermark: draft ? tr.t('common:draft') : undefined,
+      created: options.created ?? documentDate(iep),
+      creator: iep.student.district ?? iep.student.school,
+    },
+    body: parseMarkdown(markdown),
+  };
+  return { document, markdown, layout, untranslated: builder.untranslated, diagnostics };
+}
+
+/** Reverses escapeInline for metadata, which is plain text, not Markdown. */
+function unescape(markdown: string): string {
+  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+/** A fixed timestamp so the same IEP gives the same bytes: SOURCE_DATE_EPOCH, else the IEP's own dates. */
+export function documentDate(iep: Iep): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return new Date(`${iep.document.finalizedDate ?? iep.meeting.date}T12:00:00Z`);
+}
+

@@ -1,0 +1,100 @@
+import Handlebars from 'handlebars';
+import type { Translator } from '../i18n/translator.js';
+import { escapeAttribute } from './escape-markdown.js';
+
+/**
+ * Handlebars, set up for Markdown templates: strict (a missing field is an error, not a blank), only the helpers
+ * registered here (an unknown helper is a compile error), no HTML escaping (the view model already made every
+ * data value inert Markdown). Compiled templates are cached by file and source.
+ */
+const hb = Handlebars.create();
+
+const HELPERS = {
+  /** `{{t "family:goalsHeading" name=student.preferredName}}`: a label in the copy's language. */
+  t(this: unknown, key: string, options: Handlebars.HelperOptions) {
+    return translate(key, options);
+  },
+  /** `{{ta "common:yes"}}`: a label for a directive attribute value. */
+  ta(this: unknown, key: string, options: Handlebars.HelperOptions) {
+    return escapeAttribute(translate(key, options));
+  },
+  eq: (a: unknown, b: unknown) => a === b,
+  not: (a: unknown) => !a,
+  and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
+  or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
+  gt: (a: number, b: number) => a > b,
+  /** `{{count list}}`: the number of items, for "{{count goals}} goals" style labels. */
+  count: (list: unknown) => (Array.isArray(list) ? list.length : 0),
+} as const;
+
+for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
+
+const KNOWN_HELPERS = Object.fromEntries(Object.keys(HELPERS).map((k) => [k, true]));
+
+function translate(key: string, options: Handlebars.HelperOptions): string {
+  const tr = (options.data as { tr?: Translator }).tr;
+  if (!tr) throw new Error('no translator in template data');
+  if (!tr.isKnown(key)) throw new Error(`unknown label "${key}": add it to locales/en/${key.split(':')[0]}.json`);
+  return tr.t(key, options.hash as Record<string, unknown>);
+}
+
+export class TemplateError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+  }
+}
+
+const cache = new Map<string, Handlebars.TemplateDelegate>();
+
+function compile(file: string, source: string): Handlebars.TemplateDelegate {
+  const key = `${file}\0${source}`;
+  let template = cache.get(key);
+  if (!template) {
+    try {
+      // compile() is lazy; parse now so a syntax error names this file, not the template that first uses it.
+      hb.parse(source);
+      template = hb.compile(source, { strict: true, noEscape: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, preventIndent: true });
+    } catch (error) {
+      throw toTemplateError(error, file);
+    }
+    cache.set(key, template);
+  }
+  return template;
+}
+
+/** Registers partials (once per source) so `{{> name}}` works in every template. */
+export function registerPartials(partials: readonly { name: string; file: string; source: string }[]): void {
+  for (const p of partials) hb.registerPartial(p.name, compile(p.file, p.source));
+}
+
+/** Expands one template with the view model and the translator. Errors name the template file and line. */
+export function expandTemplate(file: string, source: string, view: unknown, tr: Translator): string {
+  const template = compile(file, source);
+  try {
+    return template(view, { data: { tr }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  } catch (error) {
+    throw toTemplateError(error, file);
+  }
+}
+
+function toTemplateError(error: unknown, file: string): TemplateError {
+  const e = error as Error & { lineNumber?: number; column?: number };
+  // Handlebars appends " - line:column" to runtime (strict lookup) messages and sets lineNumber on parse errors.
+  const where = /\s-\s(\d+):(\d+)\s*$/.exec(e.message);
+  const parseLine = /^Parse error on line (\d+)/.exec(e.message);
+  const line = e.lineNumber ?? (where ? Number(where[1]) : parseLine ? Number(parseLine[1]) : undefined);
+  const column = e.column ?? (where ? Number(where[2]) : undefined);
+  const message = e.message
+    .replace(/\s-\s\d+:\d+\s*$/, '')
+    .replace(/ in undefined$/, '')
+    .replace(/^Parse error on line \d+:\n/, 'parse error: ')
+    .split('\n')
+    .filter((l) => !/^-*\^$/.test(l))
+    .join(' ');
+  return new TemplateError(message, file, line, column === undefined ? undefined : column + 1);
+}

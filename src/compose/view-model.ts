@@ -1,0 +1,361 @@
+/**
+ * Builds the data templates see: every IEP value localized for the copy's language and escaped so it is inert
+ * Markdown, every enum turned into its label, every date and frequency formatted through Intl and i18next.
+ * Templates never touch raw IEP data, so they can neither inject markup nor forget to escape.
+ *
+ * Optional fields are present as `null` or `[]` so templates can compile in Handlebars strict mode.
+ */
+import type { JsonPath } from '../model/diagnostic.js';
+import { formatJsonPath } from '../model/diagnostic.js';
+import { DOMAIN_KEYS, type DomainKey, type Iep, type StrengthItem, type Text } from '../model/iep.js';
+import { ageOn, formatDate, formatDuration, formatFrequency, formatNumber } from '../i18n/format.js';
+import type { Translator } from '../i18n/translator.js';
+import { escapeAttribute, escapeInline, paragraphs } from './escape-markdown.js';
+
+/** A field shown in English because the IEP has no translation for the copy's language. */
+export interface UntranslatedField {
+  path: string;
+}
+
+/** What the domain's parts are called in front matter `domainParts`, in the order the layout wants them. */
+export type DomainPart = 'description' | 'strengths' | 'interests' | 'preferences' | 'needs' | 'parentConcerns';
+
+export interface ViewModelOptions {
+  /** The order of parts inside each present-levels domain (strength-first is decided here, from front matter). */
+  domainParts: readonly DomainPart[];
+}
+
+export class ViewModelBuilder {
+  readonly untranslated: UntranslatedField[] = [];
+  private readonly strengthText = new Map<string, { inline: string; path: JsonPath }>();
+
+  constructor(
+    private readonly iep: Iep,
+    private readonly tr: Translator,
+  ) {
+    for (const domain of DOMAIN_KEYS) {
+      for (const list of ['strengths', 'interests', 'preferences'] as const) {
+        (iep.presentLevels[domain][list] ?? []).forEach((item, i) => {
+          this.strengthText.set(item.id, { inline: this.inline(item.text, ['presentLevels', domain, list, i, 'text']), path: [] });
+        });
+      }
+    }
+  }
+
+  /** The text in the copy's language as inert Markdown paragraphs separated by blank lines. */
+  block(text: Text | undefined, path: JsonPath): string | null {
+    if (text === undefined) return null;
+    const { value, translated } = this.pick(text, path);
+    return paragraphs(value)
+      .map((p) => (translated ? p : this.markUntranslated(p)))
+      .join('\n\n');
+  }
+
+  /** The text as one line of inert Markdown, for table cells, list items and headings. */
+  inline(text: Text | undefined, path: JsonPath): string {
+    if (text === undefined) return '';
+    const { value, translated } = this.pick(text, path);
+    const escaped = escapeInline(value);
+    return translated ? escaped : this.markUntranslated(escaped);
+  }
+
+  private pick(text: Text, path: JsonPath): { value: string; translated: boolean } {
+    const lang = this.tr.lang;
+    if (typeof text === 'string') {
+      if (lang !== 'en') this.untranslated.push({ path: formatJsonPath(path) });
+      return { value: text, translated: lang === 'en' };
+    }
+    const own = (text as Record<string, string | undefined>)[lang];
+    if (own !== undefined) return { value: own, translated: true };
+    this.untranslated.push({ path: formatJsonPath(path) });
+    return { value: text.en, translated: false };
+  }
+
+  private markUntranslated(escapedEnglish: string): string {
+    return `:untranslated[${escapedEnglish}]{lang="en" note="${escapeAttribute(this.tr.t('common:untranslated'))}"}`;
+  }
+
+  private label(key: string, options?: Record<string, unknown>): string {
+    return this.tr.t(key, options);
+  }
+
+  private date(iso: string | undefined): string | null {
+    return iso ? escapeInline(formatDate(iso, this.tr)) : null;
+  }
+
+  build(options: ViewModelOptions) {
+    const iep = this.iep;
+    const tr = this.tr;
+    const s = iep.student;
+    const name = escapeInline(`${s.firstName} ${s.lastName}`);
+    const preferred = escapeInline(s.preferredName ?? s.firstName);
+    const age = ageOn(s.dateOfBirth, iep.meeting.date);
+
+    const items = (list: StrengthItem[] | undefined, path: JsonPath) =>
+      (list ?? []).map((item, i) => ({ id: item.id, text: this.inline(item.text, [...path, i, 'text']) }));
+
+    const domains = DOMAIN_KEYS.map((key: DomainKey) => {
+      const d = iep.presentLevels[key];
+      const base: JsonPath = ['presentLevels', key];
+      const parts = options.domainParts
+        .map((part) => {
+          switch (part) {
+            case 'description':
+              return { part, label: this.label(`common:domainPart.description`), text: this.block(d.description, [...base, 'description']), items: [] };
+            case 'strengths':
+            case 'interests':
+            case 'preferences':
+              return { part, label: this.label(`common:domainPart.${part}`), text: null, items: items(d[part], [...base, part]) };
+            case 'needs':
+              return { part, label: this.label('common:domainPart.needs'), text: null, items: d.needs.map((n, i) => ({ id: '', text: this.inline(n, [...base, 'needs', i]) })) };
+            case 'parentConcerns':
+              return { part, label: this.label('common:domainPart.parentConcerns'), text: this.block(d.parentConcerns, [...base, 'parentConcerns']), items: [] };
+          }
+        })
+        .filter((p) => p.text !== null || p.items.length > 0);
+      return {
+        key,
+        heading: this.label(`common:domain.${key}`),
+        parts,
+        strengths: items(d.strengths, [...base, 'strengths']),
+        interests: items(d.interests, [...base, 'interests']),
+        preferences: items(d.preferences, [...base, 'preferences']),
+        needs: d.needs.map((n, i) => this.inline(n, [...base, 'needs', i])),
+      };
+    });
+
+    const teamRole = (role: string) => this.label(`common:role.${role}`);
+    const team = iep.team.map((m) => ({
+      name: escapeInline(m.name),
+      nameAttr: escapeAttribute(m.name),
+      role: teamRole(m.role),
+      roleAttr: escapeAttribute(m.title ?? teamRole(m.role)),
+      title: m.title ? escapeInline(m.title) : null,
+      attended: m.attended,
+      attendedLabel: this.label(m.attended ? 'common:yes' : 'common:no'),
+      participation: m.participation ? this.label(`common:participation.${m.participation}`) : null,
+      caseManager: Boolean(m.caseManager),
+      phone: m.contact?.phone ? escapeInline(m.contact.phone) : null,
+      email: m.contact?.email ? escapeInline(m.contact.email) : null,
+    }));
+
+    const schedule = (svc: { frequency: Iep['services']['related'][number]['frequency']; duration: Iep['services']['related'][number]['duration']; location: string; locationNote?: Text; beginDate: string; endDate: string }, path: JsonPath) => ({
+      frequency: escapeInline(formatFrequency(svc.frequency, tr)),
+      duration: escapeInline(formatDuration(svc.duration, tr)),
+      location: this.label(`common:location.${svc.location}`) + (svc.locationNote ? ` (${this.inline(svc.locationNote, [...path, 'locationNote'])})` : ''),
+      beginDate: this.date(svc.beginDate),
+      endDate: this.date(svc.endDate),
+    });
+    const groupPhrase = (size: number | undefined) =>
+      size === undefined ? null : size === 1 ? this.label('common:group.individual') : this.label('common:group.small', { count: size, n: formatNumber(size, tr) });
+
+    const specialEducation = iep.services.specialEducation.map((p, i) => {
+      const path: JsonPath = ['services', 'specialEducation', i];
+      const program = this.label(`common:program.${p.program}`);
+      const subject = p.subject ? this.inline(p.subject, [...path, 'subject']) : null;
+      const ratio = p.ratio ? escapeInline(p.ratio) : null;
+      const group = p.ratio ? this.label('common:group.ratio', { ratio }) : p.studentsWithDisabilities ? this.label('common:group.swd', { count: p.studentsWithDisabilities }) : groupPhrase(p.groupSize);
+      const sched = schedule(p, path);
+      return { name: subject ? `${program}: ${subject}` : program, group, ...sched, plain: this.label('common:serviceSentence', { name: subject ? `${program} (${subject})` : program, frequency: sched.frequency, duration: sched.duration, group: group ?? '', location: sched.location, context: group ? 'group' : undefined }) };
+    });
+    const related = iep.services.related.map((r, i) => {
+      const path: JsonPath = ['services', 'related', i];
+      const serviceName = this.label(`common:relatedService.${r.service}`) + (r.description ? `: ${this.inline(r.description, [...path, 'description'])}` : '');
+      const plainName = this.label(`common:relatedServicePlain.${r.service}`) + (r.description && r.service === 'other' ? `: ${this.inline(r.description, [...path, 'description'])}` : '');
+      const group = groupPhrase(r.groupSize);
+      const sched = schedule(r, path);
+      return { name: serviceName, group, ...sched, language: r.language ? escapeInline(r.language) : null, plain: this.label('common:serviceSentence', { name: plainName, frequency: sched.frequency, duration: sched.duration, group: group ?? '', location: sched.location, context: 'group' }) };
+    });
+    const described = (list: { description: Text; frequency: never | Iep['services']['related'][number]['frequency']; duration: Iep['services']['related'][number]['duration']; location: string; locationNote?: Text; beginDate: string; endDate: string; kind?: string }[], key: string) =>
+      list.map((a, i) => {
+        const path: JsonPath = ['services', key, i];
+        const sched = schedule(a, path);
+        const description = this.inline(a.description, [...path, 'description']);
+        return { name: description, kind: a.kind ? this.label(`common:accommodationKind.${a.kind}`) : null, group: null, ...sched, plain: this.label('common:serviceSentence', { name: description, frequency: sched.frequency, duration: sched.duration, group: '', location: sched.location }) };
+      });
+    const supplementaryAids = described(iep.services.supplementaryAids, 'supplementaryAids');
+    const assistiveTechnology = described(iep.services.assistiveTechnology, 'assistiveTechnology');
+    const schoolPersonnelSupports = described(iep.services.schoolPersonnelSupports, 'schoolPersonnelSupports');
+
+    const goals = iep.goals.map((g, i) => {
+      const path: JsonPath = ['goals', i];
+      const buildsOn = g.buildsOn.map((id) => ({ id, text: this.strengthText.get(id)?.inline ?? escapeInline(id) }));
+      return {
+        number: i + 1,
+        id: g.id,
+        area: escapeInline(this.areaLabel(g.area)),
+        baseline: this.inline(g.baseline, [...path, 'baseline']),
+        goal: this.inline(g.goal, [...path, 'goal']),
+        criteria: this.inline(g.criteria, [...path, 'criteria']),
+        method: this.inline(g.method, [...path, 'method']),
+        schedule: this.inline(g.schedule, [...path, 'schedule']),
+        buildsOn,
+        buildsOnText: buildsOn.map((b) => b.text).join('; '),
+        objectives: (g.objectives ?? []).map((o, j) => ({
+          text: this.inline(o.text, [...path, 'objectives', j, 'text']),
+          targetDate: this.date(o.targetDate),
+        })),
+      };
+    });
+
+    const sf = iep.specialFactors;
+    const factor = (key: string, needed: boolean, description: Text | undefined, path: JsonPath) => ({
+      label: this.label(`common:specialFactor.${key}`),
+      needed,
+      answer: this.label(needed ? 'common:yes' : 'common:no'),
+      description: description ? this.inline(description, path) : null,
+    });
+    const specialFactors = [
+      factor('behavior', sf.behavior.needed, sf.behavior.description, ['specialFactors', 'behavior', 'description']),
+      { ...factor('bip', sf.behavior.behaviorInterventionPlan, undefined, []) },
+      factor('languageNeeds', sf.languageNeeds.needed, sf.languageNeeds.description, ['specialFactors', 'languageNeeds', 'description']),
+      factor('braille', sf.braille.needed, sf.braille.description, ['specialFactors', 'braille', 'description']),
+      factor('communication', sf.communication.needed, sf.communication.description, ['specialFactors', 'communication', 'description']),
+      factor('assistiveTechnology', sf.assistiveTechnology.needed, sf.assistiveTechnology.description, ['specialFactors', 'assistiveTechnology', 'description']),
+      factor('assistiveTechnologyAtHome', sf.assistiveTechnology.atHome, undefined, []),
+    ];
+
+    const transition = iep.transition
+      ? {
+          assessments: this.block(iep.transition.assessments, ['transition', 'assessments']),
+          education: this.inline(iep.transition.postsecondaryGoals.education, ['transition', 'postsecondaryGoals', 'education']),
+          employment: this.inline(iep.transition.postsecondaryGoals.employment, ['transition', 'postsecondaryGoals', 'employment']),
+          independentLiving: iep.transition.postsecondaryGoals.independentLiving ? this.inline(iep.transition.postsecondaryGoals.independentLiving, ['transition', 'postsecondaryGoals', 'independentLiving']) : null,
+          needs: this.block(iep.transition.transitionNeeds, ['transition', 'transitionNeeds']),
+          coursesOfStudy: this.block(iep.transition.coursesOfStudy, ['transition', 'coursesOfStudy']),
+          expectedCredential: iep.transition.expectedCredential ? this.inline(iep.transition.expectedCredential, ['transition', 'expectedCredential']) : null,
+          activities: iep.transition.activities.map((a, i) => ({
+            area: this.label(`common:transitionArea.${a.area}`),
+            activity: this.inline(a.activity, ['transition', 'activities', i, 'activity']),
+            responsible: escapeInline(a.responsible),
+          })),
+        }
+      : null;
+
+    const caseManager = team.find((m) => m.caseManager) ?? null;
+    return {
+      lang: tr.lang,
+      dir: tr.dir,
+      student: {
+        name,
+        preferredName: preferred,
+        firstName: escapeInline(s.firstName),
+        id: escapeInline(s.id),
+        dateOfBirth: this.date(s.dateOfBirth),
+        age: formatNumber(age, tr),
+        ageYears: age,
+        grade: this.label(`common:grade.${s.grade}`),
+        school: escapeInline(s.school),
+        district: s.district ? escapeInline(s.district) : null,
+        pronouns: s.pronouns ? escapeInline(s.pronouns) : null,
+        homeLanguage: escapeInline(this.languageName(s.homeLanguage)),
+      },
+      guardians: s.guardians.map((g) => ({
+        name: escapeInline(g.name),
+        relationship: this.label(`common:relationship.${g.relationship}`),
+        preferredLanguage: escapeInline(this.languageName(g.preferredLanguage)),
+        interpreterNeeded: Boolean(g.interpreterNeeded),
+        phone: g.contact?.phone ? escapeInline(g.contact.phone) : null,
+        email: g.contact?.email ? escapeInline(g.contact.email) : null,
+      })),
+      disability: this.label(`common:disability.${iep.disability.classification}`),
+      meeting: {
+        date: this.date(iep.meeting.date),
+        type: this.label(`common:meetingType.${iep.meeting.type}`),
+        implementationDate: this.date(iep.meeting.implementationDate),
+        annualReviewDate: this.date(iep.meeting.annualReviewDate),
+        reevaluationDate: this.date(iep.meeting.reevaluationDate),
+      },
+      document: {
+        draft: iep.document.status === 'draft',
+        version: formatNumber(iep.document.version, tr),
+        amendment: iep.document.amendment
+          ? { date: this.date(iep.document.amendment.date), summary: this.block(iep.document.amendment.summary, ['document', 'amendment', 'summary']) }
+          : null,
+      },
+      team,
+      caseManager,
+      parentConcerns: this.block(iep.parentConcerns, ['parentConcerns']),
+      studentVoice: iep.studentVoice ? this.block(iep.studentVoice, ['studentVoice']) : null,
+      evaluations: iep.evaluations.map((e, i) => ({
+        name: escapeInline(e.name),
+        kind: this.label(`common:evaluationKind.${e.kind}`),
+        date: this.date(e.date),
+        results: this.inline(e.results, ['evaluations', i, 'results']),
+      })),
+      domains,
+      allStrengths: domains.flatMap((d) => d.strengths),
+      allInterests: domains.flatMap((d) => [...d.interests, ...d.preferences]),
+      management: this.block(iep.presentLevels.management.description, ['presentLevels', 'management', 'description']),
+      effectOnProgress: this.block(iep.presentLevels.effectOnProgress, ['presentLevels', 'effectOnProgress']),
+      specialFactors,
+      transition,
+      goals,
+      progressReporting: {
+        schedule: this.inline(iep.progressReporting.schedule, ['progressReporting', 'schedule']),
+        method: this.inline(iep.progressReporting.method, ['progressReporting', 'method']),
+      },
+      services: {
+        specialEducation,
+        related,
+        supplementaryAids,
+        assistiveTechnology,
+        schoolPersonnelSupports,
+        all: [...specialEducation, ...related],
+      },
+      twelveMonth: {
+        eligible: iep.twelveMonthServices.eligible,
+        description: this.block(iep.twelveMonthServices.description, ['twelveMonthServices', 'description']),
+      },
+      testingAccommodations: iep.testingAccommodations.map((a, i) => ({
+        accommodation: this.inline(a.accommodation, ['testingAccommodations', i, 'accommodation']),
+        conditions: this.inline(a.conditions, ['testingAccommodations', i, 'conditions']),
+        implementation: this.inline(a.implementation, ['testingAccommodations', i, 'implementation']),
+      })),
+      assessments: {
+        participation: this.label(`common:assessmentParticipation.${iep.assessments.participation}`),
+        alternate: iep.assessments.participation === 'alternate',
+        alternateReason: this.block(iep.assessments.alternateReason, ['assessments', 'alternateReason']),
+      },
+      nondisabled: {
+        full: iep.nondisabledParticipation.fullParticipation,
+        explanation: this.block(iep.nondisabledParticipation.explanation, ['nondisabledParticipation', 'explanation']),
+      },
+      physicalEducation: {
+        program: this.label(`common:physicalEducation.${iep.physicalEducation.program}`),
+        adapted: iep.physicalEducation.program === 'adapted',
+        description: this.block(iep.physicalEducation.description, ['physicalEducation', 'description']),
+      },
+      transportation: {
+        needed: iep.transportation.specialTransportation,
+        description: this.block(iep.transportation.description, ['transportation', 'description']),
+      },
+      placement: {
+        recommendation: this.block(iep.placement.recommendation, ['placement', 'recommendation']),
+        school: iep.placement.school ? escapeInline(iep.placement.school) : null,
+      },
+      transferOfRights: iep.transferOfRights
+        ? {
+            age: formatNumber(iep.transferOfRights.ageOfMajority, tr),
+            informed: iep.transferOfRights.studentInformed,
+            informedDate: this.date(iep.transferOfRights.informedDate),
+          }
+        : null,
+    };
+  }
+
+  private areaLabel(area: string): string {
+    const key = `common:goalArea.${area}`;
+    return this.tr.isKnown(key) ? this.tr.t(key) : area;
+  }
+
+  private languageName(code: string): string {
+    try {
+      return new Intl.DisplayNames([this.tr.lang], { type: 'language' }).of(code) ?? code;
+    } catch {
+      return code;
+    }
+  }
+}
+
+export type ViewModel = ReturnType<ViewModelBuilder['build']>;
