@@ -1,3 +1,4 @@
+import { rulesMarkdown } from '../check/rules-doc.js';
 import { dataModelMarkdown } from './data-model-doc.js';
 import { iepJsonSchema } from './iep.js';
 
@@ -9,5 +10,6 @@ export function generatedFiles(): Record<string, string> {
   return {
     'schema/iep.schema.json': JSON.stringify(iepJsonSchema(), null, 2) + '\n',
     'docs/data-model.md': dataModelMarkdown(),
+    'docs/rules.md': rulesMarkdown(),
   };
 }

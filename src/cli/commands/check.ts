@@ -1,0 +1,64 @@
+import { Option, type Command } from 'commander';
+import { checkCompliance, DEFAULT_PROFILE } from '../../check/check-compliance.js';
+import { PROFILES, type Profile } from '../../check/rules/rule.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { hasErrors } from '../../model/diagnostic.js';
+import { loadIepFile } from '../../load/load-iep.js';
+import { EXIT } from '../exit-codes.js';
+import { expandInputs } from '../expand-inputs.js';
+import type { CliIo } from '../io.js';
+import { formatDiagnostics } from '../print-diagnostics.js';
+
+interface FileReport {
+  file: string;
+  /** False when the file failed validation; it was then not rule-checked. */
+  valid: boolean;
+  checked: boolean;
+  /** True when the file is valid and no rule reported an error. */
+  passed: boolean;
+  errors: number;
+  warnings: number;
+  diagnostics: Diagnostic[];
+}
+
+export function registerCheck(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('check')
+    .description('check IEP files against federal or New York compliance rules; each finding cites its regulation')
+    .argument('<files...>', 'IEP files (.iep.yaml, .yaml or .json); globs are expanded')
+    .addOption(new Option('--profile <profile>', 'rules to apply: ny (IDEA + 8 NYCRR Part 200) or federal (IDEA only)').choices([...PROFILES]).default(DEFAULT_PROFILE))
+    .option('--json', 'print the results as JSON')
+    .addHelpText(
+      'after',
+      '\nAn IEP that fails validation reports its validation errors and is not rule-checked.\nThe rules are listed in docs/rules.md.\nExit codes: 0 no errors (warnings allowed), 1 a file is invalid or breaks a rule, 2 usage error (e.g. a missing file or an unknown profile).',
+    )
+    .action(async (args: string[], options: { profile: Profile; json?: boolean }) => {
+      const files = await expandInputs(args);
+      const loaded = await Promise.all(files.map(loadIepFile));
+      const reports: FileReport[] = loaded.map((r) => {
+        const valid = r.iep !== undefined && !hasErrors(r.diagnostics);
+        const diagnostics = valid ? [...r.diagnostics, ...checkCompliance(r.iep!, { profile: options.profile, file: r.file, sourceMap: r.sourceMap })] : r.diagnostics;
+        return {
+          file: r.file,
+          valid,
+          checked: valid,
+          passed: valid && !hasErrors(diagnostics),
+          errors: diagnostics.filter((d) => d.severity === 'error').length,
+          warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+          diagnostics,
+        };
+      });
+      const diagnostics = reports.flatMap((r) => r.diagnostics);
+      if (options.json) {
+        io.out(JSON.stringify({ profile: options.profile, files: reports }, null, 2) + '\n');
+      } else {
+        if (diagnostics.length > 0) io.err(formatDiagnostics(diagnostics, { color: io.color }));
+        const passed = reports.filter((r) => r.passed).length;
+        if (passed > 0 && passed === reports.length) {
+          io.out(`${passed} file${passed === 1 ? '' : 's'} pass${passed === 1 ? 'es' : ''} the ${options.profile} compliance rules\n`);
+        }
+      }
+      const unreadable = diagnostics.some((d) => d.code === 'file-unreadable');
+      setExit(unreadable ? EXIT.usage : hasErrors(diagnostics) ? EXIT.invalid : EXIT.ok);
+    });
+}

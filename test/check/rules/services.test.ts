@@ -1,0 +1,69 @@
+import { describe, it } from 'vitest';
+import { fails, minimal, passes, SERVICE_DATES } from './helpers.js';
+
+const speech = {
+  service: 'speech-language-therapy' as const,
+  groupSize: 1,
+  frequency: { times: 2, per: 'week' as const },
+  duration: { minutes: 30 },
+  location: 'therapy-room' as const,
+  ...SERVICE_DATES,
+};
+
+describe('service-description-missing', () => {
+  it('passes named services and an "other" service with a description', () => {
+    const iep = minimal();
+    iep.services.related.push(speech, { ...speech, service: 'other', description: 'Music therapy to build turn-taking' });
+    passes('service-description-missing', iep);
+  });
+
+  it('fails an "other" related service without a description', () => {
+    const iep = minimal();
+    iep.services.related.push({ ...speech, service: 'other' });
+    fails('service-description-missing', iep, { path: 'services.related[0].description', source: '34 CFR 300.320(a)(4)', profile: 'federal' });
+  });
+
+  it('fails an "other" program without a subject and a placeholder aid', () => {
+    const iep = minimal();
+    iep.services.specialEducation.push({ ...iep.services.specialEducation[0]!, program: 'other', groupSize: undefined });
+    iep.services.supplementaryAids.push({ kind: 'accommodation', description: 'N/A', frequency: 'each-class', duration: 'class-period', location: 'all-classes', ...SERVICE_DATES });
+    fails('service-description-missing', iep, { path: 'services.specialEducation[1].subject', source: '34 CFR 300.320(a)(4)' });
+    fails('service-description-missing', iep, { path: 'services.supplementaryAids[0].description', source: '34 CFR 300.320(a)(4)' });
+  });
+});
+
+describe('service-amount-unspecified', () => {
+  it('passes services with a count and minutes, and "as-needed" supplementary aids', () => {
+    const iep = minimal();
+    iep.services.supplementaryAids.push({ kind: 'supplementary-aid', description: 'Break card', frequency: 'as-needed', duration: 'as-needed', location: 'all-classes', ...SERVICE_DATES });
+    passes('service-amount-unspecified', iep);
+  });
+
+  it('warns on an "as-needed" related service', () => {
+    const iep = minimal();
+    iep.services.related.push({ ...speech, frequency: 'as-needed' });
+    fails('service-amount-unspecified', iep, { path: 'services.related[0].frequency', source: '34 CFR 300.320(a)(7)', severity: 'warning' });
+  });
+
+  it('warns on an "as-needed" duration', () => {
+    const iep = minimal();
+    iep.services.specialEducation[0]!.duration = 'as-needed';
+    fails('service-amount-unspecified', iep, { path: 'services.specialEducation[0].duration', source: '34 CFR 300.320(a)(7)', severity: 'warning', profile: 'federal' });
+  });
+});
+
+describe('ny-twelve-month-unstated', () => {
+  it('passes when the student is not eligible, or eligible with a description', () => {
+    passes('ny-twelve-month-unstated', minimal());
+    const iep = minimal();
+    iep.twelveMonthServices = { eligible: true, description: 'Resource room 5 x 45 minutes a week in July and August at P.S. 11' };
+    passes('ny-twelve-month-unstated', iep);
+  });
+
+  it('fails when eligible without a description (New York only)', () => {
+    const iep = minimal();
+    iep.twelveMonthServices = { eligible: true };
+    fails('ny-twelve-month-unstated', iep, { path: 'twelveMonthServices.description', source: '8 NYCRR 200.4(d)(2)(x)' });
+    passes('ny-twelve-month-unstated', iep, 'federal');
+  });
+});
