@@ -16,7 +16,7 @@ const LISTS = {
     what: 'accommodations',
   },
   testing: { get: (v: ViewModel) => v.testingAccommodations, set: (v: ViewModel, l: ViewModel['testingAccommodations']) => ({ ...v, testingAccommodations: l }), what: 'testing accommodations' },
-  team: { get: (v: ViewModel) => v.team, set: (v: ViewModel, l: ViewModel['team']) => ({ ...v, team: l }), what: 'team members' },
+  team: { get: (v: ViewModel) => v.studentTeam, set: (v: ViewModel, l: ViewModel['studentTeam']) => ({ ...v, studentTeam: l }), what: 'team members' },
 } as const;
 
 export function shortenForOnePage(view: ViewModel, limits: Record<string, number>): { view: ViewModel; diagnostics: Diagnostic[] } {
@@ -27,7 +27,8 @@ export function shortenForOnePage(view: ViewModel, limits: Record<string, number
     if (!list) continue;
     const items = list.get(result) as unknown[];
     if (items.length <= limit) continue;
-    result = (list.set as (v: ViewModel, l: unknown[]) => ViewModel)(result, items.slice(0, limit));
+    const kept = key === 'strengths' || key === 'interests' ? roundRobinByDomain(items as { domain: string }[], limit) : items.slice(0, limit);
+    result = (list.set as (v: ViewModel, l: unknown[]) => ViewModel)(result, kept);
     diagnostics.push({
       code: 'student-summary-shortened',
       severity: 'warning',
@@ -35,5 +36,23 @@ export function shortenForOnePage(view: ViewModel, limits: Record<string, number
       hint: `put the ${list.what} that matter most to the student first`,
     });
   }
+  // A goal's "builds on" note links to its strength only when that strength is still on the page.
+  const shownIds = new Set([...result.allStrengths, ...result.allInterests].map((item) => item.id));
+  result = { ...result, goals: result.goals.map((g) => ({ ...g, buildsOn: g.buildsOn.map((b) => ({ ...b, shown: shownIds.has(b.id) })) })) };
   return { view: result, diagnostics };
+}
+
+/** Takes items from each domain in turn (academic, social, physical...) so a short list still shows the whole person. */
+function roundRobinByDomain<T extends { domain: string }>(items: readonly T[], limit: number): T[] {
+  const queues = new Map<string, T[]>();
+  for (const item of items) queues.set(item.domain, [...(queues.get(item.domain) ?? []), item]);
+  const picked = new Set<T>();
+  while (picked.size < limit) {
+    for (const queue of queues.values()) {
+      const next = queue.shift();
+      if (next && picked.size < limit) picked.add(next);
+    }
+  }
+  // Keep the IEP's own order among the picked items.
+  return items.filter((item) => picked.has(item));
 }

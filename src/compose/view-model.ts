@@ -146,17 +146,22 @@ export class ViewModelBuilder {
       beginDate: this.date(svc.beginDate),
       endDate: this.date(svc.endDate),
     });
-    const groupPhrase = (size: number | undefined) =>
-      size === undefined ? null : size === 1 ? this.label('common:group.individual') : this.label('common:group.small', { count: size, n: formatNumber(size, tr) });
+    const groupLabel = (size: number | undefined, form: 'group' | 'groupPhrase') =>
+      size === undefined ? null : size === 1 ? this.label(`common:${form}.individual`) : this.label(`common:${form}.small`, { count: size, n: formatNumber(size, tr) });
+    const groupPhrase = (size: number | undefined) => groupLabel(size, 'group');
+    const locationPhrase = (location: string) => this.label(`common:locationPhrase.${location}`);
 
     const specialEducation = iep.services.specialEducation.map((p, i) => {
       const path: JsonPath = ['services', 'specialEducation', i];
       const program = this.label(`common:program.${p.program}`);
       const subject = p.subject ? this.inline(p.subject, [...path, 'subject']) : null;
       const ratio = p.ratio ? escapeInline(p.ratio) : null;
-      const group = p.ratio ? this.label('common:group.ratio', { ratio }) : p.studentsWithDisabilities ? this.label('common:group.swd', { count: p.studentsWithDisabilities }) : groupPhrase(p.groupSize);
+      const groupOf = (form: 'group' | 'groupPhrase') =>
+        p.ratio ? this.label(`common:${form}.ratio`, { ratio }) : p.studentsWithDisabilities ? this.label(`common:${form}.swd`, { count: p.studentsWithDisabilities }) : groupLabel(p.groupSize, form);
+      const group = groupOf('group');
       const sched = schedule(p, path);
-      return { name: subject ? `${program}: ${subject}` : program, group, ...sched, plain: this.label('common:serviceSentence', { name: subject ? `${program} (${subject})` : program, frequency: sched.frequency, duration: sched.duration, group: group ?? '', location: sched.location, context: group ? 'group' : undefined }) };
+      const inWords = groupOf('groupPhrase');
+      return { name: subject ? `${program}: ${subject}` : program, group, ...sched, plain: this.label('common:serviceSentence', { name: subject ? `${program} (${subject})` : program, frequency: sched.frequency, duration: sched.duration, group: inWords ?? '', location: locationPhrase(p.location), context: inWords ? 'group' : undefined }) };
     });
     const related = iep.services.related.map((r, i) => {
       const path: JsonPath = ['services', 'related', i];
@@ -164,14 +169,14 @@ export class ViewModelBuilder {
       const plainName = this.label(`common:relatedServicePlain.${r.service}`) + (r.description && r.service === 'other' ? `: ${this.inline(r.description, [...path, 'description'])}` : '');
       const group = groupPhrase(r.groupSize);
       const sched = schedule(r, path);
-      return { name: serviceName, group, ...sched, language: r.language ? escapeInline(r.language) : null, plain: this.label('common:serviceSentence', { name: plainName, frequency: sched.frequency, duration: sched.duration, group: group ?? '', location: sched.location, context: 'group' }) };
+      return { name: serviceName, group, ...sched, language: r.language ? escapeInline(this.languageName(r.language)) : null, plain: this.label('common:serviceSentence', { name: plainName, frequency: sched.frequency, duration: sched.duration, group: groupLabel(r.groupSize, 'groupPhrase') ?? '', location: locationPhrase(r.location), context: 'group' }) };
     });
     const described = (list: { description: Text; frequency: never | Iep['services']['related'][number]['frequency']; duration: Iep['services']['related'][number]['duration']; location: string; locationNote?: Text; beginDate: string; endDate: string; kind?: string }[], key: string) =>
       list.map((a, i) => {
         const path: JsonPath = ['services', key, i];
         const sched = schedule(a, path);
         const description = this.inline(a.description, [...path, 'description']);
-        return { name: description, kind: a.kind ? this.label(`common:accommodationKind.${a.kind}`) : null, group: null, ...sched, plain: this.label('common:serviceSentence', { name: description, frequency: sched.frequency, duration: sched.duration, group: '', location: sched.location }) };
+        return { name: description, kind: a.kind ? this.label(`common:accommodationKind.${a.kind}`) : null, group: null, ...sched, plain: this.label('common:serviceSentence', { name: description, frequency: sched.frequency, duration: sched.duration, group: '', location: locationPhrase(a.location) }) };
       });
     const supplementaryAids = described(iep.services.supplementaryAids, 'supplementaryAids');
     const assistiveTechnology = described(iep.services.assistiveTechnology, 'assistiveTechnology');
@@ -179,13 +184,15 @@ export class ViewModelBuilder {
 
     const goals = iep.goals.map((g, i) => {
       const path: JsonPath = ['goals', i];
-      const buildsOn = g.buildsOn.map((id) => ({ id, text: this.strengthText.get(id)?.inline ?? escapeInline(id) }));
+      // `shown`: the strength is printed in this document, so the note can link to it (the one-page summary may drop some).
+      const buildsOn = g.buildsOn.map((id) => ({ id, text: this.strengthText.get(id)?.inline ?? escapeInline(id), shown: true }));
       return {
         number: i + 1,
         id: g.id,
         area: escapeInline(this.areaLabel(g.area)),
         baseline: this.inline(g.baseline, [...path, 'baseline']),
         goal: this.inline(g.goal, [...path, 'goal']),
+        studentVersion: g.studentVersion ? this.inline(g.studentVersion, [...path, 'studentVersion']) : this.inline(g.goal, [...path, 'goal']),
         criteria: this.inline(g.criteria, [...path, 'criteria']),
         method: this.inline(g.method, [...path, 'method']),
         schedule: this.inline(g.schedule, [...path, 'schedule']),
@@ -233,6 +240,14 @@ export class ViewModelBuilder {
       : null;
 
     const caseManager = team.find((m) => m.caseManager) ?? null;
+    // The student summary lists the adults the student works with, their main contact first.
+    const studentRoles = ['special-education-teacher', 'special-education-provider', 'general-education-teacher', 'related-service-provider', 'school-psychologist'];
+    const studentTeam = iep.team
+      .map((m, i) => ({ member: m, view: team[i]! }))
+      .filter(({ member }) => member.caseManager || studentRoles.includes(member.role))
+      .sort((a, b) => Number(Boolean(b.member.caseManager)) - Number(Boolean(a.member.caseManager)))
+      .map(({ view }) => view);
+    const glossary = this.glossaryTerms().map((key) => ({ term: this.label(`glossary:${key}.term`), definition: this.label(`glossary:${key}.definition`) }));
     return {
       lang: tr.lang,
       dir: tr.dir,
@@ -274,6 +289,7 @@ export class ViewModelBuilder {
           : null,
       },
       team,
+      studentTeam,
       caseManager,
       parentConcerns: this.block(iep.parentConcerns, ['parentConcerns']),
       studentVoice: iep.studentVoice ? this.block(iep.studentVoice, ['studentVoice']) : null,
@@ -284,8 +300,8 @@ export class ViewModelBuilder {
         results: this.inline(e.results, ['evaluations', i, 'results']),
       })),
       domains,
-      allStrengths: domains.flatMap((d) => d.strengths),
-      allInterests: domains.flatMap((d) => [...d.interests, ...d.preferences]),
+      allStrengths: domains.flatMap((d) => d.strengths.map((item) => ({ ...item, domain: d.key }))),
+      allInterests: domains.flatMap((d) => [...d.interests, ...d.preferences].map((item) => ({ ...item, domain: d.key }))),
       management: this.block(iep.presentLevels.management.description, ['presentLevels', 'management', 'description']),
       effectOnProgress: this.block(iep.presentLevels.effectOnProgress, ['presentLevels', 'effectOnProgress']),
       specialFactors,
@@ -334,6 +350,7 @@ export class ViewModelBuilder {
         recommendation: this.block(iep.placement.recommendation, ['placement', 'recommendation']),
         school: iep.placement.school ? escapeInline(iep.placement.school) : null,
       },
+      glossary,
       transferOfRights: iep.transferOfRights
         ? {
             age: formatNumber(iep.transferOfRights.ageOfMajority, tr),
@@ -342,6 +359,23 @@ export class ViewModelBuilder {
           }
         : null,
     };
+  }
+
+  /** The glossary terms this IEP's family copy uses, in reading order. */
+  private glossaryTerms(): string[] {
+    const iep = this.iep;
+    const terms = ['iep', 'cse', 'presentLevels', 'annualGoal', 'specialEducation'];
+    for (const p of new Set(iep.services.specialEducation.map((s) => s.program))) terms.push(`program-${p}`);
+    if (iep.services.related.length > 0) terms.push('relatedServices');
+    if (iep.services.supplementaryAids.some((a) => a.kind === 'accommodation' || a.kind === 'supplementary-aid')) terms.push('accommodation');
+    if (iep.services.supplementaryAids.some((a) => a.kind === 'modification')) terms.push('modification');
+    if (iep.services.assistiveTechnology.length > 0 || iep.specialFactors.assistiveTechnology.needed) terms.push('assistiveTechnology');
+    if (iep.testingAccommodations.length > 0) terms.push('testingAccommodations');
+    if (iep.specialFactors.behavior.behaviorInterventionPlan) terms.push('bip');
+    if (iep.transition) terms.push('transition');
+    if (iep.twelveMonthServices.eligible) terms.push('twelveMonth');
+    terms.push('annualReview', 'reevaluation');
+    return terms.filter((k) => this.tr.isKnown(`glossary:${k}.term`));
   }
 
   private areaLabel(area: string): string {

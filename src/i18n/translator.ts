@@ -33,7 +33,11 @@ export function createTranslator(lang: Language): Translator {
     ns: namespaces,
     defaultNS: 'common',
     resources: { en: en.resources, ...(lang === 'en' ? {} : { [lang]: own.resources }) },
-    interpolation: { escapeValue: false },
+    // A label whose {{placeholder}} gets no value is a template bug: fail loudly instead of printing "{{name}}".
+    interpolation: { escapeValue: false, skipOnVariables: true },
+    missingInterpolationHandler: (text: string, value: unknown) => {
+      throw new Error(`label "${text}" needs a value for ${String((value as string[])[1] ?? value)}`);
+    },
     returnNull: false,
     returnEmptyString: false,
     initAsync: false,

@@ -328,6 +328,9 @@ export const Goal = Type.Object(
     criteria: TextField('How mastery is judged, e.g. "4 of 5 trials over 3 consecutive weeks".'),
     method: TextField('How progress is measured, e.g. "running records", "work samples".'),
     schedule: TextField('When progress is measured, e.g. "every two weeks".'),
+    studentVersion: Type.Optional(
+      TextField('The goal in the student\'s own words, first person, for the student summary: "I will read chapter books out loud smoothly."'),
+    ),
     buildsOn: Type.Array(Type.String({ minLength: 1 }), {
       description: 'Ids of the strengths, interests or preferences this goal builds on (from present levels).',
     }),

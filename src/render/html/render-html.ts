@@ -1,0 +1,84 @@
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { Link } from 'mdast';
+import { toHast, type State } from 'mdast-util-to-hast';
+import type { DocumentTree } from '../../model/document.js';
+import { fontFaceCss } from '../fonts/font-face-css.js';
+import { fontStack } from '../fonts/font-stack.js';
+import { pageChromeCss } from '../pdf/page-css.js';
+import { directiveHandler } from './directive-handlers.js';
+
+export interface HtmlOptions {
+  /** The layout's CSS (templates/base.css + the layout's print.css), from the composed layout. */
+  css: string;
+}
+
+/** Only links templates write on purpose survive: web, mail and in-document anchors. */
+const SAFE_HREF = /^(https?:|mailto:|#)/i;
+
+function linkHandler(state: State, node: Link): ElementContent | ElementContent[] {
+  const content = state.all(node) as ElementContent[];
+  if (!SAFE_HREF.test(node.url)) return content;
+  return { type: 'element', tagName: 'a', properties: { href: node.url }, children: content };
+}
+
+/**
+ * The document tree as one self-contained HTML page: lang and dir on <html>, the title, the print CSS (fonts,
+ * page chrome, layout), no scripts, no external references other than the toolkit's own font origin.
+ */
+export function renderHtml(doc: DocumentTree, options: HtmlOptions): string {
+  const body = toHast(doc.body, {
+    allowDangerousHtml: false,
+    handlers: { containerDirective: directiveHandler, leafDirective: directiveHandler, textDirective: directiveHandler, link: linkHandler },
+  }) as HastRoot;
+  const { meta } = doc;
+  const css = [
+    fontFaceCss(),
+    `:root { --font-body: ${fontStack(meta.lang)}; }`,
+    pageChromeCss({
+      header: meta.header,
+      pageCounter: meta.pageCounter,
+      notice: meta.notice,
+      watermark: meta.watermark,
+      size: meta.page.size,
+      margins: meta.page.margins,
+      dir: meta.dir,
+    }),
+    options.css,
+  ].join('\n');
+  const watermark: Element[] = meta.watermark
+    ? [{ type: 'element', tagName: 'div', properties: { className: ['watermark'], ariaHidden: 'true' }, children: [{ type: 'text', value: meta.watermark }] }]
+    : [];
+  const page: HastRoot = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      {
+        type: 'element',
+        tagName: 'html',
+        properties: { lang: meta.lang, dir: meta.dir },
+        children: [
+          {
+            type: 'element',
+            tagName: 'head',
+            properties: {},
+            children: [
+              { type: 'element', tagName: 'meta', properties: { charSet: 'utf-8' }, children: [] },
+              { type: 'element', tagName: 'title', properties: {}, children: [{ type: 'text', value: meta.title }] },
+              { type: 'element', tagName: 'meta', properties: { name: 'description', content: meta.subject }, children: [] },
+              { type: 'element', tagName: 'meta', properties: { name: 'author', content: meta.creator }, children: [] },
+              { type: 'element', tagName: 'style', properties: {}, children: [{ type: 'text', value: css }] },
+            ],
+          },
+          {
+            type: 'element',
+            tagName: 'body',
+            properties: { className: [`layout-${meta.layout}`] },
+            children: [...watermark, { type: 'element', tagName: 'main', properties: {}, children: body.children as ElementContent[] }],
+          },
+        ],
+      },
+    ],
+  };
+  return toHtml(page) + '\n';
+}
