@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import { EXIT } from './exit-codes.js';
 import { processIo, UsageError, type CliIo } from './io.js';
 import { registerValidate } from './commands/validate.js';
+import { registerLint } from './commands/lint.js';
 import { registerCheck } from './commands/check.js';
+import { registerRender } from './commands/render.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -31,7 +33,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .addHelpText('after', EXIT_HELP);
 
   registerValidate(program, io, setExit);
+  registerLint(program, io, setExit);
   registerCheck(program, io, setExit);
+  registerRender(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { DocumentTree, PageSize } from '../model/document.js';
 import type { Iep } from '../model/iep.js';
 import type { Language } from '../model/languages.js';
+import type { ComplianceSummary } from '../check/check-compliance.js';
 import { createTranslator } from '../i18n/translator.js';
 import { LayoutError, loadLayout, type LayoutName, type LayoutSource, type Profile } from '../load/load-layout.js';
 import { escapeInline } from './escape-markdown.js';
@@ -18,6 +19,8 @@ export interface ComposeOptions {
   pageSize?: PageSize;
   /** The timestamp written into files. Default: SOURCE_DATE_EPOCH, else the IEP's finalized or meeting date. */
   created?: Date;
+  /** A compliance check summary to append (drafts of the official layout, `--with-compliance`). */
+  compliance?: ComplianceSummary;
 }
 
 export interface ComposedDocument {
@@ -59,8 +62,14 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
     diagnostics.push(...shortened.diagnostics);
   }
 
+  const sections = [...layout.sections];
+  if (options.compliance) {
+    const partial = layout.partials.find((p) => p.name === 'compliance-summary');
+    if (partial) sections.push(partial);
+    view = { ...view, compliance: complianceView(options.compliance) } as typeof view;
+  }
   const parts: string[] = [];
-  for (const section of layout.sections) {
+  for (const section of sections) {
     try {
       parts.push(expandTemplate(section.file, section.source, view, tr).trim());
     } catch (error) {
@@ -99,6 +108,23 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
     body: parseMarkdown(markdown),
   };
   return { document, markdown, layout, untranslated: builder.untranslated, diagnostics };
+}
+
+/** The compliance summary as inert Markdown for the summary partial. */
+function complianceView(summary: ComplianceSummary) {
+  return {
+    passed: summary.passed,
+    errors: summary.errors,
+    warnings: summary.warnings,
+    items: summary.items.map((item) => ({
+      code: escapeInline(item.code),
+      error: item.severity === 'error',
+      path: escapeInline(item.path ?? ''),
+      message: escapeInline(item.message),
+      hint: escapeInline(item.hint ?? ''),
+      source: escapeInline(item.source ?? ''),
+    })),
+  };
 }
 
 /** Reverses escapeInline for metadata, which is plain text, not Markdown. */

@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Link } from 'mdast';
 import { toHast, type State } from 'mdast-util-to-hast';
@@ -43,12 +43,10 @@ export function renderHtml(doc: DocumentTree, options: HtmlOptions): string {
       size: meta.page.size,
       margins: meta.page.margins,
       dir: meta.dir,
+      lang: meta.lang,
     }),
     options.css,
   ].join('\n');
-  const watermark: Element[] = meta.watermark
-    ? [{ type: 'element', tagName: 'div', properties: { className: ['watermark'], ariaHidden: 'true' }, children: [{ type: 'text', value: meta.watermark }] }]
-    : [];
   const page: HastRoot = {
     type: 'root',
     children: [
@@ -74,7 +72,7 @@ export function renderHtml(doc: DocumentTree, options: HtmlOptions): string {
             type: 'element',
             tagName: 'body',
             properties: { className: [`layout-${meta.layout}`] },
-            children: [...watermark, { type: 'element', tagName: 'main', properties: {}, children: body.children as ElementContent[] }],
+            children: [{ type: 'element', tagName: 'main', properties: {}, children: body.children as ElementContent[] }],
           },
         ],
       },
