@@ -1,0 +1,57 @@
+import { BorderStyle, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
+import type { ContainerDirective } from 'mdast-util-directive';
+import type { RenderContext } from './context.js';
+import { renderBlocks, type Block } from './handlers.js';
+import { tableEnded, tableStarts } from './paragraph-options.js';
+import { plainText } from './plain-text.js';
+import { separateTables } from './separate-tables.js';
+import { DocxRenderError } from './render-error.js';
+import { CALLOUT, type CalloutKind } from './styles.js';
+
+const PADDING = { top: 140, bottom: 60, left: 200, right: 200 };
+/** A callout shorter than this (characters) never splits across pages. */
+const SHORT = 1200;
+
+/**
+ * `:::callout{kind="info|notice|important"}`: a shaded box with a coloured border, as a one-cell table (Word and
+ * LibreOffice both draw cell shading and borders reliably; paragraph borders break at every list or table inside).
+ * Short callouts do not split across a page.
+ */
+export function callout(node: ContainerDirective, ctx: RenderContext): Block[] {
+  const kind = node.attributes?.kind ?? 'info';
+  if (!Object.prototype.hasOwnProperty.call(CALLOUT, kind)) {
+    throw new DocxRenderError(node, `kind="${kind}" is not one of ${Object.keys(CALLOUT).join(', ')}`);
+  }
+  const colors = CALLOUT[kind as CalloutKind];
+  const border = { style: BorderStyle.SINGLE, size: 12, color: colors.border };
+  const inner = ctx.width - PADDING.left - PADDING.right;
+  tableStarts(ctx);
+  const children = renderBlocks(node.children, { ...ctx, keep: 'none', indent: 0, width: inner });
+  if (children.length === 0) throw new DocxRenderError(node, 'the callout is empty');
+  tableEnded(ctx);
+  const short = plainText(node).length < SHORT;
+
+  return [
+    new Table({
+      width: { size: ctx.width, type: WidthType.DXA },
+      columnWidths: [ctx.width],
+      layout: TableLayoutType.FIXED,
+      borders: { top: border, bottom: border, left: border, right: border },
+      ...(ctx.rtl ? { visuallyRightToLeft: true } : {}),
+      rows: [
+        new TableRow({
+          cantSplit: short,
+          ...(ctx.keep === 'all' ? { keepNext: true } : {}),
+          children: [
+            new TableCell({
+              width: { size: ctx.width, type: WidthType.DXA },
+              margins: PADDING,
+              shading: { type: 'clear', color: 'auto', fill: colors.fill },
+              children: separateTables(children, ctx),
+            }),
+          ],
+        }),
+      ],
+    }),
+  ];
+}

@@ -1,0 +1,79 @@
+/**
+ * Document tree -> DOCX.
+ *
+ *   1. walk the mdast body with the handler map (handlers.ts; one file per node type and directive) into docx
+ *      paragraphs and tables, styles from styles.ts, lists on the numbering definitions there;
+ *   2. one section with the page size and margins of meta.page, the running header (meta.header, meta.notice, the
+ *      meta.watermark DRAFT shape) and the footer's "Page X of Y" fields (page.ts);
+ *   3. pack with the docx library, then open the package and finish what the library cannot write: the
+ *      right-to-left settings (rtl.ts), core properties with meta.created and dc:language (core-properties.ts), the
+ *      ids it draws at random (reproducible.ts); zip again with fixed dates (zip.ts): the same tree gives the same
+ *      bytes.
+ *
+ * Renderers see only the tree: no IEP data, no file or network access.
+ */
+import { Document, Packer } from 'docx';
+import type { DocumentTree } from '../../model/document.js';
+import { createListCounter, type RenderContext } from './context.js';
+import { corePropertiesXml } from './core-properties.js';
+import { renderBlocks } from './handlers.js';
+import { createFooter, createHeader, pageGeometry, sectionProperties } from './page.js';
+import { makeReproducible, toParts } from './reproducible.js';
+import { rtlDocument, rtlSettings, rtlStyles } from './rtl.js';
+import { separateTables } from './separate-tables.js';
+import { createNumbering, createStyles } from './styles.js';
+import { readZip, writeZip } from './zip.js';
+
+export { DocxRenderError } from './render-error.js';
+
+/** The DOCX of a document tree. Throws DocxRenderError for a node it cannot render (type and place in the message). */
+export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
+  const { meta } = doc;
+  const geometry = pageGeometry(meta.page);
+  const ctx: RenderContext = {
+    meta,
+    rtl: meta.dir === 'rtl',
+    keep: 'none',
+    width: geometry.textWidth,
+    lists: createListCounter(),
+    flow: { afterTable: false },
+  };
+  const children = separateTables(renderBlocks(doc.body.children, ctx), ctx);
+
+  const document = new Document({
+    title: meta.title,
+    subject: meta.subject,
+    creator: meta.creator,
+    description: meta.subject,
+    lastModifiedBy: meta.creator,
+    revision: 1,
+    styles: createStyles(meta.lang),
+    numbering: createNumbering(),
+    sections: [
+      {
+        properties: sectionProperties(geometry),
+        headers: { default: createHeader(ctx) },
+        footers: { default: createFooter(ctx) },
+        children,
+      },
+    ],
+  });
+
+  const packed = await Packer.toBuffer(document);
+  const { order, parts, binary } = toParts(readZip(packed));
+  parts.set('docProps/core.xml', corePropertiesXml(meta));
+  if (ctx.rtl) {
+    edit(parts, 'word/document.xml', rtlDocument);
+    edit(parts, 'word/styles.xml', rtlStyles);
+    edit(parts, 'word/settings.xml', (xml) => rtlSettings(xml, meta.lang));
+  }
+  makeReproducible(parts);
+  const entries = order.map((path) => ({ path, data: binary.get(path) ?? Buffer.from(parts.get(path)!, 'utf8') }));
+  return writeZip(entries, meta.created);
+}
+
+function edit(parts: Map<string, string>, path: string, change: (xml: string) => string): void {
+  const xml = parts.get(path);
+  if (xml === undefined) throw new Error(`the docx library wrote no ${path}`);
+  parts.set(path, change(xml));
+}

@@ -1,0 +1,39 @@
+import { TextRun, type IRunOptions } from 'docx';
+import { splitByDirection } from './bidi.js';
+import type { Marks, RenderContext } from './context.js';
+import { MONO_FONT } from './fonts.js';
+import { STYLE } from './styles.js';
+
+type RunOptions = { -readonly [K in keyof IRunOptions]: IRunOptions[K] };
+
+/** Run properties from the marks; `rtl` marks the run right-to-left (w:rtl), with complex-script bold/italics. */
+export function runOptions(marks: Marks, rtl: boolean): RunOptions {
+  const options: RunOptions = {};
+  if (marks.bold) options.bold = true; // docx writes w:bCs with w:b
+  if (marks.italics) options.italics = true; // and w:iCs with w:i
+  if (marks.strike) options.strike = true;
+  if (marks.code) {
+    options.style = STYLE.code;
+    options.font = MONO_FONT;
+  }
+  if (marks.style) options.style = marks.style;
+  if (marks.language) options.language = { value: marks.language };
+  if (rtl) options.rightToLeft = true;
+  return options;
+}
+
+/**
+ * The runs for a piece of text. Markdown soft line breaks are spaces. In a right-to-left document the text is split
+ * into right-to-left and left-to-right stretches (see bidi.ts), each its own run.
+ */
+export function textRuns(text: string, ctx: RenderContext, marks: Marks = {}): TextRun[] {
+  const value = text.replace(/\r?\n/g, ' ');
+  if (value === '') return [];
+  if (!ctx.rtl) return [new TextRun({ ...runOptions(marks, false), text: value })];
+  return splitByDirection(value).map((part) => new TextRun({ ...runOptions(marks, part.rtl), text: part.text }));
+}
+
+/** A run of its own formatting (a symbol, a field, a break) that follows the document's direction. */
+export function run(ctx: RenderContext, options: IRunOptions): TextRun {
+  return new TextRun(ctx.rtl ? { ...options, rightToLeft: true } : options);
+}

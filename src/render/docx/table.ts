@@ -1,0 +1,73 @@
+import { AlignmentType, Paragraph, Table as DocxTable, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
+import type { AlignType, Table } from 'mdast';
+import type { RenderContext } from './context.js';
+import { keepFor, renderInlines, type Block } from './handlers.js';
+import { paragraphOptions, tableEnded, tableStarts } from './paragraph-options.js';
+import { plainText } from './plain-text.js';
+import { STYLE } from './styles.js';
+import { CELL_MARGINS, columnWidths, HEADER_SHADING, TABLE_BORDERS } from './table-layout.js';
+
+/**
+ * Column alignment from the GFM delimiter row, as start/end so that it follows the document's direction: `:---`
+ * (left in a left-to-right document) is the start side, which is the right in Arabic and Urdu.
+ */
+function alignment(align: AlignType | undefined) {
+  if (align === 'center') return AlignmentType.CENTER;
+  if (align === 'right') return AlignmentType.END;
+  return AlignmentType.START;
+}
+
+/**
+ * A GFM table across the full text width. The first row is the header: marked to repeat at the top of every page
+ * (w:tblHeader), bold on a light tint. No row splits across a page (w:cantSplit). Inside `:::keep` the rows also
+ * keep with the next row, so a short table stays on one page.
+ */
+export function table(node: Table, ctx: RenderContext): Block[] {
+  const columns = Math.max(0, ...node.children.map((row) => row.children.length));
+  if (columns === 0) return [];
+  const lengths = Array.from({ length: columns }, (_, column) =>
+    Math.max(0, ...node.children.map((row) => (row.children[column] ? plainText(row.children[column]).length : 0))),
+  );
+  const widths = columnWidths(ctx.width, lengths);
+  tableStarts(ctx);
+  const cellCtx: RenderContext = { ...ctx, keep: 'none', indent: 0, paragraphStyle: STYLE.tableText };
+
+  const rows = node.children.map((row, rowIndex) => {
+    const header = rowIndex === 0;
+    const cells = widths.map((width, column) => {
+      const cell = row.children[column];
+      return new TableCell({
+        width: { size: width, type: WidthType.DXA },
+        margins: CELL_MARGINS,
+        ...(header ? { shading: HEADER_SHADING } : {}),
+        children: [
+          new Paragraph({
+            ...paragraphOptions(cellCtx),
+            style: header ? STYLE.tableHeading : STYLE.tableText,
+            alignment: alignment(node.align?.[column]),
+            children: cell ? renderInlines(cell.children, cellCtx) : [],
+          }),
+        ],
+      });
+    });
+    const keepNext = ctx.keep !== 'none' && keepFor(ctx.keep, rowIndex, node.children.length) === 'all';
+    return new TableRow({
+      children: cells,
+      cantSplit: true,
+      ...(header ? { tableHeader: true } : {}),
+      ...(keepNext ? { keepNext } : {}),
+    });
+  });
+
+  tableEnded(ctx);
+  return [
+    new DocxTable({
+      rows,
+      width: { size: ctx.width, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      borders: TABLE_BORDERS,
+      ...(ctx.rtl ? { visuallyRightToLeft: true } : {}),
+    }),
+  ];
+}

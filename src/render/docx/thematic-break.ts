@@ -1,0 +1,18 @@
+import { BorderStyle, Paragraph } from 'docx';
+import type { ThematicBreak } from 'mdast';
+import type { RenderContext } from './context.js';
+import type { Block } from './handlers.js';
+import { paragraphOptions } from './paragraph-options.js';
+import { COLOR } from './styles.js';
+
+/** `***` / `---`: an empty paragraph with a light rule under it. */
+export function thematicBreak(_node: ThematicBreak, ctx: RenderContext): Block[] {
+  return [
+    new Paragraph({
+      ...paragraphOptions(ctx),
+      spacing: { before: 120, after: 240 },
+      border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: COLOR.rule, space: 1 } },
+      children: [],
+    }),
+  ];
+}

@@ -1,0 +1,136 @@
+import JSZip from 'jszip';
+import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { parseMarkdown } from '../../../src/compose/parse-markdown.js';
+import type { DocumentMeta, DocumentTree } from '../../../src/model/document.js';
+import { renderDocx } from '../../../src/render/docx/render-docx.js';
+
+/** A fixed meta for tests: Letter, English, no notice or watermark unless asked. */
+export function testMeta(overrides: Partial<DocumentMeta> = {}): DocumentMeta {
+  return {
+    layout: 'ny-official',
+    title: 'Individualized Education Program: Maya Thompson',
+    subject: 'Individualized Education Program, 2026-2027',
+    lang: 'en',
+    dir: 'ltr',
+    page: { size: 'letter', margins: { top: 20, right: 18, bottom: 18, left: 18 } },
+    header: 'Maya Thompson · Date of birth 2015-03-14 · ID 123456',
+    pageCounter: 'Page {page} of {pages}',
+    created: new Date('2026-09-01T12:00:00Z'),
+    creator: 'Springfield School District',
+    ...overrides,
+  };
+}
+
+/** An Arabic meta: right-to-left, with a notice and a watermark. */
+export function arabicMeta(overrides: Partial<DocumentMeta> = {}): DocumentMeta {
+  return testMeta({
+    title: 'برنامج التعليم الفردي: مايا تومسون',
+    subject: 'برنامج التعليم الفردي، 2026-2027',
+    lang: 'ar',
+    dir: 'rtl',
+    header: 'مايا تومسون · تاريخ الميلاد ١٤/٣/٢٠١٥ · الرقم 123456',
+    pageCounter: 'صفحة {page} من {pages}',
+    notice: 'هذه ترجمة. النسخة الإنجليزية هي الوثيقة القانونية.',
+    watermark: 'مسودة',
+    ...overrides,
+  });
+}
+
+export function tree(markdown: string, meta: DocumentMeta = testMeta()): DocumentTree {
+  return { meta, body: parseMarkdown(markdown) };
+}
+
+export async function renderMarkdown(markdown: string, meta: DocumentMeta = testMeta()): Promise<Buffer> {
+  return renderDocx(tree(markdown, meta));
+}
+
+/** Every XML part of a DOCX, by path. */
+export async function unzipParts(docx: Buffer): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(docx);
+  const parts = new Map<string, string>();
+  for (const file of Object.values(zip.files)) {
+    if (!file.dir) parts.set(file.name, await file.async('string'));
+  }
+  return parts;
+}
+
+export async function renderParts(markdown: string, meta: DocumentMeta = testMeta()): Promise<Map<string, string>> {
+  return unzipParts(await renderMarkdown(markdown, meta));
+}
+
+export function part(parts: Map<string, string>, path: string): string {
+  const xml = parts.get(path);
+  if (xml === undefined) throw new Error(`no ${path} in the package (has: ${[...parts.keys()].join(', ')})`);
+  return xml;
+}
+
+/** The body paragraphs (`<w:p>...</w:p>` at any depth, in order): small strings to assert on. */
+export function paragraphs(xml: string): string[] {
+  return xml.match(/<w:p\b[^>]*?(?:\/>|>[\s\S]*?<\/w:p>)/g) ?? [];
+}
+
+/** The text of a fragment: its w:t contents joined. */
+export function textOf(xml: string): string {
+  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescapeXml(m[1]!)).join('');
+}
+
+/** The paragraph whose text contains `text`. */
+export function paragraphWith(xml: string, text: string): string {
+  const found = paragraphs(xml).find((p) => textOf(p).includes(text));
+  if (!found) throw new Error(`no paragraph with "${text}"`);
+  return found;
+}
+
+export function unescapeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** The rows (`<w:tr>`) of the n-th table. */
+export function tableRows(xml: string, index = 0): string[] {
+  const tables = xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
+  const table = tables[index];
+  if (!table) throw new Error(`no table ${index}`);
+  return table.match(/<w:tr\b[\s\S]*?<\/w:tr>/g) ?? [];
+}
+
+const XML_OPTIONS = {
+  preserveOrder: true,
+  ignoreAttributes: false,
+  trimValues: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: true,
+} as const;
+
+/** Elements whose text is content (whitespace included); anywhere else whitespace-only text is formatting. */
+const TEXT_ELEMENTS = new Set(['w:t', 'w:instrText', 'w:delText', 'dc:title', 't']);
+
+type XmlNode = Record<string, unknown>;
+
+function normalize(nodes: XmlNode[], parent: string): XmlNode[] {
+  return nodes
+    .filter((node) => !('#text' in node) || TEXT_ELEMENTS.has(parent) || String(node['#text']).trim() !== '')
+    .map((node) => {
+      const out: XmlNode = {};
+      for (const [key, value] of Object.entries(node)) {
+        out[key] = Array.isArray(value) && key !== ':@' ? normalize(value as XmlNode[], key) : value;
+      }
+      return out;
+    });
+}
+
+/** A part parsed for structural comparison: element order, attributes and text; formatting whitespace ignored. */
+export function parseXml(xml: string): unknown {
+  return normalize(new XMLParser(XML_OPTIONS).parse(xml) as XmlNode[], '');
+}
+
+/** A part pretty-printed (for golden files a person can read and diff). */
+export function prettyXml(xml: string): string {
+  const tree = parseXml(xml);
+  return `${new XMLBuilder({ ...XML_OPTIONS, format: true, indentBy: '  ', suppressEmptyNode: true }).build(tree)}`.trimStart() + '\n';
+}

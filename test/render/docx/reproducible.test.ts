@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderDocx } from '../../../src/render/docx/render-docx.js';
+import { readZip, writeZip } from '../../../src/render/docx/zip.js';
+import { arabicMeta, testMeta, tree, unzipParts } from './helpers.js';
+import JSZip from 'jszip';
+
+const ALL_FEATURES = readFileSync(new URL('../../fixtures/tree/all-features.md', import.meta.url), 'utf8');
+
+describe('reproducible output', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('gives byte-identical DOCX for the same tree at different wall-clock times', async () => {
+    const doc = tree(ALL_FEATURES, testMeta({ watermark: 'DRAFT', notice: 'Notice.' }));
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2030-01-01T08:00:00Z'));
+    const first = await renderDocx(doc);
+    vi.setSystemTime(new Date('2031-06-15T17:31:07Z'));
+    const second = await renderDocx(doc);
+    vi.useRealTimers();
+    const third = await renderDocx(doc);
+    expect(second.equals(first)).toBe(true);
+    expect(third.equals(first)).toBe(true);
+  });
+
+  it('gives byte-identical Arabic DOCX too', async () => {
+    const doc = tree(ALL_FEATURES, arabicMeta());
+    const first = await renderDocx(doc);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await renderDocx(doc)).equals(first)).toBe(true);
+  });
+
+  it('dates every zip entry and the core properties at meta.created', async () => {
+    const created = new Date('2026-09-01T12:00:00Z');
+    const docx = await renderDocx(tree('Text.\n', testMeta({ created })));
+    const zip = await JSZip.loadAsync(docx);
+    for (const file of Object.values(zip.files)) {
+      // JSZip reads the DOS date as local time.
+      const date = file.date;
+      const utc = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+      expect(utc.toISOString(), file.name).toBe('2026-09-01T12:00:00.000Z');
+    }
+    const core = (await unzipParts(docx)).get('docProps/core.xml') ?? '';
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-09-01T12:00:00Z</dcterms:created>');
+  });
+
+  it('numbers bookmarks from 1 in every document, however many the process rendered before', async () => {
+    const doc = tree(':strength[A]{#a} :strength[B]{#b}\n');
+    await renderDocx(doc);
+    const parts = await unzipParts(await renderDocx(doc));
+    const ids = [...(parts.get('word/document.xml') ?? '').matchAll(/<w:bookmarkStart [^>]*w:id="(\d+)"/g)].map((m) => m[1]);
+    expect(ids).toEqual(['1', '2']);
+  });
+});
+
+describe('zip', () => {
+  it('reads back what it writes, in order', () => {
+    const entries = [
+      { path: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { path: 'word/document.xml', data: Buffer.from('<w:document>é</w:document>'.repeat(100)) },
+      { path: 'empty.bin', data: Buffer.alloc(0) },
+    ];
+    const zip = writeZip(entries, new Date('2026-09-01T12:00:00Z'));
+    expect(readZip(zip)).toEqual(entries);
+  });
+
+  it('opens with another zip reader (JSZip)', async () => {
+    const zip = writeZip([{ path: 'a/b.txt', data: Buffer.from('hello') }], new Date('2026-01-01T00:00:00Z'));
+    expect(await (await JSZip.loadAsync(zip)).file('a/b.txt')?.async('string')).toBe('hello');
+  });
+});
