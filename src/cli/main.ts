@@ -6,6 +6,7 @@ import { registerValidate } from './commands/validate.js';
 import { registerLint } from './commands/lint.js';
 import { registerCheck } from './commands/check.js';
 import { registerRender } from './commands/render.js';
+import { registerI18n } from './commands/i18n.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -36,6 +37,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   registerLint(program, io, setExit);
   registerCheck(program, io, setExit);
   registerRender(program, io, setExit);
+  registerI18n(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -62,13 +62,23 @@ export class ViewModelBuilder {
   private pick(text: Text, path: JsonPath): { value: string; translated: boolean } {
     const lang = this.tr.lang;
     if (typeof text === 'string') {
-      if (lang !== 'en') this.untranslated.push({ path: formatJsonPath(path) });
+      if (lang !== 'en') this.noteUntranslated(path);
       return { value: text, translated: lang === 'en' };
     }
     const own = (text as Record<string, string | undefined>)[lang];
     if (own !== undefined) return { value: own, translated: true };
-    this.untranslated.push({ path: formatJsonPath(path) });
+    this.noteUntranslated(path);
     return { value: text.en, translated: false };
+  }
+
+  private noteUntranslated(path: JsonPath): void {
+    const formatted = formatJsonPath(path);
+    if (!this.untranslated.some((u) => u.path === formatted)) this.untranslated.push({ path: formatted });
+  }
+
+  /** The text in the copy's language, unescaped, for directive attributes (which escape it themselves). */
+  plain(text: Text, path: JsonPath): string {
+    return this.pick(text, path).value;
   }
 
   private markUntranslated(escapedEnglish: string): string {
@@ -125,12 +135,12 @@ export class ViewModelBuilder {
     });
 
     const teamRole = (role: string) => this.label(`common:role.${role}`);
-    const team = iep.team.map((m) => ({
+    const team = iep.team.map((m, i) => ({
       name: escapeInline(m.name),
       nameAttr: escapeAttribute(m.name),
       role: teamRole(m.role),
-      roleAttr: escapeAttribute(m.title ?? teamRole(m.role)),
-      title: m.title ? escapeInline(m.title) : null,
+      roleAttr: escapeAttribute(m.title ? this.plain(m.title, ['team', i, 'title']) : teamRole(m.role)),
+      title: m.title ? this.inline(m.title, ['team', i, 'title']) : null,
       attended: m.attended,
       attendedLabel: this.label(m.attended ? 'common:yes' : 'common:no'),
       participation: m.participation ? this.label(`common:participation.${m.participation}`) : null,
@@ -189,7 +199,7 @@ export class ViewModelBuilder {
       return {
         number: i + 1,
         id: g.id,
-        area: escapeInline(this.areaLabel(g.area)),
+        area: this.label(`common:goalArea.${g.area}`) + (g.focus ? `: ${this.inline(g.focus, [...path, 'focus'])}` : ''),
         baseline: this.inline(g.baseline, [...path, 'baseline']),
         goal: this.inline(g.goal, [...path, 'goal']),
         studentVersion: g.studentVersion ? this.inline(g.studentVersion, [...path, 'studentVersion']) : this.inline(g.goal, [...path, 'goal']),
@@ -234,7 +244,7 @@ export class ViewModelBuilder {
           activities: iep.transition.activities.map((a, i) => ({
             area: this.label(`common:transitionArea.${a.area}`),
             activity: this.inline(a.activity, ['transition', 'activities', i, 'activity']),
-            responsible: escapeInline(a.responsible),
+            responsible: this.inline(a.responsible, ['transition', 'activities', i, 'responsible']),
           })),
         }
       : null;
@@ -378,10 +388,6 @@ export class ViewModelBuilder {
     return terms.filter((k) => this.tr.isKnown(`glossary:${k}.term`));
   }
 
-  private areaLabel(area: string): string {
-    const key = `common:goalArea.${area}`;
-    return this.tr.isKnown(key) ? this.tr.t(key) : area;
-  }
 
   private languageName(code: string): string {
     try {

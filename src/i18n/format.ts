@@ -1,16 +1,23 @@
 import type { Duration, Frequency } from '../model/iep.js';
 import type { Translator } from './translator.js';
 
-/** Intl locale for a copy's language. Haitian Creole has little CLDR data; ICU falls back by itself. */
+/** Intl locale for a copy's language. */
 function intlLocale(t: Translator): string {
   return t.lang;
 }
 
-/** "2026-09-08" -> "September 8, 2026" / "8 de septiembre de 2026" / "٨ سبتمبر ٢٠٢٦", through Intl. */
-export function formatDate(iso: string, t: Translator, style: 'long' | 'medium' = 'long'): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const date = new Date(Date.UTC(y!, m! - 1, d!));
-  return new Intl.DateTimeFormat(intlLocale(t), { dateStyle: style, timeZone: 'UTC' }).format(date);
+/**
+ * "2026-09-08" -> "September 8, 2026" / "8 de septiembre de 2026" / "8 سبتمبر 2026", through Intl. Where the
+ * platform has no date data for the language (Haitian Creole), Intl would silently print English month names;
+ * the locale's own month names and date pattern are used instead.
+ */
+export function formatDate(iso: string, t: Translator): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  if (Intl.DateTimeFormat.supportedLocalesOf([t.lang]).length === 0) {
+    const month = t.t('common:monthNames').split(',')[m - 1] ?? String(m);
+    return t.t('common:dateLong', { day: formatNumber(d, t), month, year: String(y) });
+  }
+  return new Intl.DateTimeFormat(intlLocale(t), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** A whole number in the copy's numbering system. */

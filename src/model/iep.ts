@@ -185,7 +185,7 @@ export const TeamMember = Type.Object(
   {
     name: Type.String({ minLength: 1, description: 'Full name.' }),
     role: Enum(TEAM_ROLES, 'Role on the team (34 CFR 300.321).'),
-    title: Type.Optional(Type.String({ minLength: 1, description: 'Job title as it should be printed, e.g. "Speech-Language Pathologist".' })),
+    title: Type.Optional(TextField('Job title as it should be printed, e.g. "Speech-language pathologist" (translatable).')),
     interpretsEvaluations: Type.Optional(
       Type.Boolean(d('True for the member who can interpret the instructional implications of evaluations (300.321(a)(5)).')),
     ),
@@ -307,7 +307,7 @@ export const Transition = Type.Object(
         {
           area: Enum(TRANSITION_AREAS, 'Area of the activity (NY form section 9).'),
           activity: TextField('The activity.'),
-          responsible: Type.String({ minLength: 1, description: 'The school district office or agency responsible.' }),
+          responsible: TextField('The school district office or agency responsible (translatable).'),
         },
         { additionalProperties: false, description: 'A coordinated transition activity.' },
       ),
@@ -319,10 +319,27 @@ export const Transition = Type.Object(
 
 // ---------------------------------------------------------------------------------------------- goals
 
+export const GOAL_AREAS = [
+  'reading',
+  'writing',
+  'math',
+  'communication',
+  'speech-language',
+  'social-emotional',
+  'behavior',
+  'motor',
+  'self-advocacy',
+  'executive-functioning',
+  'independent-living',
+  'transition',
+  'vocational',
+] as const;
+
 export const Goal = Type.Object(
   {
     id: Id('goal'),
-    area: Type.String({ minLength: 1, description: 'Goal area, e.g. reading, writing, math, communication, social-emotional, motor, transition.' }),
+    area: Enum(GOAL_AREAS, 'Goal area; printed in the copy\'s language.'),
+    focus: Type.Optional(TextField('What within the area, e.g. "decoding" or "Algebra II"; printed after the area.')),
     baseline: TextField('Where the student is now on this skill, measurably.'),
     goal: TextField('The measurable annual goal (34 CFR 300.320(a)(2)).'),
     criteria: TextField('How mastery is judged, e.g. "4 of 5 trials over 3 consecutive weeks".'),

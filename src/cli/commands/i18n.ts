@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { hasErrors } from '../../model/diagnostic.js';
+import { isLanguage, LANGUAGES, type Language } from '../../model/languages.js';
+import { loadIepFile } from '../../load/load-iep.js';
+import { formatParityReport, parityReport } from '../../i18n/parity-report.js';
+import { EXIT } from '../exit-codes.js';
+import { expandInputs } from '../expand-inputs.js';
+import { UsageError, type CliIo } from '../io.js';
+import { formatDiagnostics } from '../print-diagnostics.js';
+
+export function registerI18n(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('i18n')
+    .description('translation parity report: which labels and which narrative fields of an IEP are translated into a language')
+    .argument('<files...>', 'IEP files; globs are expanded')
+    .requiredOption('--lang <languages>', `comma-separated: ${LANGUAGES.join(', ')}, or all`)
+    .option('--json', 'print the report as JSON')
+    .addHelpText('after', '\nExit codes: 0 report printed (complete or not), 1 a file is invalid, 2 usage error.')
+    .action(async (args: string[], options: { lang: string; json?: boolean }) => {
+      const langs = (options.lang === 'all' ? [...LANGUAGES] : options.lang.split(',').map((s) => s.trim())) as string[];
+      for (const lang of langs) if (!isLanguage(lang)) throw new UsageError(`unknown language "${lang}" (choose from: ${LANGUAGES.join(', ')})`);
+      const files = await expandInputs(args);
+      const reports = [];
+      for (const file of files) {
+        const loaded = await loadIepFile(file);
+        if (!loaded.iep || hasErrors(loaded.diagnostics)) {
+          io.err(formatDiagnostics(loaded.diagnostics, { color: io.color }));
+          setExit(loaded.diagnostics.some((d) => d.code === 'file-unreadable') ? EXIT.usage : EXIT.invalid);
+          continue;
+        }
+        for (const lang of langs as Language[]) {
+          const report = parityReport(loaded.iep, lang);
+          reports.push({ file, ...report });
+          if (!options.json) io.out(formatParityReport(report, file));
+        }
+      }
+      if (options.json) io.out(JSON.stringify({ reports }, null, 2) + '\n');
+    });
+}
