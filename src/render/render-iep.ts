@@ -50,6 +50,15 @@ export async function renderIep(iep: Iep, options: RenderOptions = {}): Promise<
   const diagnostics = [...composed.diagnostics];
   if (!composed.document || !composed.layout) return { outputs: [], diagnostics, untranslated: composed.untranslated };
   const doc = composed.document;
+  if (composed.untranslated.length > 0) {
+    const paths = composed.untranslated.map((u) => u.path);
+    diagnostics.push({
+      code: 'untranslated-fields',
+      severity: 'warning',
+      message: `${paths.length} narrative field${paths.length === 1 ? ' has' : 's have'} no ${lang} translation and ${paths.length === 1 ? 'is' : 'are'} printed in English, marked as not yet translated: ${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', ...' : ''}`,
+      hint: `add the ${lang} text to each field ({ en: ..., ${lang}: ... }); \`iep i18n <file> --lang ${lang}\` lists them all`,
+    });
+  }
   const base = `${iep.student.id}-${layout}-${lang}`;
   const outputs: RenderedFile[] = [];
 

@@ -7,6 +7,7 @@ import { loadIepFile } from '../../load/load-iep.js';
 import { hasErrors, type Diagnostic } from '../../model/diagnostic.js';
 import { isLanguage, LANGUAGES, type Language } from '../../model/languages.js';
 import type { PageSize } from '../../model/document.js';
+import type { Iep } from '../../model/iep.js';
 import { BrowserPool } from '../../render/pdf/browser-pool.js';
 import { FORMATS, renderIep, type OutputFormat } from '../../render/render-iep.js';
 import { EXIT } from '../exit-codes.js';
@@ -36,6 +37,16 @@ function list<T extends string>(value: string, allowed: readonly T[], what: stri
   return items as T[];
 }
 
+/** Resolves `family` to the parents' preferred languages that iepkit can write, keeping the order given. */
+function familyLanguages(choices: readonly (Language | 'family')[], iep: Iep): Language[] {
+  const out: Language[] = [];
+  for (const choice of choices) {
+    const langs = choice === 'family' ? iep.student.guardians.map((g) => g.preferredLanguage).filter(isLanguage) : [choice];
+    for (const lang of langs) if (!out.includes(lang)) out.push(lang);
+  }
+  return out;
+}
+
 export function registerRender(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
     .command('render')
@@ -43,7 +54,7 @@ export function registerRender(program: Command, io: CliIo, setExit: (code: numb
     .argument('<files...>', 'IEP files; globs are expanded')
     .option('--layout <layouts>', `comma-separated: ${LAYOUTS.join(', ')}, or all`, 'official')
     .addOption(new Option('--profile <profile>', 'state profile for the official layout').choices([...PROFILES]).default('ny'))
-    .option('--lang <languages>', `comma-separated: ${LANGUAGES.join(', ')}, or all`, 'en')
+    .option('--lang <languages>', `comma-separated: ${LANGUAGES.join(', ')}, all, or family (each parent's preferred language)`, 'en')
     .option('--format <formats>', `comma-separated: ${FORMATS.join(', ')}`, 'docx,pdf')
     .option('--out <dir>', 'output folder; files are named <student-id>-<layout>-<lang>.<ext>', 'out')
     .addOption(new Option('--page-size <size>', 'paper size').choices(['letter', 'a4']).default('letter'))
@@ -55,8 +66,7 @@ export function registerRender(program: Command, io: CliIo, setExit: (code: numb
     .action(async (args: string[], options: RenderCliOptions) => {
       const layouts = list<LayoutName>(options.layout, LAYOUTS, 'layout');
       const formats = list<OutputFormat>(options.format, FORMATS, 'format');
-      const langs = list<Language>(options.lang, LANGUAGES, 'language');
-      if (!langs.every(isLanguage)) throw new UsageError('unknown language');
+      const langChoices = list<Language | 'family'>(options.lang, [...LANGUAGES, 'family'], 'language');
       const files = await expandInputs(args);
       const pool = formats.includes('pdf') ? new BrowserPool({ executablePath: options.browser }) : undefined;
       const removeSignalHandlers = pool ? closePoolOnSignals(pool) : () => {};
@@ -85,7 +95,7 @@ export function registerRender(program: Command, io: CliIo, setExit: (code: numb
                 continue;
               }
             }
-            for (const lang of langs) {
+            for (const lang of familyLanguages(langChoices, iep)) {
               const result = await renderIep(iep, {
                 layout,
                 profile: options.profile,
