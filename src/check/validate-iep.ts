@@ -53,7 +53,7 @@ export function validateIep(data: unknown, options: ValidateOptions = {}): Valid
     const typeErrorAt = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
     for (const e of errors) if (!(e.keyword === 'enum' && typeErrorAt.has(e.instancePath))) describeError(e, push);
   }
-  if (diagnostics.length === 0) checkReferences(data as Iep, push);
+  checkReferences(data, push);
   return diagnostics.length === 0 ? { iep: data as Iep, diagnostics } : { diagnostics };
 }
 
@@ -135,7 +135,9 @@ function describeError(e: ErrorObject, push: Push): void {
     }
     case 'enum': {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
-      const guess = typeof e.data === 'string' ? closest(e.data, allowed) : undefined;
+      // "reading (decoding)" -> reading: a value that starts with an allowed one is most likely that one plus detail.
+      const written = typeof e.data === 'string' ? e.data : undefined;
+      const guess = written === undefined ? undefined : (closest(written, allowed) ?? allowed.find((a) => written.toLowerCase().startsWith(a)));
       push(path, {
         code: 'invalid-value',
         message: `${here} must be one of: ${allowed.join(', ')}; found ${describeValue(e.data)}`,
@@ -193,25 +195,44 @@ function describeError(e: ErrorObject, push: Push): void {
   }
 }
 
-/** Ids must be unique, and every `buildsOn` must name a strength, interest or preference that exists. */
-function checkReferences(iep: Iep, push: Push): void {
+/**
+ * Ids must be unique, and every `buildsOn` must name a strength, interest or preference that exists.
+ * Runs on data that failed the schema too (so a typo in buildsOn is reported with the other problems, not in a
+ * second round), reading only the parts that have the expected shape. When a present-levels domain cannot be read,
+ * the ids it would hold are unknown, so references are not judged.
+ */
+function checkReferences(data: unknown, push: Push): void {
+  const record = asMapping(data);
+  const presentLevels = asMapping(record?.presentLevels);
   const strengthIds = new Map<string, JsonPath>();
+  let allDomainsRead = presentLevels !== undefined;
   for (const domain of DOMAIN_KEYS) {
+    const levels = asMapping(presentLevels?.[domain]);
+    if (!levels) allDomainsRead = false;
     for (const list of ['strengths', 'interests', 'preferences'] as const) {
-      (iep.presentLevels[domain][list] ?? []).forEach((item, i) => {
+      const items = levels?.[list];
+      if (!Array.isArray(items)) continue;
+      items.forEach((item: unknown, i) => {
+        const id = asMapping(item)?.id;
+        if (typeof id !== 'string') return;
         const at: JsonPath = ['presentLevels', domain, list, i, 'id'];
-        if (strengthIds.has(item.id)) {
-          push(at, { code: 'duplicate-id', message: `the id "${item.id}" is used twice`, hint: `it is also used at ${formatJsonPath(strengthIds.get(item.id)!)}; give each item its own id` });
-        } else strengthIds.set(item.id, at);
+        if (strengthIds.has(id)) {
+          push(at, { code: 'duplicate-id', message: `the id "${id}" is used twice`, hint: `it is also used at ${formatJsonPath(strengthIds.get(id)!)}; give each item its own id` });
+        } else strengthIds.set(id, at);
       });
     }
   }
+  const goals = Array.isArray(record?.goals) ? (record.goals as unknown[]) : [];
   const goalIds = new Set<string>();
-  iep.goals.forEach((goal, g) => {
-    if (goalIds.has(goal.id)) push(['goals', g, 'id'], { code: 'duplicate-id', message: `the goal id "${goal.id}" is used twice`, hint: 'give each goal its own id' });
-    goalIds.add(goal.id);
-    goal.buildsOn.forEach((ref, r) => {
-      if (!strengthIds.has(ref)) {
+  goals.forEach((value, g) => {
+    const goal = asMapping(value);
+    if (typeof goal?.id === 'string') {
+      if (goalIds.has(goal.id)) push(['goals', g, 'id'], { code: 'duplicate-id', message: `the goal id "${goal.id}" is used twice`, hint: 'give each goal its own id' });
+      goalIds.add(goal.id);
+    }
+    if (!allDomainsRead || !Array.isArray(goal?.buildsOn)) return;
+    (goal.buildsOn as unknown[]).forEach((ref, r) => {
+      if (typeof ref === 'string' && !strengthIds.has(ref)) {
         const guess = closest(ref, [...strengthIds.keys()]);
         push(['goals', g, 'buildsOn', r], {
           code: 'unknown-strength-reference',
@@ -221,6 +242,10 @@ function checkReferences(iep: Iep, push: Push): void {
       }
     });
   });
+}
+
+function asMapping(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
 function describeValue(value: unknown): string {
