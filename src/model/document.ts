@@ -2,7 +2,7 @@
  * The document tree in the middle of the pipeline. Compose turns IEP data + layout + locale into one of these;
  * the HTML (and so PDF) and DOCX renderers read only this, never the IEP data, so every format says the same thing.
  *
- * The body is an mdast tree (remark-parse + remark-gfm + remark-directive). Features Markdown lacks are the
+ * The body is an mdast tree (remark-parse + GFM tables, strikethrough and task lists + remark-directive). Features Markdown lacks are the
  * directives listed in DIRECTIVES below (see docs/directives.md); every renderer has one handler for each.
  */
 import type { Root } from 'mdast';
