@@ -7,6 +7,7 @@ import { registerLint } from './commands/lint.js';
 import { registerCheck } from './commands/check.js';
 import { registerRender } from './commands/render.js';
 import { registerI18n } from './commands/i18n.js';
+import { registerBatch } from './commands/batch.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -38,6 +39,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   registerCheck(program, io, setExit);
   registerRender(program, io, setExit);
   registerI18n(program, io, setExit);
+  registerBatch(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

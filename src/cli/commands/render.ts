@@ -5,9 +5,9 @@ import { lintIep } from '../../check/lint.js';
 import { LAYOUTS, PROFILES, type LayoutName, type Profile } from '../../load/load-layout.js';
 import { loadIepFile } from '../../load/load-iep.js';
 import { hasErrors, type Diagnostic } from '../../model/diagnostic.js';
-import { isLanguage, LANGUAGES, type Language } from '../../model/languages.js';
+import { LANGUAGES, type Language } from '../../model/languages.js';
 import type { PageSize } from '../../model/document.js';
-import type { Iep } from '../../model/iep.js';
+import { resolveLanguages } from '../../i18n/resolve-languages.js';
 import { BrowserPool } from '../../render/pdf/browser-pool.js';
 import { FORMATS, renderIep, type OutputFormat } from '../../render/render-iep.js';
 import { EXIT } from '../exit-codes.js';
@@ -15,7 +15,7 @@ import { expandInputs } from '../expand-inputs.js';
 import { UsageError, type CliIo } from '../io.js';
 import { formatDiagnostics } from '../print-diagnostics.js';
 import { closePoolOnSignals } from '../shutdown.js';
-import { writeFileAtomic } from '../write-file-atomic.js';
+import { writeFileAtomic } from '../../render/write-file-atomic.js';
 
 interface RenderCliOptions {
   layout: string;
@@ -35,16 +35,6 @@ function list<T extends string>(value: string, allowed: readonly T[], what: stri
   const items = value === 'all' ? [...allowed] : value.split(',').map((s) => s.trim()).filter(Boolean);
   for (const item of items) if (!allowed.includes(item as T)) throw new UsageError(`unknown ${what} "${item}" (choose from: ${allowed.join(', ')}, or all)`);
   return items as T[];
-}
-
-/** Resolves `family` to the parents' preferred languages that iepkit can write, keeping the order given. */
-function familyLanguages(choices: readonly (Language | 'family')[], iep: Iep): Language[] {
-  const out: Language[] = [];
-  for (const choice of choices) {
-    const langs = choice === 'family' ? iep.student.guardians.map((g) => g.preferredLanguage).filter(isLanguage) : [choice];
-    for (const lang of langs) if (!out.includes(lang)) out.push(lang);
-  }
-  return out;
 }
 
 export function registerRender(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -95,7 +85,7 @@ export function registerRender(program: Command, io: CliIo, setExit: (code: numb
                 continue;
               }
             }
-            for (const lang of familyLanguages(langChoices, iep)) {
+            for (const lang of resolveLanguages(langChoices, iep)) {
               const result = await renderIep(iep, {
                 layout,
                 profile: options.profile,
