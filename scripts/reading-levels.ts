@@ -1,0 +1,36 @@
+/**
+ * Writes docs/lint.md (the lint's codes and word list, from src/check/deficit-terms.ts) and, when examples exist,
+ * docs/reading-levels.md (the reading grade of each section of every example's family copy and student summary).
+ *
+ *   npx tsx scripts/reading-levels.ts
+ *
+ * Run it after changing the word list or the examples. A test fails when docs/lint.md is stale.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { glob } from 'tinyglobby';
+import { lintDocMarkdown } from '../src/check/lint-docs.js';
+import { readingLevelsDoc } from '../src/check/lint-reading.js';
+import { loadIepFile } from '../src/load/load-iep.js';
+
+const root = new URL('..', import.meta.url);
+const rootDir = fileURLToPath(root);
+const write = (path: string, content: string) => {
+  writeFileSync(new URL(path, root), content);
+  console.log(`wrote ${path}`);
+};
+
+write('docs/lint.md', lintDocMarkdown());
+
+const files = (await glob('examples/*.iep.yaml', { cwd: rootDir })).sort();
+if (files.length === 0) {
+  console.log('no examples/*.iep.yaml yet: docs/reading-levels.md not written');
+} else {
+  const entries = [];
+  for (const file of files) {
+    const loaded = await loadIepFile(fileURLToPath(new URL(file, root)));
+    if (loaded.iep) entries.push({ file, iep: loaded.iep });
+    else console.error(`skipped ${file}: it is not a valid IEP (run: node bin/iep.js validate ${file})`);
+  }
+  write('docs/reading-levels.md', readingLevelsDoc(entries));
+}

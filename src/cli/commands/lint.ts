@@ -1,0 +1,105 @@
+import { Option, type Command } from 'commander';
+import { readFile } from 'node:fs/promises';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { hasErrors } from '../../model/diagnostic.js';
+import type { Iep } from '../../model/iep.js';
+import { loadIep, loadIepFile, type LoadedIep } from '../../load/load-iep.js';
+import { lintIep, mergeEnglishOnlyNotices, type LintDiagnostic } from '../../check/lint.js';
+import { layoutReadingReports, readingLevelsMarkdown } from '../../check/lint-reading.js';
+import { READING_LAYOUTS, type ReadingLayout } from '../../check/reading-sections.js';
+import { EXIT } from '../exit-codes.js';
+import { expandInputs } from '../expand-inputs.js';
+import type { CliIo } from '../io.js';
+import { formatDiagnostics } from '../print-diagnostics.js';
+
+const ENGLISH_ONLY = 'wording-check-english-only';
+
+interface Loaded extends LoadedIep {
+  source?: string;
+}
+
+/** Loads a file once, keeping its text for word positions. Unreadable files get the loader's diagnostic. */
+async function load(path: string): Promise<Loaded> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    return loadIepFile(path);
+  }
+  const loaded = loadIep(bytes, { file: path });
+  return loaded.iep ? { ...loaded, source: new TextDecoder().decode(bytes) } : loaded;
+}
+
+function exitFor(diagnostics: readonly Diagnostic[]): number {
+  if (diagnostics.some((d) => d.code === 'file-unreadable')) return EXIT.usage;
+  return hasErrors(diagnostics) ? EXIT.invalid : EXIT.ok;
+}
+
+const layoutOption = () =>
+  new Option('--layout <layout>', 'also check the reading level of this copy: family (target grade 8) or student (grade 6)').choices([
+    ...READING_LAYOUTS,
+  ]);
+
+/** `iep lint` (strength-based wording, strengths in present levels and goals, reading level) and `iep readability`. */
+export function registerLint(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('lint')
+    .description('check IEP text for deficit wording (with strength-based rephrasings), strengths in present levels and goals, and reading level')
+    .argument('<files...>', 'IEP files (.iep.yaml, .yaml or .json); globs are expanded')
+    .option('--strict', 'report findings as errors (exit code 1)')
+    .option('--json', 'print diagnostics as JSON')
+    .addOption(layoutOption())
+    .addHelpText(
+      'after',
+      '\nFindings are warnings (exit code 0) unless --strict. The word list and its rewrites: docs/lint.md.\n' +
+        'Exit codes: 0 no errors, 1 findings with --strict or an invalid file, 2 usage error (e.g. a missing file).',
+    )
+    .action(async (args: string[], options: { strict?: boolean; json?: boolean; layout?: ReadingLayout }) => {
+      const files = await expandInputs(args);
+      const results = await Promise.all(
+        files.map(async (file) => {
+          const loaded = await load(file);
+          const lint: LintDiagnostic[] = loaded.iep
+            ? lintIep(loaded.iep, { file, sourceMap: loaded.sourceMap, source: loaded.source, strict: options.strict, layout: options.layout })
+            : [];
+          return { file, valid: loaded.iep !== undefined, diagnostics: [...loaded.diagnostics, ...lint] as LintDiagnostic[] };
+        }),
+      );
+      // One "English only" notice per run, however many files have translations: on the first such file.
+      const notice = mergeEnglishOnlyNotices(results.flatMap((r) => r.diagnostics)).find((d) => d.code === ENGLISH_ONLY);
+      for (const r of results) r.diagnostics = r.diagnostics.filter((d) => d.code !== ENGLISH_ONLY);
+      if (notice) results.find((r) => r.file === notice.file)?.diagnostics.push(notice);
+      const all = results.flatMap((r) => r.diagnostics);
+
+      if (options.json) {
+        const count = (s: Diagnostic['severity']) => all.filter((d) => d.severity === s).length;
+        io.out(JSON.stringify({ files: results, errors: count('error'), warnings: count('warning'), infos: count('info') }, null, 2) + '\n');
+      } else if (all.length > 0) {
+        io.err(formatDiagnostics(all, { color: io.color }));
+      } else {
+        io.out(`${files.length} file${files.length === 1 ? '' : 's'}: no findings\n`);
+      }
+      setExit(exitFor(all));
+    });
+
+  program
+    .command('readability')
+    .description('print the reading grade (Flesch-Kincaid) of each section of the family copy and student summary, as Markdown tables')
+    .argument('<files...>', 'IEP files (.iep.yaml, .yaml or .json); globs are expanded')
+    .option('--json', 'print the reading reports as JSON')
+    .addHelpText('after', '\nTargets: family copy grade 8, student summary grade 6. Exit codes: 0 ok, 1 an invalid file, 2 usage error.')
+    .action(async (args: string[], options: { json?: boolean }) => {
+      const files = await expandInputs(args);
+      const results = await Promise.all(files.map(load));
+      const valid = results.filter((r): r is Loaded & { iep: Iep } => r.iep !== undefined);
+      if (options.json) {
+        const reports = valid.map((r) => ({ file: r.file, ...layoutReadingReports(r.iep) }));
+        io.out(JSON.stringify({ files: reports }, null, 2) + '\n');
+      } else if (valid.length > 0) {
+        io.out(readingLevelsMarkdown(valid.map((r) => ({ file: r.file, iep: r.iep }))));
+      }
+      const problems = results.flatMap((r) => r.diagnostics);
+      if (problems.length > 0) io.err(formatDiagnostics(problems, { color: io.color }));
+      setExit(exitFor(problems));
+    });
+}
