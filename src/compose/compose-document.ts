@@ -21,6 +21,8 @@ export interface ComposeOptions {
   created?: Date;
   /** A compliance check summary to append (drafts of the official layout, `--with-compliance`). */
   compliance?: ComplianceSummary;
+  /** Tighter list limits than the layout's front matter states (the one-page summary when it still overflows). */
+  limits?: Record<string, number>;
 }
 
 export interface ComposedDocument {
@@ -56,8 +58,9 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
   const tr = createTranslator(lang);
   const builder = new ViewModelBuilder(iep, tr);
   let view = builder.build({ domainParts: layout.config.domainParts });
-  if (layout.config.limits) {
-    const shortened = shortenForOnePage(view, layout.config.limits);
+  const limits = options.limits ?? layout.config.limits;
+  if (limits) {
+    const shortened = shortenForOnePage(view, limits);
     view = shortened.view;
     diagnostics.push(...shortened.diagnostics);
   }

@@ -25,6 +25,8 @@ export interface LayoutConfig {
   sections: string[];
   /** For one-page layouts: how many items of each list fit; compose shortens and warns beyond these. */
   limits?: Record<string, number>;
+  /** When a one-page layout still overflows: which list loses an item first, then next... */
+  shrinkOrder?: string[];
 }
 
 export interface LayoutSource {

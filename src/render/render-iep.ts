@@ -1,8 +1,8 @@
-import { formatJsonPath, type Diagnostic, type JsonPath } from '../model/diagnostic.js';
+import { formatJsonPath, hasErrors, type Diagnostic, type JsonPath } from '../model/diagnostic.js';
 import type { DocumentTree } from '../model/document.js';
 import type { Iep } from '../model/iep.js';
 import { LANGUAGES } from '../model/languages.js';
-import { composeDocument, type ComposeOptions } from '../compose/compose-document.js';
+import { composeDocument, type ComposedDocument, type ComposeOptions } from '../compose/compose-document.js';
 import type { UntranslatedField } from '../compose/view-model.js';
 import { renderDocx } from './docx/render-docx.js';
 import { checkGlyphCoverage } from './fonts/check-glyph-coverage.js';
@@ -45,48 +45,80 @@ export interface RenderResult {
 export async function renderIep(iep: Iep, options: RenderOptions = {}): Promise<RenderResult> {
   const formats = options.formats ?? ['docx', 'pdf'];
   const lang = options.lang ?? 'en';
-  const layout = options.layout ?? 'official';
-  const composed = composeDocument(iep, options);
-  const diagnostics = [...composed.diagnostics];
-  if (!composed.document || !composed.layout) return { outputs: [], diagnostics, untranslated: composed.untranslated };
-  const doc = composed.document;
-  if (composed.untranslated.length > 0) {
-    const paths = composed.untranslated.map((u) => u.path);
-    diagnostics.push({
+  let composed = composeDocument(iep, options);
+  if (!composed.document || !composed.layout) return { outputs: [], diagnostics: composed.diagnostics, untranslated: composed.untranslated };
+
+  // Characters no bundled font can draw would print as empty boxes: refuse them by name and field instead.
+  const glyphProblems = checkGlyphCoverage(dataStrings(iep, lang));
+  if (hasErrors(glyphProblems)) {
+    return { outputs: [], diagnostics: [...composed.diagnostics, ...glyphProblems], untranslated: composed.untranslated, document: composed.document };
+  }
+
+  const problems: Diagnostic[] = [];
+  let pdf: Buffer | undefined;
+  if (formats.includes('pdf')) {
+    const pool = options.browserPool ?? new BrowserPool();
+    try {
+      ({ composed, pdf } = await printFitting(iep, options, composed, pool));
+    } catch (error) {
+      if (error instanceof PdfRenderError) problems.push(...error.diagnostics);
+      else throw error;
+    } finally {
+      if (!options.browserPool) await pool.close();
+    }
+  }
+
+  const doc = composed.document!;
+  const base = `${iep.student.id}-${options.layout ?? 'official'}-${lang}`;
+  const outputs: RenderedFile[] = [];
+  for (const format of formats) {
+    try {
+      if (format === 'html') outputs.push({ format, fileName: `${base}.html`, data: Buffer.from(renderHtml(doc, { css: composed.layout!.css }), 'utf8') });
+      if (format === 'docx') outputs.push({ format, fileName: `${base}.docx`, data: await renderDocx(doc) });
+      if (format === 'pdf' && pdf) outputs.push({ format, fileName: `${base}.pdf`, data: pdf });
+    } catch (error) {
+      problems.push({ code: 'render-failed', severity: 'error', message: `the ${format.toUpperCase()} could not be written: ${(error as Error).message}`, hint: 'this is a bug in iepkit if the IEP validated; please report it' });
+    }
+  }
+  return {
+    outputs,
+    diagnostics: [...composed.diagnostics, ...untranslatedWarning(composed.untranslated, lang), ...glyphProblems, ...problems],
+    untranslated: composed.untranslated,
+    document: doc,
+  };
+}
+
+/**
+ * Prints the PDF. A one-page layout (front matter `limits`) that still overflows is shortened further, one item
+ * at a time in the layout's `shrinkOrder`, and printed again; the other formats are then written from that same
+ * final tree, so DOCX and PDF always say the same thing.
+ */
+async function printFitting(iep: Iep, options: RenderOptions, first: ComposedDocument, pool: BrowserPool): Promise<{ composed: ComposedDocument; pdf: Buffer }> {
+  let composed = first;
+  let limits = first.layout!.config.limits;
+  for (;;) {
+    const doc = composed.document!;
+    const pdf = await renderPdf(pool, renderHtml(doc, { css: composed.layout!.css }), { title: doc.meta.title, lang: doc.meta.lang, pageSize: doc.meta.page.size, timeoutMs: options.pdfTimeoutMs });
+    const tighter = limits && pdfPageCount(pdf) > 1 ? tightenLimits(limits, composed.layout!.config.shrinkOrder) : undefined;
+    if (!tighter) return { composed, pdf };
+    limits = tighter;
+    const next = composeDocument(iep, { ...options, limits });
+    if (!next.document) return { composed, pdf };
+    composed = next;
+  }
+}
+
+function untranslatedWarning(untranslated: readonly UntranslatedField[], lang: string): Diagnostic[] {
+  if (untranslated.length === 0) return [];
+  const paths = untranslated.map((u) => u.path);
+  return [
+    {
       code: 'untranslated-fields',
       severity: 'warning',
       message: `${paths.length} narrative field${paths.length === 1 ? ' has' : 's have'} no ${lang} translation and ${paths.length === 1 ? 'is' : 'are'} printed in English, marked as not yet translated: ${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', ...' : ''}`,
       hint: `add the ${lang} text to each field ({ en: ..., ${lang}: ... }); \`iep i18n <file> --lang ${lang}\` lists them all`,
-    });
-  }
-  const base = `${iep.student.id}-${layout}-${lang}`;
-  const outputs: RenderedFile[] = [];
-
-  // Characters no bundled font can draw would print as empty boxes: refuse them by name and field instead.
-  const glyphProblems = checkGlyphCoverage(dataStrings(iep, lang));
-  diagnostics.push(...glyphProblems);
-  if (glyphProblems.some((d) => d.severity === 'error')) return { outputs, diagnostics, untranslated: composed.untranslated, document: doc };
-
-  const html = formats.includes('html') || formats.includes('pdf') ? renderHtml(doc, { css: composed.layout.css }) : '';
-  for (const format of formats) {
-    try {
-      if (format === 'html') outputs.push({ format, fileName: `${base}.html`, data: Buffer.from(html, 'utf8') });
-      if (format === 'docx') outputs.push({ format, fileName: `${base}.docx`, data: await renderDocx(doc) });
-      if (format === 'pdf') {
-        const pool = options.browserPool ?? new BrowserPool();
-        try {
-          const data = await renderPdf(pool, html, { title: doc.meta.title, lang: doc.meta.lang, pageSize: doc.meta.page.size, timeoutMs: options.pdfTimeoutMs });
-          outputs.push({ format, fileName: `${base}.pdf`, data });
-        } finally {
-          if (!options.browserPool) await pool.close();
-        }
-      }
-    } catch (error) {
-      if (error instanceof PdfRenderError) diagnostics.push(...error.diagnostics);
-      else diagnostics.push({ code: 'render-failed', severity: 'error', message: `the ${format.toUpperCase()} could not be written: ${(error as Error).message}`, hint: 'this is a bug in iepkit if the IEP validated; please report it' });
-    }
-  }
-  return { outputs, diagnostics, untranslated: composed.untranslated, document: doc };
+    },
+  ];
 }
 
 /** Every text value the copy prints from the data, with its JSON path: the copy's language and the English. */
@@ -106,4 +138,17 @@ function dataStrings(iep: Iep, lang: string): { text: string; path: string }[] {
   };
   walk(iep, []);
   return out;
+}
+
+/** Pages in a PDF printed by Chromium: one `/Type /Page` object each. */
+export function pdfPageCount(pdf: Uint8Array): number {
+  return (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+}
+
+/** One item less in the first list (in the layout's shrink order) that still has more than one item. */
+function tightenLimits(limits: Record<string, number>, order: readonly string[] | undefined): Record<string, number> | undefined {
+  for (const key of order ?? Object.keys(limits)) {
+    if ((limits[key] ?? 0) > 1) return { ...limits, [key]: limits[key]! - 1 };
+  }
+  return undefined;
 }
