@@ -1,0 +1,30 @@
+/**
+ * Compiles src/ to dist/ once before the suite, so the CLI tests (which spawn the real `node bin/iep.js`)
+ * run the code under test and not a stale build.
+ *
+ * A failed build does not abort the whole suite (type errors are reported by `npm run typecheck`, and tsc still
+ * writes dist/): it is handed to the tests as `buildError`, and the CLI tests fail with it, because they would
+ * otherwise be testing whatever dist/ happened to hold.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Empty when `tsc -p tsconfig.build.json` succeeded; otherwise its output. */
+    buildError: string;
+  }
+}
+
+export default function setup(project: TestProject): void {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  let buildError = '';
+  try {
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe', encoding: 'utf8' });
+  } catch (error) {
+    const { stdout = '', stderr = '', message } = error as { stdout?: string; stderr?: string; message: string };
+    buildError = `npx tsc -p tsconfig.build.json failed:\n${stdout}${stderr.replace(/^npm warn.*\n/gm, '') || message}`;
+  }
+  project.provide('buildError', buildError);
+}
