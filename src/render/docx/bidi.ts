@@ -17,9 +17,14 @@ export interface DirectionalText {
   rtl: boolean;
 }
 
+/** Any character `strength` calls L: a letter that is not right-to-left, or the left-to-right mark. */
+const ANY_LTR = /[^\P{L}\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]|\u200e/u;
+
 type Strength = 'L' | 'R' | 'N';
 
 function strength(char: string): Strength {
+  if (char === '\u200e') return 'L'; // LEFT-TO-RIGHT MARK
+  if (char === '\u200f' || char === '\u061c') return 'R'; // RIGHT-TO-LEFT MARK, ARABIC LETTER MARK
   if (STRONG_RTL.test(char)) return 'R';
   if (LETTER.test(char)) return 'L';
   return 'N';
@@ -30,6 +35,8 @@ function strength(char: string): Strength {
  * stay with them ("Maya Thompson" is one run); elsewhere they go with the right-to-left paragraph.
  */
 export function splitByDirection(text: string): DirectionalText[] {
+  // Most text in an Arabic or Urdu document has no left-to-right letter at all: one right-to-left run.
+  if (!ANY_LTR.test(text)) return [{ text, rtl: true }];
   const chars = Array.from(text);
   const kinds = chars.map(strength);
   const rtl: boolean[] = new Array<boolean>(chars.length).fill(true);

@@ -1,4 +1,4 @@
-import { BorderStyle, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
+import { BorderStyle, ShadingType, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { RenderContext } from './context.js';
 import { renderBlocks, type Block } from './handlers.js';
@@ -6,15 +6,16 @@ import { tableEnded, tableStarts } from './paragraph-options.js';
 import { plainText } from './plain-text.js';
 import { separateTables } from './separate-tables.js';
 import { DocxRenderError } from './render-error.js';
-import { CALLOUT, type CalloutKind } from './styles.js';
+import { CALLOUT, COLOR, type CalloutKind } from './styles.js';
 
-const PADDING = { top: 140, bottom: 60, left: 200, right: 200 };
+const PADDING = { top: 120, bottom: 120, left: 180, right: 180 };
 /** A callout shorter than this (characters) never splits across pages. */
 const SHORT = 1200;
 
 /**
- * `:::callout{kind="info|notice|important"}`: a shaded box with a coloured border, as a one-cell table (Word and
- * LibreOffice both draw cell shading and borders reliably; paragraph borders break at every list or table inside).
+ * `:::callout{kind="info|notice|important"}`: a shaded box with a thick coloured line on its start side, as a
+ * one-cell table (Word and LibreOffice both draw cell shading and borders reliably; paragraph borders break at every
+ * list or table inside).
  * Short callouts do not split across a page.
  */
 export function callout(node: ContainerDirective, ctx: RenderContext): Block[] {
@@ -23,7 +24,8 @@ export function callout(node: ContainerDirective, ctx: RenderContext): Block[] {
     throw new DocxRenderError(node, `kind="${kind}" is not one of ${Object.keys(CALLOUT).join(', ')}`);
   }
   const colors = CALLOUT[kind as CalloutKind];
-  const border = { style: BorderStyle.SINGLE, size: 12, color: colors.border };
+  const thin = { style: BorderStyle.SINGLE, size: 8, color: COLOR.rule };
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
   const inner = ctx.width - PADDING.left - PADDING.right;
   tableStarts(ctx);
   const children = renderBlocks(node.children, { ...ctx, keep: 'none', indent: 0, width: inner });
@@ -36,7 +38,7 @@ export function callout(node: ContainerDirective, ctx: RenderContext): Block[] {
       width: { size: ctx.width, type: WidthType.DXA },
       columnWidths: [ctx.width],
       layout: TableLayoutType.FIXED,
-      borders: { top: border, bottom: border, left: border, right: border },
+      borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
       ...(ctx.rtl ? { visuallyRightToLeft: true } : {}),
       rows: [
         new TableRow({
@@ -46,7 +48,14 @@ export function callout(node: ContainerDirective, ctx: RenderContext): Block[] {
             new TableCell({
               width: { size: ctx.width, type: WidthType.DXA },
               margins: PADDING,
-              shading: { type: 'clear', color: 'auto', fill: colors.fill },
+              shading: { type: ShadingType.CLEAR, color: 'auto', fill: colors.fill },
+              // A thick line on the start side (the right in Arabic and Urdu), thin ones around.
+              borders: {
+                top: thin,
+                bottom: thin,
+                end: thin,
+                start: { style: BorderStyle.SINGLE, size: 32, color: colors.accent },
+              },
               children: separateTables(children, ctx),
             }),
           ],

@@ -7,10 +7,9 @@ import { run } from './runs.js';
 export const CHECKED = '\u2612'; // ☒
 export const UNCHECKED = '\u2610'; // ☐
 
-/** `:checkbox[label]{checked}`: a ballot box, ☒ when `checked` is present (and not "false"), then the label. */
+/** `:checkbox[label]{checked}`: a ballot box, ☒ when the `checked` attribute is present, then the label. */
 export function checkbox(node: TextDirective, ctx: RenderContext, marks: Marks): Inline[] {
-  const value = node.attributes?.checked;
-  const checked = value !== undefined && value !== null && value !== 'false';
+  const checked = node.attributes != null && 'checked' in node.attributes;
   return [
     run(ctx, { text: checked ? CHECKED : UNCHECKED, font: SYMBOL_FONT }),
     run(ctx, { text: '\u00a0' }),

@@ -18,6 +18,8 @@ export interface Marks {
   style?: string;
   /** A w:lang for text in another language than the document's (untranslated English). */
   language?: string;
+  /** Left-to-right text even in a right-to-left document (untranslated English): no w:rtl on its runs. */
+  ltr?: boolean;
 }
 
 /** Per document, shared by all handlers: ordered lists each get their own numbering instance. */

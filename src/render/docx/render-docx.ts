@@ -12,11 +12,13 @@
  *
  * Renderers see only the tree: no IEP data, no file or network access.
  */
-import { Document, Packer } from 'docx';
+import { Document, Packer, SectionType, type ISectionOptions } from 'docx';
+import type { RootContent } from 'mdast';
 import type { DocumentTree } from '../../model/document.js';
 import { createListCounter, type RenderContext } from './context.js';
 import { corePropertiesXml } from './core-properties.js';
 import { renderBlocks } from './handlers.js';
+import { COLUMN_GAP, layoutStyle } from './layouts.js';
 import { createFooter, createHeader, pageGeometry, sectionProperties } from './page.js';
 import { makeReproducible, toParts } from './reproducible.js';
 import { rtlDocument, rtlSettings, rtlStyles } from './rtl.js';
@@ -38,7 +40,41 @@ export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
     lists: createListCounter(),
     flow: { afterTable: false },
   };
-  const children = separateTables(renderBlocks(doc.body.children, ctx), ctx);
+  const layout = layoutStyle(meta.layout);
+  const header = createHeader(ctx);
+  const footer = createFooter(ctx);
+  const page = sectionProperties(geometry);
+  let sections: ISectionOptions[];
+  if (layout.columns > 1) {
+    // A full-width title (and the paragraph under it), then the rest in columns from a continuous section break;
+    // the second section has no header or footer of its own, so it keeps the first one's.
+    const [spanning, columned] = splitTitle(doc.body.children);
+    const columnWidth = Math.floor((geometry.textWidth - COLUMN_GAP * (layout.columns - 1)) / layout.columns);
+    const columns = separateTables(renderBlocks(columned, { ...ctx, width: columnWidth }), ctx);
+    const columnSection: ISectionOptions = {
+      properties: {
+        ...page,
+        type: SectionType.CONTINUOUS,
+        column: { count: layout.columns, space: COLUMN_GAP, equalWidth: true },
+      },
+      children: columns,
+    };
+    sections =
+      spanning.length > 0
+        ? [
+            {
+              properties: page,
+              headers: { default: header },
+              footers: { default: footer },
+              children: renderBlocks(spanning, ctx),
+            },
+            columnSection,
+          ]
+        : [{ ...columnSection, properties: { ...columnSection.properties, type: SectionType.NEXT_PAGE }, headers: { default: header }, footers: { default: footer } }];
+  } else {
+    const children = separateTables(renderBlocks(doc.body.children, ctx), ctx);
+    sections = [{ properties: page, headers: { default: header }, footers: { default: footer }, children }];
+  }
 
   const document = new Document({
     title: meta.title,
@@ -47,16 +83,9 @@ export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
     description: meta.subject,
     lastModifiedBy: meta.creator,
     revision: 1,
-    styles: createStyles(meta.lang),
+    styles: createStyles(meta.lang, { compact: layout.compact, rtl: ctx.rtl }),
     numbering: createNumbering(),
-    sections: [
-      {
-        properties: sectionProperties(geometry),
-        headers: { default: createHeader(ctx) },
-        footers: { default: createFooter(ctx) },
-        children,
-      },
-    ],
+    sections,
   });
 
   const packed = await Packer.toBuffer(document);
@@ -70,6 +99,13 @@ export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
   makeReproducible(parts);
   const entries = order.map((path) => ({ path, data: binary.get(path) ?? Buffer.from(parts.get(path)!, 'utf8') }));
   return writeZip(entries, meta.created);
+}
+
+/** The leading title (a level-1 heading) and the first paragraph after it, and everything after those. */
+function splitTitle(blocks: readonly RootContent[]): [RootContent[], RootContent[]] {
+  if (blocks[0]?.type !== 'heading' || blocks[0].depth !== 1) return [[], [...blocks]];
+  const end = blocks[1]?.type === 'paragraph' ? 2 : 1;
+  return [blocks.slice(0, end), blocks.slice(end)];
 }
 
 function edit(parts: Map<string, string>, path: string, change: (xml: string) => string): void {

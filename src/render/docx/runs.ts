@@ -29,7 +29,7 @@ export function runOptions(marks: Marks, rtl: boolean): RunOptions {
 export function textRuns(text: string, ctx: RenderContext, marks: Marks = {}): TextRun[] {
   const value = text.replace(/\r?\n/g, ' ');
   if (value === '') return [];
-  if (!ctx.rtl) return [new TextRun({ ...runOptions(marks, false), text: value })];
+  if (!ctx.rtl || marks.ltr) return [new TextRun({ ...runOptions(marks, false), text: value })];
   return splitByDirection(value).map((part) => new TextRun({ ...runOptions(marks, part.rtl), text: part.text }));
 }
 

@@ -38,10 +38,10 @@ function signatureWidths(width: number, attendedLabel: string): number[] {
 const SIGNING_HEIGHT = 720;
 
 /**
- * `:::signatures{name role attended signature date}` with `::signer{name role attended}` lines: the attendance and
- * signature table. The container's attributes are the localized column labels; attended="yes" is a checked ballot
- * box. Signature and date cells are empty and tall enough to sign. The header row repeats on every page; rows never
- * split.
+ * `:::signatures{name role attended signature date yes no}` with `::signer{name role attended}` lines: the
+ * attendance and signature table. The container's attributes are the localized column labels and the localized
+ * yes/no for the Attended column (a ballot box ☒/☐ when the template gives none). Signature and date cells are empty
+ * and tall enough to sign. The header row repeats on every page; rows never split.
  */
 export function signatures(node: ContainerDirective, ctx: RenderContext): Block[] {
   const labels = node.attributes ?? {};
@@ -87,7 +87,7 @@ export function signatures(node: ContainerDirective, ctx: RenderContext): Block[
     ),
   });
   const rows = signers.map((line, index) =>
-    signer(line, cellCtx, cell, keepFor(ctx.keep, index + 1, signers.length + 1) === 'all'),
+    signer(line, cellCtx, cell, { yes: labels.yes, no: labels.no }, keepFor(ctx.keep, index + 1, signers.length + 1) === 'all'),
   );
 
   tableEnded(ctx);
@@ -108,12 +108,14 @@ export function signer(
   node: LeafDirective,
   ctx: RenderContext,
   cell: (index: number, children: Inline[], style: string, options?: { center?: boolean }) => TableCell,
+  answers: { yes?: string | null | undefined; no?: string | null | undefined },
   keepNext: boolean,
 ): TableRow {
   const attributes = node.attributes ?? {};
   const name = attributes.name;
   if (typeof name !== 'string' || name === '') throw new DocxRenderError(node, 'the "name" attribute is missing');
-  const attended = attributes.attended === 'yes' || attributes.attended === 'true';
+  const attended = attributes.attended === 'yes';
+  const answer = attended ? answers.yes : answers.no;
   return new TableRow({
     cantSplit: true,
     height: { value: SIGNING_HEIGHT, rule: HeightRule.ATLEAST },
@@ -121,9 +123,12 @@ export function signer(
     children: [
       cell(0, textRuns(name, ctx), STYLE.tableText),
       cell(1, textRuns(attributes.role ?? '', ctx), STYLE.tableText),
-      cell(2, [run(ctx, { text: attended ? '\u2612' : '\u2610', font: SYMBOL_FONT, size: 26 })], STYLE.tableText, {
-        center: true,
-      }),
+      cell(
+        2,
+        answer ? textRuns(answer, ctx) : [run(ctx, { text: attended ? '\u2612' : '\u2610', font: SYMBOL_FONT, size: 26 })],
+        STYLE.tableText,
+        { center: true },
+      ),
       cell(3, [], STYLE.tableText),
       cell(4, [], STYLE.tableText),
     ],

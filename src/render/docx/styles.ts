@@ -3,14 +3,16 @@
  * (STYLE.*) rather than formatting runs one by one, so a reader can restyle the document in Word, and the navigation
  * pane and screen readers see real headings (Heading1..Heading6).
  *
- * The look: calm and clear for a parent. One sans family (Noto, the same as the PDF), 11 pt body text with 1.15 line
- * spacing, deep blue-teal headings, light grey rules, soft tinted table headers and callouts. Every text colour has a
- * contrast of at least 4.5:1 on white and on the tints it sits on (most are over 7:1; see CONTRAST below).
+ * The look follows the PDF's print CSS (templates/base.css), so both formats of a copy look like the same document:
+ * calm and clear for a parent. One sans family (Noto, as the PDF), 10.5 pt body text, deep blue headings with a rule
+ * under section headings, light blue-grey table lines and header tints, soft tinted callouts and "builds on" notes.
+ * Every text colour has a contrast of at least 4.5:1 on white and on the tints it sits on (ratios below).
  */
 import {
   AlignmentType,
   BorderStyle,
   LevelFormat,
+  ShadingType,
   UnderlineType,
   type ILevelsOptions,
   type INumberingOptions,
@@ -20,38 +22,51 @@ import type { Language } from '../../model/languages.js';
 import { docxFonts } from './fonts.js';
 import { wordLanguage } from './language.js';
 
-/** Colours (hex RGB). Contrast ratios on white in the comments. */
+/** Colours (hex RGB), those of templates/base.css. Contrast ratios on white in the comments. */
 export const COLOR = {
   text: '1F2933', // 14.7:1
-  heading: '1D4E6B', // 9.2:1
-  muted: '4A5560', // 7.6:1 (header, footer, notes)
-  link: '1A5A96', // 7.0:1
-  rule: 'B8C4CE',
-  tableBorder: 'A9B6C2',
-  tableHeaderFill: 'E4EDF3', // text on it 12.9:1
-  untranslatedFill: 'EEF1F4',
-  untranslatedUnderline: '7B8794',
+  heading: '0B4F6C', // 8.9:1
+  strong: '102A43', // 14.9:1
+  muted: '486581', // 6.1:1 (header, footer, notes)
+  link: '0B4F6C', // 8.9:1
+  rule: '9FB3C8',
+  tableBorder: '9FB3C8',
+  tableHeaderFill: 'E3EEF5', // heading text on it 13.1:1
+  buildsOnBorder: '3F9142',
+  buildsOnFill: 'EEF7EE',
+  buildsOnText: '1E5B20', // 7.1:1 on its tint
+  untranslatedFill: 'FFF4D6',
+  untranslatedUnderline: '8D6E00',
+  untranslatedNote: '6B5200', // 6.9:1 on white
   watermark: 'C8D0D8',
 } as const;
 
-/** Callout kinds: a tint behind the text and a stronger border; text stays COLOR.text (over 12:1 on each tint). */
+/** Callout kinds: a tint behind the text, a thin border and a thick one on the start side; text stays COLOR.text. */
 export const CALLOUT = {
-  info: { fill: 'EAF3FB', border: '2F6FA8' },
-  notice: { fill: 'FFF6E0', border: 'B7791F' },
-  important: { fill: 'FDEDEC', border: 'B83232' },
+  info: { fill: 'F0F6FA', accent: '0B4F6C' },
+  notice: { fill: 'F0F6FA', accent: '486581' },
+  important: { fill: 'FDF3EC', accent: 'B44D12' },
 } as const;
 export type CalloutKind = keyof typeof CALLOUT;
 
-/** Sizes in half-points, as Word stores them. */
+/** Sizes in half-points, as Word stores them (the regular density; see COMPACT). */
 export const SIZE = {
-  body: 22, // 11 pt
-  small: 18, // 9 pt
-  note: 19, // 9.5 pt
-  h1: 36,
-  h2: 30,
-  h3: 25,
-  h4: 23,
+  body: 21, // 10.5 pt
+  table: 19, // 9.5 pt
+  small: 17, // 8.5 pt (running header and footer)
+  note: 19, // 9.5 pt (builds-on)
+  tiny: 16, // 8 pt (the untranslated note)
+  h1: 38, // 19 pt
+  h2: 27, // 13.5 pt
+  h3: 23, // 11.5 pt
+  h4: 21, // 10.5 pt
 } as const;
+
+/**
+ * The compact density of the one-page student summary, after templates/common/student/print.css: 9.5 pt text,
+ * tighter headings and lists (the summary is also set in two columns; see layouts.ts).
+ */
+const COMPACT: Partial<Record<keyof typeof SIZE, number>> = { body: 19, note: 17, h1: 40, h2: 25, h3: 20, h4: 20 };
 
 /** Style ids (Word shows the style names; the ids are what the XML refers to). */
 export const STYLE = {
@@ -61,67 +76,53 @@ export const STYLE = {
   tableText: 'TableText',
   tableHeading: 'TableHeading',
   buildsOn: 'BuildsOn',
+  buildsOnLink: 'BuildsOnLink',
   blockquote: 'Quote',
   hyperlink: 'Hyperlink',
   untranslated: 'Untranslated',
+  untranslatedNote: 'UntranslatedNote',
   code: 'InlineCode',
 } as const;
 
-/** Spacing in twips (1/20 pt). */
-const LINE_115 = 276;
+/** Line spacing (240 = single). Noto's single line is already about 1.36 em, so 1.1 reads like the PDF's 1.45. */
+const BODY_LINE = 264;
 
-export function createStyles(lang: Language): IStylesOptions {
+export function createStyles(lang: Language, options: { compact?: boolean; rtl?: boolean } = {}): IStylesOptions {
   const fonts = docxFonts(lang);
-  const heading = (size: number, before: number, after: number, bold = true) => ({
-    run: { font: fonts, size, sizeComplexScript: size, bold, color: COLOR.heading },
-    paragraph: { spacing: { before, after, line: LINE_115 }, keepNext: true, keepLines: true },
+  // Paragraph borders are physical sides, even in a right-to-left paragraph (w:bidi mirrors indents and alignment,
+  // not borders): the rule on a note's start side is its right border in Arabic and Urdu.
+  const [start, end] = options.rtl ? (['right', 'left'] as const) : (['left', 'right'] as const);
+  const compact = options.compact === true;
+  const size = (key: keyof typeof SIZE) => (compact ? (COMPACT[key] ?? SIZE[key]) : SIZE[key]);
+  // Spacing in twips, tightened for the compact density.
+  const space = (twips: number) => (compact ? Math.round(twips * 0.6) : twips);
+  const LINE = compact ? 252 : BODY_LINE;
+  const heading = (key: keyof typeof SIZE, before: number, after: number, level: number, extra: object = {}) => ({
+    run: { font: fonts, size: size(key), sizeComplexScript: size(key), bold: true, color: COLOR.heading },
+    paragraph: {
+      spacing: { before: space(before), after: space(after), line: 240 },
+      keepNext: true,
+      keepLines: true,
+      outlineLevel: level,
+      ...extra,
+    },
   });
 
   return {
     default: {
       document: {
-        run: {
-          font: fonts,
-          size: SIZE.body,
-          sizeComplexScript: SIZE.body,
-          color: COLOR.text,
-          language: wordLanguage(lang),
-        },
-        paragraph: { spacing: { after: 120, line: LINE_115 } },
+        run: { font: fonts, size: size('body'), sizeComplexScript: size('body'), color: COLOR.text, language: wordLanguage(lang) },
+        paragraph: { spacing: { after: space(120), line: LINE } },
       },
-      heading1: {
-        ...heading(SIZE.h1, 0, 200),
-        paragraph: {
-          spacing: { before: 0, after: 200, line: LINE_115 },
-          keepNext: true,
-          keepLines: true,
-          outlineLevel: 0,
-          border: { bottom: { style: BorderStyle.SINGLE, size: 8, color: COLOR.rule, space: 6 } },
-        },
-      },
-      heading2: {
-        ...heading(SIZE.h2, 360, 120),
-        paragraph: { spacing: { before: 360, after: 120, line: LINE_115 }, keepNext: true, keepLines: true, outlineLevel: 1 },
-      },
-      heading3: {
-        ...heading(SIZE.h3, 240, 80),
-        paragraph: { spacing: { before: 240, after: 80, line: LINE_115 }, keepNext: true, keepLines: true, outlineLevel: 2 },
-      },
-      heading4: {
-        ...heading(SIZE.h4, 200, 60),
-        paragraph: { spacing: { before: 200, after: 60, line: LINE_115 }, keepNext: true, keepLines: true, outlineLevel: 3 },
-      },
-      heading5: {
-        ...heading(SIZE.body, 160, 60),
-        paragraph: { spacing: { before: 160, after: 60, line: LINE_115 }, keepNext: true, keepLines: true, outlineLevel: 4 },
-      },
-      heading6: {
-        ...heading(SIZE.body, 160, 60, false),
-        paragraph: { spacing: { before: 160, after: 60, line: LINE_115 }, keepNext: true, keepLines: true, outlineLevel: 5 },
-      },
-      listParagraph: {
-        paragraph: { spacing: { after: 60, line: LINE_115 }, contextualSpacing: true },
-      },
+      heading1: heading('h1', 0, 200, 0),
+      heading2: heading('h2', 320, 120, 1, {
+        border: { bottom: { style: BorderStyle.SINGLE, size: compact ? 8 : 12, color: COLOR.heading, space: 3 } },
+      }),
+      heading3: heading('h3', 240, 80, 2),
+      heading4: heading('h4', 200, 60, 3),
+      heading5: heading('body', 160, 60, 4),
+      heading6: heading('body', 160, 60, 5),
+      listParagraph: { paragraph: { spacing: { after: space(40), line: LINE }, contextualSpacing: true } },
     },
     paragraphStyles: [
       {
@@ -136,7 +137,7 @@ export function createStyles(lang: Language): IStylesOptions {
         name: 'Header Notice',
         basedOn: STYLE.headerText,
         run: { italics: true },
-        paragraph: { spacing: { before: 40, after: 0, line: 240 } },
+        paragraph: { spacing: { before: 20, after: 0, line: 240 } },
       },
       {
         id: STYLE.footerText,
@@ -149,21 +150,33 @@ export function createStyles(lang: Language): IStylesOptions {
         id: STYLE.tableText,
         name: 'Table Text',
         basedOn: 'Normal',
-        paragraph: { spacing: { before: 0, after: 40, line: 252 } },
+        run: { size: SIZE.table, sizeComplexScript: SIZE.table },
+        paragraph: { spacing: { before: 0, after: 0, line: 252 } },
       },
       {
         id: STYLE.tableHeading,
         name: 'Table Heading',
         basedOn: STYLE.tableText,
-        run: { bold: true, color: COLOR.heading },
+        run: { bold: true, color: COLOR.strong },
         paragraph: { keepNext: true },
       },
       {
         id: STYLE.buildsOn,
         name: 'Builds On Note',
         basedOn: 'Normal',
-        run: { size: SIZE.note, sizeComplexScript: SIZE.note, color: COLOR.muted, italics: true },
-        paragraph: { indent: { left: 360 }, spacing: { before: 0, after: 120, line: LINE_115 } },
+        run: { size: size('note'), sizeComplexScript: size('note'), color: COLOR.buildsOnText },
+        paragraph: {
+          indent: { left: 160, right: 0 },
+          spacing: { before: space(40), after: space(120), line: 252 },
+          shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLOR.buildsOnFill },
+          // The top, bottom and end borders, in the tint's colour, widen the tinted box around the text.
+          border: {
+            [start]: { style: BorderStyle.SINGLE, size: 24, color: COLOR.buildsOnBorder, space: 6 },
+            top: { style: BorderStyle.SINGLE, size: 4, color: COLOR.buildsOnFill, space: 2 },
+            bottom: { style: BorderStyle.SINGLE, size: 4, color: COLOR.buildsOnFill, space: 2 },
+            [end]: { style: BorderStyle.SINGLE, size: 4, color: COLOR.buildsOnFill, space: 6 },
+          },
+        },
       },
       {
         id: STYLE.blockquote,
@@ -172,7 +185,7 @@ export function createStyles(lang: Language): IStylesOptions {
         run: { color: COLOR.muted, italics: true },
         paragraph: {
           indent: { left: 360 },
-          border: { left: { style: BorderStyle.SINGLE, size: 18, color: COLOR.rule, space: 8 } },
+          border: { [start]: { style: BorderStyle.SINGLE, size: 18, color: COLOR.rule, space: 8 } },
         },
       },
     ],
@@ -184,21 +197,32 @@ export function createStyles(lang: Language): IStylesOptions {
         run: { color: COLOR.link, underline: { type: UnderlineType.SINGLE, color: COLOR.link } },
       },
       {
+        // A link inside a builds-on note: the note's green, not underlined (as the PDF); the box says it is a note.
+        id: STYLE.buildsOnLink,
+        name: 'Builds On Link',
+        basedOn: 'DefaultParagraphFont',
+        run: { color: COLOR.buildsOnText },
+      },
+      {
         id: STYLE.untranslated,
         name: 'Untranslated Text',
         basedOn: 'DefaultParagraphFont',
         run: {
-          italics: true,
-          color: COLOR.muted,
-          shading: { type: 'clear', color: 'auto', fill: COLOR.untranslatedFill },
+          shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLOR.untranslatedFill },
           underline: { type: UnderlineType.DOTTED, color: COLOR.untranslatedUnderline },
         },
+      },
+      {
+        id: STYLE.untranslatedNote,
+        name: 'Untranslated Note',
+        basedOn: 'DefaultParagraphFont',
+        run: { italics: true, color: COLOR.untranslatedNote, size: SIZE.tiny, sizeComplexScript: SIZE.tiny },
       },
       {
         id: STYLE.code,
         name: 'Inline Code',
         basedOn: 'DefaultParagraphFont',
-        run: { shading: { type: 'clear', color: 'auto', fill: COLOR.untranslatedFill } },
+        run: { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F0F4F8' } },
       },
     ],
   };

@@ -18,17 +18,35 @@ export const CELL_MARGINS: ITableCellMarginOptions = { top: 70, bottom: 50, left
 
 export const HEADER_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: COLOR.tableHeaderFill } as const;
 
+/** What a column's cells need: the length of its longest text and of its longest word, in characters. */
+export interface ColumnText {
+  longest: number;
+  longestWord: number;
+}
+
+/** About the width of one character of 9.5 pt table text, and the cell padding, in twips. */
+const CHAR = 105;
+const PADDING = 240;
+
 /**
- * Column widths in twips that fill `width`: each column's share follows the length of its longest cell text, within
- * bounds so that a column of short values ("Yes") is not squeezed and a long one does not take everything.
+ * Column widths in twips that fill `width`, as a browser lays out an auto table: each column's share grows with its
+ * longest text (damped by a square root, so a column of paragraphs does not take everything from a column of
+ * dates), and no column is narrower than its longest word when the table has room for that.
  */
-export function columnWidths(width: number, lengths: readonly number[]): number[] {
-  const weights = lengths.map((length) => Math.min(Math.max(length, 8), 48));
+export function columnWidths(width: number, columns: readonly ColumnText[]): number[] {
+  if (columns.length === 0) return [];
+  const weights = columns.map((column) => Math.sqrt(Math.max(column.longest, 4)));
   const total = weights.reduce((sum, weight) => sum + weight, 0);
-  const widths = weights.map((weight) => Math.floor((width * weight) / total));
+  const wanted = weights.map((weight) => (width * weight) / total);
+  const minimum = columns.map((column) => Math.min(column.longestWord * CHAR + PADDING, width / columns.length));
+  // Raise narrow columns to their minimum, taking the difference from the others in proportion to their room.
+  const raised = wanted.map((w, i) => Math.max(w, minimum[i]!));
+  const excess = raised.reduce((sum, w) => sum + w, 0) - width;
+  const room = raised.map((w, i) => w - minimum[i]!);
+  const totalRoom = room.reduce((sum, r) => sum + r, 0);
+  const widths = raised.map((w, i) => Math.floor(excess > 0 && totalRoom > 0 ? w - (excess * room[i]!) / totalRoom : w));
   // Give the rounding remainder to the last column, so the columns add up to the table exactly.
-  const rest = width - widths.reduce((sum, w) => sum + w, 0);
-  if (widths.length > 0) widths[widths.length - 1]! += rest;
+  widths[widths.length - 1]! += width - widths.reduce((sum, w) => sum + w, 0);
   return widths;
 }
 

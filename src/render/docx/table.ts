@@ -19,21 +19,31 @@ function alignment(align: AlignType | undefined) {
 
 /**
  * A GFM table across the full text width. The first row is the header: marked to repeat at the top of every page
- * (w:tblHeader), bold on a light tint. No row splits across a page (w:cantSplit). Inside `:::keep` the rows also
- * keep with the next row, so a short table stays on one page.
+ * (w:tblHeader), bold on a light tint; an empty header row (a table of labels and values) is left out. No row splits
+ * across a page (w:cantSplit). Inside `:::keep` the rows also keep with the next row, so a short table stays on one
+ * page.
  */
 export function table(node: Table, ctx: RenderContext): Block[] {
   const columns = Math.max(0, ...node.children.map((row) => row.children.length));
   if (columns === 0) return [];
-  const lengths = Array.from({ length: columns }, (_, column) =>
-    Math.max(0, ...node.children.map((row) => (row.children[column] ? plainText(row.children[column]).length : 0))),
+  const texts = Array.from({ length: columns }, (_, column) =>
+    node.children.map((row) => (row.children[column] ? plainText(row.children[column]) : '')),
   );
-  const widths = columnWidths(ctx.width, lengths);
+  const widths = columnWidths(
+    ctx.width,
+    texts.map((cells) => ({
+      longest: Math.max(...cells.map((text) => Array.from(text).length)),
+      longestWord: Math.max(...cells.flatMap((text) => text.split(/\s+/).map((word) => Array.from(word).length))),
+    })),
+  );
+  // A header row with nothing in it (a two-column list of labels and values) is left out rather than drawn empty.
+  const rowsToWrite = texts.every((cells) => cells[0]!.trim() === '') ? node.children.slice(1) : node.children;
+  const hasHeader = rowsToWrite.length === node.children.length;
   tableStarts(ctx);
   const cellCtx: RenderContext = { ...ctx, keep: 'none', indent: 0, paragraphStyle: STYLE.tableText };
 
-  const rows = node.children.map((row, rowIndex) => {
-    const header = rowIndex === 0;
+  const rows = rowsToWrite.map((row, rowIndex) => {
+    const header = hasHeader && rowIndex === 0;
     const cells = widths.map((width, column) => {
       const cell = row.children[column];
       return new TableCell({
@@ -50,7 +60,7 @@ export function table(node: Table, ctx: RenderContext): Block[] {
         ],
       });
     });
-    const keepNext = ctx.keep !== 'none' && keepFor(ctx.keep, rowIndex, node.children.length) === 'all';
+    const keepNext = ctx.keep !== 'none' && keepFor(ctx.keep, rowIndex, rowsToWrite.length) === 'all';
     return new TableRow({
       children: cells,
       cantSplit: true,

@@ -92,10 +92,11 @@ describe('renderDocx on the all-features tree', async () => {
     expect(line).toBe('\u2612\u00a0Eligible for 12-month services \u2610\u00a0Not eligible');
   });
 
-  it('draws the callout as a shaded, bordered one-cell table', () => {
+  it('draws the callout as a shaded one-cell table with a thick line on its start side', () => {
     const callout = document.match(/<w:tbl>(?:(?!<\/w:tbl>)[\s\S])*?legal document[\s\S]*?<\/w:tbl>/)?.[0] ?? '';
-    expect(callout).toContain('w:fill="FFF6E0"');
-    expect(callout).toMatch(/<w:top w:val="single" w:color="B7791F"/);
+    expect(callout).toContain('w:fill="F0F6FA"');
+    expect(callout).toMatch(/<w:start w:val="single" w:color="486581" w:sz="32"\/>/);
+    expect(callout).toMatch(/<w:top w:val="single" w:color="9FB3C8"/);
     expect(callout.match(/<w:tc>/g)).toHaveLength(1);
     expect(paragraphWith(callout, 'translation')).toMatch(/<w:b\/>[\s\S]*translation/);
   });
@@ -121,9 +122,8 @@ describe('renderDocx on the all-features tree', async () => {
     expect(run).toContain('<w:lang w:val="en-US"/>');
     const styles = part(parts, 'word/styles.xml');
     const style = styles.match(/<w:style w:type="character" w:styleId="Untranslated">[\s\S]*?<\/w:style>/)?.[0] ?? '';
-    expect(style).toContain('<w:i/>');
     expect(style).toContain('<w:u w:val="dotted"');
-    expect(style).toContain('<w:shd');
+    expect(style).toContain('<w:shd w:fill="FFF4D6"');
   });
 
   it('puts the running header with the student line and the DRAFT watermark in the header', () => {
@@ -291,6 +291,76 @@ describe('renderDocx features', () => {
     expect(name.length).toBeLessThanOrEqual(40);
     expect(name.startsWith('strength-a-very-long')).toBe(true);
     expect(document).toContain(`w:anchor="${name}"`);
+  });
+});
+
+describe('renderDocx with what the templates write', () => {
+  it('puts the untranslated note, in brackets and its own style, before the English text', async () => {
+    const document = part(
+      await renderParts('Text :untranslated[English here]{lang="en" note="Not yet translated; shown in English"} end.\n'),
+      'word/document.xml',
+    );
+    const p = paragraphWith(document, 'English here');
+    expect(textOf(p)).toBe('Text [Not yet translated; shown in English] English here end.');
+    expect(p).toMatch(/<w:rStyle w:val="UntranslatedNote"\/><\/w:rPr><w:t[^>]*>\[Not yet translated; shown in English\]/);
+  });
+
+  it('writes the localized yes/no of the signatures container in the Attended column', async () => {
+    const document = part(
+      await renderParts(
+        ':::signatures{name="Nombre" role="Función" attended="Asistió" signature="Firma" date="Fecha" yes="Sí" no="No"}\n' +
+          '::signer{name="Ana" role="Madre" attended="yes"}\n::signer{name="Jo" role="Maestro" attended="no"}\n:::\n',
+      ),
+      'word/document.xml',
+    );
+    const rows = tableRows(document);
+    expect(textOf(rows[0]!)).toBe('NombreFunciónAsistióFirmaFecha');
+    expect(textOf(rows[1]!)).toBe('AnaMadreSí');
+    expect(textOf(rows[2]!)).toBe('JoMaestroNo');
+  });
+
+  it('writes a builds-on note with an empty ref (its strength not in this document) without a link', async () => {
+    const document = part(await renderParts('::buildson[Builds on: reading aloud]{ref=""}\n'), 'word/document.xml');
+    const p = paragraphWith(document, 'Builds on: reading aloud');
+    expect(p).toContain('<w:pStyle w:val="BuildsOn"/>');
+    expect(p).not.toContain('<w:hyperlink');
+  });
+
+  it('leaves out an empty header row (a table of labels and values) instead of drawing it', async () => {
+    const document = part(await renderParts('| | |\n| --- | --- |\n| Student | Maya |\n| Grade | 3 |\n'), 'word/document.xml');
+    const rows = tableRows(document);
+    expect(rows.map(textOf)).toEqual(['StudentMaya', 'Grade3']);
+    expect(document).not.toContain('<w:tblHeader/>');
+  });
+
+  it('sizes columns by their text: a column of paragraphs gets more room than a column of dates', async () => {
+    const long = 'Maya understands spoken language well and uses a wide range of words. '.repeat(4);
+    const document = part(
+      await renderParts(`| Evaluation | Date | Results |\n| --- | --- | --- |\n| Speech-language evaluation | March 18, 2025 | ${long} |\n`),
+      'word/document.xml',
+    );
+    const grid = [...(document.match(/<w:tblGrid>[\s\S]*?<\/w:tblGrid>/)?.[0] ?? '').matchAll(/w:w="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(grid[2]).toBeGreaterThan(grid[0]!);
+    expect(grid[0]).toBeGreaterThan(grid[1]!);
+    // The date column still fits "September" (its longest word) on a line.
+    expect(grid[1]).toBeGreaterThan('September'.length * 105);
+  });
+
+  it('sets the student summary denser and in two columns under a full-width title', async () => {
+    const parts = await renderParts(
+      '# My IEP at a glance\n\nThis is my plan.\n\n## About me\n\nI like octopuses.\n\n## My goals\n\n1. Read\n',
+      testMeta({ layout: 'student' }),
+    );
+    const document = part(parts, 'word/document.xml');
+    const sections = document.match(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g) ?? [];
+    expect(sections).toHaveLength(2);
+    // The first section (title and first paragraph) ends in the paragraph "This is my plan."; one column.
+    expect(paragraphWith(document, 'This is my plan.')).toContain('<w:sectPr>');
+    expect(sections[0]).not.toMatch(/<w:cols [^>]*w:num="2"/);
+    expect(sections[1]).toMatch(/<w:type w:val="continuous"\/>/);
+    expect(sections[1]).toMatch(/<w:cols [^>]*w:num="2"/);
+    const styles = part(parts, 'word/styles.xml');
+    expect(styles.match(/<w:rPrDefault>[\s\S]*?<\/w:rPrDefault>/)?.[0]).toContain('<w:sz w:val="19"/>');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitByDirection } from '../../../src/render/docx/bidi.js';
-import { arabicMeta, paragraphWith, paragraphs, part, renderParts, tableRows, testMeta } from './helpers.js';
+import { arabicMeta, paragraphWith, paragraphs, part, renderParts, tableRows, testMeta, textOf } from './helpers.js';
 
 const ARABIC = `# برنامج التعليم الفردي
 
@@ -82,9 +82,26 @@ describe('a right-to-left (Arabic) document', async () => {
     const defaults = styles.match(/<w:rPrDefault>[\s\S]*?<\/w:rPrDefault>/)?.[0] ?? '';
     expect(defaults).toContain('w:cs="Noto Sans Arabic"');
     expect(defaults).toContain('w:ascii="Noto Sans"');
-    expect(defaults).toMatch(/<w:szCs w:val="22"\/>/);
+    expect(defaults).toMatch(/<w:szCs w:val="21"\/>/);
     expect(defaults).toMatch(/<w:lang [^>]*w:bidi="ar-SA"/);
     expect(part(parts, 'docProps/core.xml')).toContain('<dc:language>ar-SA</dc:language>');
+  });
+
+  it('isolates untranslated English with left-to-right marks so its punctuation stays with it', async () => {
+    const doc = part(
+      await renderParts('نص :untranslated[She reads well.]{lang="en" note="لم يُترجم بعد"} هنا.\n', arabicMeta()),
+      'word/document.xml',
+    );
+    const p = paragraphWith(doc, 'She reads well.');
+    expect(textOf(p)).toBe('نص [لم يُترجم بعد] \u200eShe reads well.\u200e هنا.');
+    const english = /<w:r>((?:(?!<w:r>)[\s\S])*?)She reads well\.<\/w:t><\/w:r>/.exec(p)?.[1] ?? '';
+    expect(english).not.toContain('<w:rtl/>');
+  });
+
+  it('puts the rule of builds-on notes and quotes on the start side: their right border', () => {
+    const buildsOn = styles.match(/<w:style w:type="paragraph" w:styleId="BuildsOn">[\s\S]*?<\/w:style>/)?.[0] ?? '';
+    expect(buildsOn).toMatch(/<w:right w:val="single" w:color="3F9142"/);
+    expect(buildsOn).not.toMatch(/<w:left w:val="single" w:color="3F9142"/);
   });
 
   it('writes the Arabic watermark word in the Arabic font', () => {
