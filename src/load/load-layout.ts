@@ -5,8 +5,8 @@ import type { PageSize } from '../model/document.js';
 import type { DomainPart } from '../compose/view-model.js';
 import { TEMPLATES_DIR } from '../paths.js';
 
-export const PROFILES = ['ny', 'federal'] as const;
-export type Profile = (typeof PROFILES)[number];
+import type { Profile } from '../model/profiles.js';
+export { PROFILES, type Profile } from '../model/profiles.js';
 export const LAYOUTS = ['official', 'family', 'student'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 

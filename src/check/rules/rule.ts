@@ -6,12 +6,8 @@ import type { Iep } from '../../model/iep.js';
  * New York Commissioner of Education (8 NYCRR Part 200), with New York's version of a rule replacing the federal one
  * where the two differ (e.g. transition planning from 15 instead of 16).
  */
-export const PROFILES = ['federal', 'ny'] as const;
-export type Profile = (typeof PROFILES)[number];
-
-export function isProfile(value: unknown): value is Profile {
-  return typeof value === 'string' && (PROFILES as readonly string[]).includes(value);
-}
+import { PROFILES, type Profile } from '../../model/profiles.js';
+export { PROFILES, isProfile, type Profile } from '../../model/profiles.js';
 
 /** What a rule knows besides the IEP itself. */
 export interface RuleContext {
