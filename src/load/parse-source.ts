@@ -1,7 +1,13 @@
-import { LineCounter, isNode, isPair, isScalar, isSeq, parseDocument, visit, YAMLParseError, YAMLWarning } from 'yaml';
+import { LineCounter, Parser, isNode, isPair, isScalar, isSeq, parseDocument, visit, YAMLParseError, YAMLWarning, type CST } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { formatJsonPath } from '../model/diagnostic.js';
-import { SourceMap } from './source-map.js';
+import { SourceMap, lineColumnAt } from './source-map.js';
+
+/**
+ * Deeper than any IEP needs (about 8 levels), and far below the depth at which the YAML composer's recursion
+ * exhausts the stack: past that, a few KB of `[[[[...]]]]` can crash the process outright.
+ */
+export const MAX_NESTING = 64;
 
 /** Keys that could reach an object's prototype if code ever merged the data naively. Refused outright. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -17,6 +23,21 @@ export interface ParsedSource {
  * YAML 1.2 core schema: dates stay strings (so the schema can check them), no custom tags, no merge keys.
  */
 export function parseSource(text: string, file: string): ParsedSource {
+  const deep = firstTooDeep(text);
+  if (deep !== undefined) {
+    return {
+      diagnostics: [
+        {
+          code: 'too-deeply-nested',
+          severity: 'error',
+          file,
+          ...lineColumnAt(text, deep),
+          message: `the data is nested more than ${MAX_NESTING} levels deep here; an IEP record needs far fewer`,
+          hint: 'check for unclosed or repeated [ and { brackets, or runaway indentation; the file may be damaged',
+        },
+      ],
+    };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -112,6 +133,28 @@ export function parseSource(text: string, file: string): ParsedSource {
     return { diagnostics, sourceMap };
   }
   return { data, sourceMap, diagnostics };
+}
+
+/**
+ * Offset of the first collection nested deeper than MAX_NESTING, found on the concrete syntax tree, which the yaml
+ * library builds without recursion; walked here with an explicit stack for the same reason.
+ */
+function firstTooDeep(text: string): number | undefined {
+  const stack: [CST.Token, number][] = [];
+  for (const token of new Parser().parse(text)) stack.push([token, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    let children: (CST.Token | null | undefined)[];
+    let childDepth = depth;
+    if (token.type === 'document') children = [token.value];
+    else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      childDepth = depth + 1;
+      if (childDepth > MAX_NESTING) return token.offset;
+      children = token.items.flatMap((item) => [item.key, item.value]);
+    } else continue;
+    for (const child of children) if (child) stack.push([child, childDepth]);
+  }
+  return undefined;
 }
 
 function firstLine(message: string): string {
