@@ -1,0 +1,144 @@
+/**
+ * HTML -> PDF in a locked-down page of the pool: tagged (PDF/UA structure from the HTML), with a bookmark outline
+ * from the headings, the paper size and margins from the HTML's @page rules, title and language in the metadata.
+ *
+ * A document that fails (browser crash, a page that never finishes, the per-document timeout) is retried once on
+ * a healthy page, in a fresh browser if the old one is gone or stopped answering; a second failure is a
+ * `render-failed` PdfRenderError.
+ */
+import type { PageSize } from '../../model/document.js';
+import { withTimeout, type BrowserPool, type PooledPage } from './browser-pool.js';
+import { DOCUMENT_URL, type PdfAsset, type RenderJob } from './lockdown.js';
+import { fixOutlineTitles } from './outline-titles.js';
+import { PdfRenderError } from './pdf-render-error.js';
+
+export interface RenderPdfOptions {
+  /** Paper when the HTML's @page rules name no size (the page chrome CSS always does). Default letter. */
+  pageSize?: PageSize;
+  /** Per-document limit for one attempt, in ms (default 30000). */
+  timeoutMs?: number;
+  /** Document title for the PDF metadata; replaces the HTML's <title> when given. */
+  title?: string;
+  /** Document language (BCP 47) for the PDF metadata; replaces <html lang> when given. */
+  lang?: string;
+  /** Files the HTML may load from https://iepkit.invalid/assets/<name>. A promise is awaited when requested. */
+  assets?: Readonly<Record<string, PdfAsset | Promise<PdfAsset>>>;
+  /**
+   * Serve the document with the lockdown Content-Security-Policy (default true). Off, the request interceptor and
+   * the browser's dead proxy are the only guards; tests turn it off to prove those alone hold.
+   */
+  csp?: boolean;
+}
+
+export interface PdfRenderResult {
+  pdf: Buffer;
+  /** 1, or 2 when the first attempt failed. */
+  attempts: number;
+  /** Requests the lockdown refused, in the order they were made (every attempt). */
+  blockedRequests: string[];
+  durationMs: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+export async function renderPdf(pool: BrowserPool, html: string, options: RenderPdfOptions = {}): Promise<Buffer> {
+  return (await renderPdfWithReport(pool, html, options)).pdf;
+}
+
+export async function renderPdfWithReport(pool: BrowserPool, html: string, options: RenderPdfOptions = {}): Promise<PdfRenderResult> {
+  const started = performance.now();
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const assets = new Map(Object.entries(options.assets ?? {}));
+  const blocked: string[] = [];
+  const failures: string[] = [];
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    try {
+      const pdf = await pool.withPage(async (page) => {
+        try {
+          return await printOnce(page, html, options, assets, timeoutMs, blocked);
+        } catch (error) {
+          await pool.recover(page);
+          throw error;
+        }
+      });
+      return { pdf, attempts: attempt, blockedRequests: blocked, durationMs: Math.round(performance.now() - started) };
+    } catch (error) {
+      // No browser, or one that cannot start: retrying would only repeat the same message.
+      if (error instanceof PdfRenderError && error.code !== 'render-failed') throw error;
+      lastError = error;
+      failures.push(describeFailure(error, timeoutMs));
+      pool.stats.failedAttempts++;
+      if (pool.closed) break;
+    }
+  }
+  throw new PdfRenderError(
+    {
+      code: 'render-failed',
+      severity: 'error',
+      message: `the PDF could not be printed (${failures.join('; then ')})`,
+      hint:
+        failures.some((f) => f.includes('did not finish'))
+          ? `the document waits for something that never arrives or is too heavy for ${timeoutMs} ms; check the HTML it was given, or allow more time`
+          : 'run again; if it keeps failing, check that the browser runs by itself and that the machine has free memory',
+    },
+    { cause: lastError },
+  );
+}
+
+async function printOnce(
+  slot: PooledPage,
+  html: string,
+  options: RenderPdfOptions,
+  assets: ReadonlyMap<string, PdfAsset | Promise<PdfAsset>>,
+  timeoutMs: number,
+  blocked: string[],
+): Promise<Buffer> {
+  const job: RenderJob = { html, assets, csp: options.csp ?? true, documentServed: false, blocked: [] };
+  slot.job = job;
+  const { page } = slot;
+  const deadline = Date.now() + timeoutMs;
+  const remaining = () => Math.max(1, deadline - Date.now());
+  const work = (async () => {
+    // `load`, not network idle: with everything answered from memory there is nothing to wait for afterwards.
+    await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout: remaining() });
+    if (options.title !== undefined || options.lang !== undefined) {
+      // DevTools evaluation still works with the page's JavaScript switched off.
+      const set = [
+        options.title !== undefined ? `document.title = ${JSON.stringify(options.title)};` : '',
+        options.lang !== undefined ? `document.documentElement.lang = ${JSON.stringify(options.lang)};` : '',
+      ];
+      await page.evaluate(set.join(' '));
+    }
+    if (page.url() !== DOCUMENT_URL) throw new Error(`the page navigated away to ${page.url()}`);
+    const headings = (await page.evaluate(
+      `Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'), (h) => h.innerText)`,
+    )) as string[];
+    const pdf = await page.pdf({
+      format: options.pageSize ?? 'letter',
+      preferCSSPageSize: true,
+      printBackground: true,
+      displayHeaderFooter: false,
+      tagged: true,
+      outline: true,
+      // Waits for document.fonts.ready (evaluated through DevTools, so it works with JavaScript off).
+      waitForFonts: true,
+      timeout: remaining(),
+    });
+    // Right-to-left headings get their bookmark titles in logical order (Chromium writes them in visual order).
+    return fixOutlineTitles(Buffer.from(pdf), headings);
+  })();
+  work.catch(() => undefined);
+  try {
+    return await withTimeout(work, timeoutMs, `did not finish within ${timeoutMs} ms`);
+  } finally {
+    blocked.push(...job.blocked);
+  }
+}
+
+function describeFailure(error: unknown, timeoutMs: number): string {
+  const message = String((error as Error)?.message ?? error).split('\n')[0] ?? '';
+  if (/did not finish|timeout|timed out/i.test(message)) return `did not finish within ${timeoutMs} ms`;
+  if (/Target closed|Session closed|Connection closed|disconnected|crash|Protocol error/i.test(message)) return `the browser went away (${message})`;
+  return message;
+}
