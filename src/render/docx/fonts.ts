@@ -1,36 +1,9 @@
 /**
- * The fonts the DOCX names, per document language: the same Noto families the PDF embeds, so both formats look
- * alike where the reader has them installed (Word substitutes a similar font where not).
- *
- * Kept here until the shared `docxFonts(lang)` in src/render/fonts/ exists; then this map should go and that one be
- * imported instead (same shape: the four w:rFonts slots).
+ * The fonts the DOCX names. Text fonts come from the shared font module (src/render/fonts), the same Noto families
+ * the PDF embeds, so both formats of a copy use the same typefaces where the reader has them installed (Word
+ * substitutes a similar font where not; the DOCX does not embed fonts).
  */
-import type { Language } from '../../model/languages.js';
-
-/** The four font slots of `w:rFonts`: Latin (ascii, hAnsi), East Asian and complex script (Arabic, Urdu, Bengali). */
-export interface DocxFontSet {
-  ascii: string;
-  hAnsi: string;
-  eastAsia: string;
-  cs: string;
-}
-
-const LATIN = 'Noto Sans';
-
-/** The complex-script or East Asian family a language needs beside Noto Sans. */
-const SCRIPT_FONT: Partial<Record<Language, { eastAsia?: string; cs?: string }>> = {
-  ar: { cs: 'Noto Sans Arabic' },
-  ur: { cs: 'Noto Nastaliq Urdu' },
-  bn: { cs: 'Noto Sans Bengali' },
-  'zh-Hans': { eastAsia: 'Noto Sans SC' },
-  'zh-Hant': { eastAsia: 'Noto Sans TC' },
-  ko: { eastAsia: 'Noto Sans KR' },
-};
-
-export function docxFonts(lang: Language): DocxFontSet {
-  const script = SCRIPT_FONT[lang] ?? {};
-  return { ascii: LATIN, hAnsi: LATIN, eastAsia: script.eastAsia ?? LATIN, cs: script.cs ?? LATIN };
-}
+export { docxFonts, LANGUAGE_FONT, type DocxFonts } from '../fonts/font-stack.js';
 
 /** Monospace text (inline code). */
 export const MONO_FONT = 'Noto Sans Mono';

@@ -13,7 +13,7 @@ import {
 import { TextWatermark } from 'docx/watermarks';
 import type { PageSetup } from '../../model/document.js';
 import type { RenderContext } from './context.js';
-import { docxFonts } from './fonts.js';
+import { LANGUAGE_FONT } from './fonts.js';
 import type { Inline } from './handlers.js';
 import { run, textRuns } from './runs.js';
 import { COLOR, STYLE } from './styles.js';
@@ -85,9 +85,8 @@ export function createHeader(ctx: RenderContext): Header {
 }
 
 function watermarkRun(ctx: RenderContext, text: string): TextWatermark {
-  const fonts = docxFonts(ctx.meta.lang);
-  // The word is in the document's language: name the font of its script.
-  const font = fonts.cs !== fonts.ascii ? fonts.cs : fonts.eastAsia !== fonts.ascii ? fonts.eastAsia : fonts.ascii;
+  // The word is in the document's language: the family that language is set in.
+  const font = LANGUAGE_FONT[ctx.meta.lang];
   return new TextWatermark({ text, font, bold: true, color: COLOR.watermark, opacity: 0.5, width: 460 });
 }
 

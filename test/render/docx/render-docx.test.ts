@@ -160,7 +160,10 @@ describe('renderDocx on the all-features tree', async () => {
     const defaults = styles.match(/<w:rPrDefault>[\s\S]*?<\/w:rPrDefault>/)?.[0] ?? '';
     expect(defaults).toMatch(/<w:lang w:val="en-US"/);
     expect(defaults).toContain('w:ascii="Noto Sans"');
-    expect(defaults).toContain('w:cs="Noto Sans"');
+    expect(defaults).toContain('w:hAnsi="Noto Sans"');
+    // Names in other scripts in an English copy still find a Noto family.
+    expect(defaults).toContain('w:cs="Noto Sans Arabic"');
+    expect(defaults).toContain('w:eastAsia="Noto Sans SC"');
   });
 
   it('defines the heading styles once, with the look in styles.xml', () => {
