@@ -179,7 +179,8 @@ export class ViewModelBuilder {
       const plainName = this.label(`common:relatedServicePlain.${r.service}`) + (r.description && r.service === 'other' ? `: ${this.inline(r.description, [...path, 'description'])}` : '');
       const group = groupPhrase(r.groupSize);
       const sched = schedule(r, path);
-      return { name: serviceName, group, ...sched, language: r.language ? escapeInline(this.languageName(r.language)) : null, plain: this.label('common:serviceSentence', { name: plainName, frequency: sched.frequency, duration: sched.duration, group: groupLabel(r.groupSize, 'groupPhrase') ?? '', location: locationPhrase(r.location), context: 'group' }) };
+      // Parent counseling and training is for the family, not something the student receives.
+      return { name: serviceName, group, forStudent: r.service !== 'parent-counseling-and-training', ...sched, language: r.language ? escapeInline(this.languageName(r.language)) : null, plain: this.label('common:serviceSentence', { name: plainName, frequency: sched.frequency, duration: sched.duration, group: groupLabel(r.groupSize, 'groupPhrase') ?? '', location: locationPhrase(r.location), context: 'group' }) };
     });
     const described = (list: { description: Text; frequency: never | Iep['services']['related'][number]['frequency']; duration: Iep['services']['related'][number]['duration']; location: string; locationNote?: Text; beginDate: string; endDate: string; kind?: string }[], key: string) =>
       list.map((a, i) => {
