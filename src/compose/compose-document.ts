@@ -3,7 +3,8 @@ import type { DocumentTree, PageSize } from '../model/document.js';
 import type { Iep } from '../model/iep.js';
 import type { Language } from '../model/languages.js';
 import type { ComplianceSummary } from '../check/check-compliance.js';
-import { createTranslator } from '../i18n/translator.js';
+import { createTranslator, type Translator } from '../i18n/translator.js';
+import { formatNumber } from '../i18n/format.js';
 import { LayoutError, loadLayout, type LayoutName, type LayoutSource, type Profile } from '../load/load-layout.js';
 import { escapeInline } from './escape-markdown.js';
 import { expandTemplate, registerPartials, TemplateError } from './expand-template.js';
@@ -69,7 +70,7 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
   if (options.compliance) {
     const partial = layout.partials.find((p) => p.name === 'compliance-summary');
     if (partial) sections.push(partial);
-    view = { ...view, compliance: complianceView(options.compliance) } as typeof view;
+    view = { ...view, compliance: complianceView(options.compliance, tr) } as typeof view;
   }
   const parts: string[] = [];
   for (const section of sections) {
@@ -114,11 +115,11 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
 }
 
 /** The compliance summary as inert Markdown for the summary partial. */
-function complianceView(summary: ComplianceSummary) {
+function complianceView(summary: ComplianceSummary, tr: Translator) {
   return {
     passed: summary.passed,
-    errors: summary.errors,
-    warnings: summary.warnings,
+    errors: formatNumber(summary.errors, tr),
+    warnings: formatNumber(summary.warnings, tr),
     items: summary.items.map((item) => ({
       code: escapeInline(item.code),
       error: item.severity === 'error',

@@ -198,7 +198,7 @@ export class ViewModelBuilder {
       // `shown`: the strength is printed in this document, so the note can link to it (the one-page summary may drop some).
       const buildsOn = g.buildsOn.map((id) => ({ id, text: this.strengthText.get(id)?.inline ?? escapeInline(id), shown: true }));
       return {
-        number: i + 1,
+        number: formatNumber(i + 1, tr),
         id: g.id,
         area: this.label(`common:goalArea.${g.area}`) + (g.focus ? `: ${this.inline(g.focus, [...path, 'focus'])}` : ''),
         baseline: this.inline(g.baseline, [...path, 'baseline']),
