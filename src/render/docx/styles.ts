@@ -166,7 +166,7 @@ export function createStyles(lang: Language, options: { compact?: boolean; rtl?:
         basedOn: 'Normal',
         run: { size: size('note'), sizeComplexScript: size('note'), color: COLOR.buildsOnText },
         paragraph: {
-          indent: { left: 160, right: 0 },
+          indent: { left: 160, right: 160 },
           spacing: { before: space(40), after: space(120), line: 252 },
           shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLOR.buildsOnFill },
           // The top, bottom and end borders, in the tint's colour, widen the tinted box around the text.
