@@ -171,7 +171,8 @@ export class ViewModelBuilder {
       const group = groupOf('group');
       const sched = schedule(p, path);
       const inWords = groupOf('groupPhrase');
-      return { name: subject ? `${program}: ${subject}` : program, group, ...sched, plain: this.label('common:serviceSentence', { name: subject ? `${program} (${subject})` : program, frequency: sched.frequency, duration: sched.duration, group: inWords ?? '', location: locationPhrase(p.location), context: inWords ? 'group' : undefined }) };
+      const plainProgram = this.label(`common:programPlain.${p.program}`);
+      return { name: subject ? `${program}: ${subject}` : program, group, ...sched, plain: this.label('common:serviceSentence', { name: subject ? `${plainProgram}: ${subject}` : plainProgram, frequency: sched.frequency, duration: sched.duration, group: inWords ?? '', location: locationPhrase(p.location), context: inWords ? 'group' : undefined }) };
     });
     const related = iep.services.related.map((r, i) => {
       const path: JsonPath = ['services', 'related', i];
