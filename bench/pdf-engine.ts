@@ -5,7 +5,8 @@
  *
  * Measures browser launch, PDFs per second printing the 5-page English fixture sequentially (1 page) and with 2
  * pages, p50/p95 per document, the same HTML printed by plain puppeteer without the lockdown (fonts from a loopback
- * HTTP server, JavaScript on, no interception), and the glyph-coverage check.
+ * HTTP server, JavaScript on, no interception), a Chinese and a Korean document (their fonts come in 20-40 subset
+ * files), and the glyph-coverage check. Figures depend on the machine's load: run it on a quiet machine.
  */
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -45,6 +46,18 @@ async function run(label: string, concurrency: number, print: () => Promise<unkn
     }),
   );
   report(label, times, performance.now() - started);
+}
+
+async function cjk(): Promise<void> {
+  const pool = new BrowserPool({ concurrency: 1 });
+  try {
+    const chinese = fixtureHtml(FIXTURES['zh-Hans']!);
+    const korean = fixtureHtml(FIXTURES.ko!); // links the full 590 kB font stylesheet instead of inlining a subset
+    await run('iepkit pool, 1 page, zh-Hans fixture (2 pages)', 1, () => renderPdf(pool, chinese));
+    await run('iepkit pool, 1 page, ko fixture, full font CSS', 1, () => renderPdf(pool, korean));
+  } finally {
+    await pool.close();
+  }
 }
 
 async function ours(concurrency: number): Promise<void> {
@@ -125,3 +138,4 @@ await ours(1);
 await ours(2);
 await plain(1);
 await plain(2);
+await cjk();
