@@ -37,6 +37,7 @@ function expectNoStackTrace(run: Run): void {
     expect(output).not.toMatch(/^\s+at \S/m);
     expect(output).not.toMatch(/\.[cm]?[jt]s:\d+/);
     expect(output).not.toMatch(/\b(TypeError|RangeError|ReferenceError|SyntaxError):/);
+    expect(output).not.toMatch(/FATAL ERROR|Native stack trace|JS stacktrace/);
   }
 }
 
@@ -88,6 +89,8 @@ const MALFORMED_CASES: Record<string, Expected[]> = {
   'top-level-scalar.iep.yaml': [at('not-a-record', 1, 1, '')],
   'yaml-tag.iep.yaml': [at('unsupported-yaml-tag', 8, 14)],
   'alias-bomb.iep.yaml': [at('too-many-aliases', 1, 1)],
+  'deeply-nested-flow.iep.yaml': [at('too-deeply-nested', 2, 73)],
+  'deeply-nested-block.iep.yaml': [at('too-deeply-nested', 66, 65)],
   'unknown-strength-reference.iep.yaml': [at('unknown-strength-reference', 74, 16, 'goals[0].buildsOn[0]')],
   'duplicate-strength-id.iep.yaml': [at('duplicate-id', 50, 15, 'presentLevels.social.strengths[0].id')],
   'missing-required-field.iep.yaml': [at('missing-required-field', 2, 1, 'parentConcerns')],
@@ -171,6 +174,13 @@ describe('iep validate on each malformed kind', () => {
       const n = expected.length;
       expect(run.stderr).toMatch(new RegExp(`\\n${n} error${n === 1 ? '' : 's'}, 0 warnings\\n$`));
     });
+  });
+
+  it('two deeply nested files in one run exit 1 (node died of a fatal out-of-memory with a native stack trace)', async () => {
+    const run = await iep('validate', `${MALFORMED}/deeply-nested-flow.iep.yaml`, `${MALFORMED}/deeply-nested-block.iep.yaml`);
+    expect(run.code).toBe(1);
+    expectNoStackTrace(run);
+    expect(run.stderr.match(/too-deeply-nested/g)).toHaveLength(2);
   });
 
   it('unknown-field prints the did-you-mean hint', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseSource } from '../../src/load/parse-source.js';
+import { MAX_NESTING, parseSource } from '../../src/load/parse-source.js';
 
 const diags = (text: string) => parseSource(text, 'f.yaml').diagnostics.map(({ code, line, column, path }) => ({ code, line, column, ...(path !== undefined ? { path } : {}) }));
 
@@ -131,6 +131,33 @@ describe('parseSource', () => {
 
   it('reports a list or mapping used as a key as complex-key, with its position', () => {
     expect(diags('student:\n  firstName: Ana\n  ? [a, b]\n  : x\n')).toEqual([{ code: 'complex-key', line: 3, column: 5, path: 'student' }]);
+  });
+
+  it.each([
+    ['flow lists', (n: number) => 'a: ' + '['.repeat(n) + ']'.repeat(n), 1, 3 + MAX_NESTING],
+    ['flow mappings', (n: number) => 'a: ' + '{a: '.repeat(n) + '1' + '}'.repeat(n), 1, 3 + 4 * (MAX_NESTING - 1) + 1],
+    ['an unclosed run of [', (n: number) => '['.repeat(n * 10), 1, MAX_NESTING + 1],
+    ['compact block lists', (n: number) => '- '.repeat(n) + 'x\n', 1, 2 * MAX_NESTING + 1],
+    ['indented mappings', (n: number) => Array.from({ length: n }, (_, i) => ' '.repeat(i) + 'a:').join('\n') + '\n', MAX_NESTING + 1, MAX_NESTING + 1],
+  ])('refuses %s nested past MAX_NESTING as too-deeply-nested, at the first level too deep', (_, build, line, column) => {
+    // Each input is parsed twice: before the nesting limit, the second deep parse in one process killed node.
+    for (const depth of [MAX_NESTING + 1, 5000]) {
+      for (let round = 0; round < 2; round++) {
+        const result = parseSource(build(depth), 'f');
+        expect(result.data).toBeUndefined();
+        expect(result.diagnostics).toMatchObject([{ code: 'too-deeply-nested', line, column }]);
+      }
+    }
+  });
+
+  it('reads data nested exactly MAX_NESTING levels deep', () => {
+    const result = parseSource('a: ' + '['.repeat(MAX_NESTING - 1) + ']'.repeat(MAX_NESTING - 1), 'f');
+    expect(result.diagnostics).toEqual([]);
+    // The top-level mapping, then MAX_NESTING - 1 lists, each holding the next.
+    let value: unknown = (result.data as { a: unknown }).a;
+    let lists = 0;
+    while (Array.isArray(value)) [value, lists] = [value[0], lists + 1];
+    expect(1 + lists).toBe(MAX_NESTING);
   });
 
   it('returns a source map that locates values in the parsed text', () => {
