@@ -73,21 +73,28 @@ function safeDecode(bytes: Uint8Array): string {
   return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
 }
 
-/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+/**
+ * Offset where the first invalid UTF-8 sequence starts (RFC 3629: no overlong forms, no surrogates, nothing past
+ * U+10FFFF). Checked byte by byte: a decoder cannot be asked about prefixes, since a prefix may end mid-sequence.
+ */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let lo = 0;
-  let hi = bytes.length;
-  // Binary search on the longest valid prefix; a prefix can end mid-sequence, so allow 3 bytes of slack.
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    try {
-      decoder.decode(bytes.subarray(0, mid), { stream: true });
-      decoder.decode(); // reset
-      lo = mid;
-    } catch {
-      hi = mid - 1;
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
     }
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    // The second byte's range is narrower after E0, ED, F0 and F4; the others are any continuation byte.
+    const secondMin = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+    const secondMax = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k < length; k++) {
+      const byte = bytes[i + k];
+      if (byte === undefined || byte < (k === 1 ? secondMin : 0x80) || byte > (k === 1 ? secondMax : 0xbf)) return i;
+    }
+    i += length;
   }
-  return lo;
+  return bytes.length;
 }
