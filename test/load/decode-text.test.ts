@@ -75,6 +75,30 @@ describe('decodeText', () => {
     expect(d?.message).toContain(`offset ${offset}`);
   });
 
+  it('locates an invalid byte that follows accented letters (it blamed a correct é before it)', () => {
+    // é é are valid two-byte letters; 0xFF at offset 5 is the problem: line 2, after one é.
+    const [d] = decodeText(bytes('é\né', [0xff], 'x\n'), 'f').diagnostics;
+    expect(d).toMatchObject({ code: 'invalid-utf8', line: 2, column: 2 });
+    expect(d?.message).toContain('offset 5');
+  });
+
+  it.each([
+    ['a letter cut off at the end of the file', bytes('ab\ncd', [0xc3]), 5, 2, 3],
+    ['a three-byte letter missing its last byte', bytes('ab\ncd', [0xe2, 0x82], 'xyz'), 5, 2, 3],
+    ['a lone continuation byte', bytes('abc', [0x80], 'x'), 3, 1, 4],
+    ['an overlong encoding of "/"', bytes('abc', [0xc0, 0xaf], 'x'), 3, 1, 4],
+    ['an encoded UTF-16 surrogate', bytes('abc', [0xed, 0xa0, 0x80], 'x'), 3, 1, 4],
+    ['a code point past U+10FFFF', bytes('abc', [0xf4, 0x90, 0x80, 0x80]), 3, 1, 4],
+  ])('reports %s as invalid-utf8 where the bad sequence starts', (_, input, offset, line, column) => {
+    const [d] = decodeText(input, 'f').diagnostics;
+    expect(d).toMatchObject({ code: 'invalid-utf8', line, column });
+    expect(d?.message).toContain(`offset ${offset}`);
+  });
+
+  it('accepts four-byte letters (emoji, rare CJK) as valid UTF-8', () => {
+    expect(decodeText(bytes('note: 😀 𠀀\n'), 'f').diagnostics).toEqual([]);
+  });
+
   it('refuses a file larger than MAX_IEP_BYTES as file-too-large without decoding it', () => {
     const big = new Uint8Array(MAX_IEP_BYTES + 1).fill(0x61);
     expect(where(big)).toMatchObject([{ code: 'file-too-large', line: 1, column: 1 }]);
