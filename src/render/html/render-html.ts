@@ -4,7 +4,8 @@ import type { Link } from 'mdast';
 import { toHast, type State } from 'mdast-util-to-hast';
 import type { DocumentTree } from '../../model/document.js';
 import { fontFaceCss } from '../fonts/font-face-css.js';
-import { fontStack } from '../fonts/font-stack.js';
+import { textCss } from '../fonts/font-stack.js';
+import { toString } from 'mdast-util-to-string';
 import { pageChromeCss } from '../pdf/page-css.js';
 import { directiveHandler } from './directive-handlers.js';
 
@@ -32,9 +33,11 @@ export function renderHtml(doc: DocumentTree, options: HtmlOptions): string {
     handlers: { containerDirective: directiveHandler, leafDirective: directiveHandler, textDirective: directiveHandler, link: linkHandler },
   }) as HastRoot;
   const { meta } = doc;
+  // Only the font subsets the document's text needs, so a stand-alone HTML file stays small.
+  const printedText = [toString(doc.body), meta.title, meta.header, meta.notice ?? '', meta.watermark ?? '', meta.pageCounter].join('\n');
   const css = [
-    fontFaceCss(),
-    `:root { --font-body: ${fontStack(meta.lang)}; }`,
+    fontFaceCss({ text: printedText }),
+    `html { ${textCss(meta.lang)} }`,
     pageChromeCss({
       header: meta.header,
       pageCounter: meta.pageCounter,
