@@ -172,7 +172,8 @@ export class ViewModelBuilder {
       const sched = schedule(p, path);
       const inWords = groupOf('groupPhrase');
       const plainProgram = this.label(`common:programPlain.${p.program}`);
-      return { name: subject ? `${program}: ${subject}` : program, group, ...sched, plain: this.label('common:serviceSentence', { name: subject ? `${plainProgram}: ${subject}` : plainProgram, frequency: sched.frequency, duration: sched.duration, group: inWords ?? '', location: locationPhrase(p.location), context: inWords ? 'group' : undefined }) };
+      const withSubject = (name: string) => (subject ? this.label('common:programSubject', { program: name, subject }) : name);
+      return { name: withSubject(program), group, ...sched, plain: this.label('common:serviceSentence', { name: withSubject(plainProgram), frequency: sched.frequency, duration: sched.duration, group: inWords ?? '', location: locationPhrase(p.location), context: inWords ? 'group' : undefined }) };
     });
     const related = iep.services.related.map((r, i) => {
       const path: JsonPath = ['services', 'related', i];
