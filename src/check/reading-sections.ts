@@ -13,14 +13,8 @@ import type { JsonPath } from '../model/diagnostic.js';
 import { DOMAIN_KEYS, type Iep, type StrengthItem, type Text } from '../model/iep.js';
 import type { ReadingSection } from './reading-level.js';
 
-export const READING_LAYOUTS = ['family', 'student'] as const;
-export type ReadingLayout = (typeof READING_LAYOUTS)[number];
-
-/**
- * Target grade per layout: the family copy at grade 8 (WCAG 3.1.5 asks for lower-secondary level, about 9 years of
- * school), the student summary at grade 6 (health-literacy guidance for readers' documents is grade 5-6).
- */
-export const READING_TARGETS: Readonly<Record<ReadingLayout, number>> = { family: 8, student: 6 };
+import { READING_LAYOUTS, READING_TARGETS, type ReadingLayout } from './reading-targets.js';
+export { READING_LAYOUTS, READING_TARGETS, type ReadingLayout };
 
 /** A field the section prints, with its path in the IEP data. */
 export interface SectionPart {

@@ -11,8 +11,8 @@ import { BrowserPool } from './pdf/browser-pool.js';
 import { PdfRenderError } from './pdf/pdf-render-error.js';
 import { renderPdf } from './pdf/render-pdf.js';
 
-export const FORMATS = ['docx', 'pdf', 'html'] as const;
-export type OutputFormat = (typeof FORMATS)[number];
+import type { OutputFormat } from '../model/formats.js';
+export { FORMATS, type OutputFormat } from '../model/formats.js';
 
 export interface RenderOptions extends ComposeOptions {
   /** Default: docx and pdf. */

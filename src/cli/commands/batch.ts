@@ -1,11 +1,10 @@
 import { Option, type Command } from 'commander';
 import { createRequire } from 'node:module';
-import { runBatch } from '../../batch/run-batch.js';
 import type { LanguageChoice } from '../../i18n/resolve-languages.js';
 import { LAYOUTS, PROFILES, type LayoutName, type Profile } from '../../load/load-layout.js';
 import type { PageSize } from '../../model/document.js';
 import { LANGUAGES } from '../../model/languages.js';
-import { FORMATS, type OutputFormat } from '../../render/render-iep.js';
+import { FORMATS, type OutputFormat } from '../../model/formats.js';
 import { batchProgressReporter } from '../batch-progress.js';
 import { EXIT } from '../exit-codes.js';
 import { expandInputs } from '../expand-inputs.js';
@@ -53,6 +52,8 @@ export function registerBatch(program: Command, io: CliIo, setExit: (code: numbe
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
       const progress = batchProgressReporter(io);
+      // Loaded when the command runs, so other commands start without the renderers and the browser driver.
+      const { runBatch } = await import('../../batch/run-batch.js');
       try {
         const manifest = await runBatch(
           {

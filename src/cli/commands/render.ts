@@ -1,21 +1,16 @@
 import { Option, type Command } from 'commander';
 import { join } from 'node:path';
-import { checkCompliance, complianceSummary } from '../../check/check-compliance.js';
-import { lintIep } from '../../check/lint.js';
 import { LAYOUTS, PROFILES, type LayoutName, type Profile } from '../../load/load-layout.js';
-import { loadIepFile } from '../../load/load-iep.js';
 import { hasErrors, type Diagnostic } from '../../model/diagnostic.js';
 import { LANGUAGES, type Language } from '../../model/languages.js';
 import type { PageSize } from '../../model/document.js';
 import { resolveLanguages } from '../../i18n/resolve-languages.js';
-import { BrowserPool } from '../../render/pdf/browser-pool.js';
-import { FORMATS, renderIep, type OutputFormat } from '../../render/render-iep.js';
+import { FORMATS, type OutputFormat } from '../../model/formats.js';
 import { EXIT } from '../exit-codes.js';
 import { expandInputs } from '../expand-inputs.js';
 import { UsageError, type CliIo } from '../io.js';
 import { formatDiagnostics } from '../print-diagnostics.js';
 import { closePoolOnSignals } from '../shutdown.js';
-import { writeFileAtomic } from '../../render/write-file-atomic.js';
 
 interface RenderCliOptions {
   layout: string;
@@ -58,6 +53,15 @@ export function registerRender(program: Command, io: CliIo, setExit: (code: numb
       const formats = list<OutputFormat>(options.format, FORMATS, 'format');
       const langChoices = list<Language | 'family'>(options.lang, [...LANGUAGES, 'family'], 'language');
       const files = await expandInputs(args);
+      // Loaded here, not at the top, so `iep validate` and `iep --help` do not pay for the browser and renderers.
+      const [{ checkCompliance, complianceSummary }, { lintIep }, { loadIepFile }, { BrowserPool }, { renderIep }, { writeFileAtomic }] = await Promise.all([
+        import('../../check/check-compliance.js'),
+        import('../../check/lint.js'),
+        import('../../load/load-iep.js'),
+        import('../../render/pdf/browser-pool.js'),
+        import('../../render/render-iep.js'),
+        import('../../render/write-file-atomic.js'),
+      ]);
       const pool = formats.includes('pdf') ? new BrowserPool({ executablePath: options.browser }) : undefined;
       const removeSignalHandlers = pool ? closePoolOnSignals(pool) : () => {};
       const diagnostics: Diagnostic[] = [];
