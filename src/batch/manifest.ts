@@ -79,9 +79,12 @@ export async function readPreviousEntries(outDir: string): Promise<Map<string, M
   return entries;
 }
 
-/** A previous entry still holds when it is done, for the same input and options, and its files are intact. */
+/**
+ * A previous entry still holds when it is complete (rendered then, or skipped then as already complete), for the
+ * same input and options, and its files are intact.
+ */
 export function isStillComplete(previous: ManifestEntry | undefined, inputSha256: string, optionsKey: string, outDir: string): boolean {
-  if (!previous || previous.status !== 'done' || previous.inputSha256 !== inputSha256 || previous.optionsKey !== optionsKey) return false;
+  if (!previous || (previous.status !== 'done' && previous.status !== 'skipped') || previous.outputs.length === 0 || previous.inputSha256 !== inputSha256 || previous.optionsKey !== optionsKey) return false;
   return previous.outputs.every((o) => {
     const path = join(outDir, o.path);
     return existsSync(path) && sha256(readFileSync(path)) === o.sha256;
