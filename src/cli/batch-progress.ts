@@ -31,18 +31,24 @@ export function batchProgressReporter(io: CliIo): { update(p: BatchProgress): vo
     };
   }
   let lastLine = 0;
-  let last: BatchProgress | undefined;
+  /** The latest state not printed yet. */
+  let unprinted: BatchProgress | undefined;
   const line = (p: BatchProgress) =>
     io.err(`progress ${p.done + p.failed + p.skipped}/${p.total} (done ${p.done}, skipped ${p.skipped}, failed ${p.failed}) ${p.rate.toFixed(1)} docs/s, ${eta(p.etaSeconds)} left\n`);
   return {
     update(p) {
-      last = p;
+      unprinted = p;
       const now = Date.now();
       if (now - lastLine >= 2000) {
         lastLine = now;
+        unprinted = undefined;
         line(p);
       }
     },
-    stop: () => last && line(last),
+    // The final state, unless the last update already printed it.
+    stop: () => {
+      if (unprinted) line(unprinted);
+      unprinted = undefined;
+    },
   };
 }
