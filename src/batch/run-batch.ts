@@ -3,7 +3,7 @@
  * written complete-or-absent, a journal line per finished document, a manifest at the end, and --resume that
  * skips what is already done. A bad input is recorded and the batch goes on.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { hasErrors } from '../model/diagnostic.js';
@@ -67,6 +67,7 @@ export async function runBatch(options: BatchOptions, onProgress: (p: BatchProgr
   const previous = options.resume ? await readPreviousEntries(options.outDir) : new Map<string, ManifestEntry>();
   const entries: ManifestEntry[] = [];
   const jobs: Job[] = [];
+  await removeStalePartials(options.outDir);
 
   // Plan: read every input once; a bad one becomes a failed entry, the others become one job per layout x language.
   for (const input of options.inputs) {
@@ -174,6 +175,37 @@ async function renderJob(job: Job, options: BatchOptions, profile: Profile, opti
   } catch (error) {
     diagnostics.push({ code: 'render-failed', severity: 'error', file: job.input, message: `the document could not be rendered: ${(error as Error).message}`, hint: 'run `iep render` on this file alone to see more' });
     return { ...base, status: 'failed', outputs, durationMs: Math.round(performance.now() - t0), diagnostics, finishedAt: new Date().toISOString() };
+  }
+}
+
+/** `<out>/<name>.<pid>-<hex>.partial`, the temporary name writeFileAtomic writes under before renaming. */
+const PARTIAL_FILE = /\.(\d+)-[0-9a-f]+\.partial$/;
+
+/**
+ * A run killed between writing a temporary file and renaming it leaves `*.partial` files. They are never taken
+ * for outputs, but they pile up run after run: remove those whose writer is gone (or is a previous process that
+ * had this one's pid), leaving any another live process may still be writing.
+ */
+async function removeStalePartials(outDir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(outDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(PARTIAL_FILE.exec(name)?.[1] ?? NaN);
+    if (!Number.isInteger(pid) || (pid !== process.pid && isRunning(pid))) continue;
+    await rm(join(outDir, name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
