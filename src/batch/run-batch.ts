@@ -70,6 +70,7 @@ export async function runBatch(options: BatchOptions, onProgress: (p: BatchProgr
   await removeStalePartials(options.outDir);
 
   // Plan: read every input once; a bad one becomes a failed entry, the others become one job per layout x language.
+  const studentInputs = new Map<string, string>();
   for (const input of options.inputs) {
     let bytes: Buffer;
     try {
@@ -85,6 +86,13 @@ export async function runBatch(options: BatchOptions, onProgress: (p: BatchProgr
       continue;
     }
     const iep = loaded.iep;
+    // Outputs are named <student-id>-<layout>-<lang>: a second file for the same student would overwrite the first.
+    const first = studentInputs.get(iep.student.id);
+    if (first !== undefined) {
+      entries.push(failedInput(input, inputSha256, optionsKey, [duplicateStudent(input, iep.student.id, first, loaded.sourceMap?.locate(['student', 'id']))]));
+      continue;
+    }
+    studentInputs.set(iep.student.id, input);
     for (const layout of options.layouts) {
       for (const lang of resolveLanguages(options.langs, iep)) {
         jobs.push({ id: `${input}#${layout}#${lang}`, input, inputSha256, iep, layout, lang });
@@ -207,6 +215,18 @@ function isRunning(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+function duplicateStudent(input: string, studentId: string, first: string, at: { line: number; column: number } | undefined): Diagnostic {
+  return {
+    code: 'duplicate-student-id',
+    severity: 'error',
+    file: input,
+    path: 'student.id',
+    ...(at ? { line: at.line, column: at.column } : {}),
+    message: `student ${studentId} is also in ${first}, and both would be written to the same files (${studentId}-<layout>-<lang>), so this file was not rendered`,
+    hint: 'correct the student id, or render the other record in a separate batch with its own --out folder',
+  };
 }
 
 function failedInput(input: string, inputSha256: string | undefined, optionsKey: string, diagnostics: Diagnostic[]): ManifestEntry {
