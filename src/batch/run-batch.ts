@@ -54,7 +54,6 @@ interface Job {
   id: string;
   input: string;
   inputSha256: string;
-  iep: Iep;
   layout: LayoutName;
   lang: Language;
 }
@@ -70,32 +69,26 @@ export async function runBatch(options: BatchOptions, onProgress: (p: BatchProgr
   await removeStalePartials(options.outDir);
 
   // Plan: read every input once; a bad one becomes a failed entry, the others become one job per layout x language.
+  // The parsed IEP is not kept (a district's thousands of them would hold gigabytes); it is read again when its
+  // documents are rendered, once per input (see InputCache).
   const studentInputs = new Map<string, string>();
   for (const input of options.inputs) {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(input);
-    } catch (error) {
-      entries.push(failedInput(input, undefined, optionsKey, [{ code: 'file-unreadable', severity: 'error', file: input, message: `cannot read ${input}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, hint: 'check the path' }]));
-      continue;
-    }
-    const inputSha256 = sha256(bytes);
-    const loaded = loadIep(bytes, { file: input });
-    if (!loaded.iep || hasErrors(loaded.diagnostics)) {
+    const loaded = await loadInput(input);
+    const { iep, inputSha256 } = loaded;
+    if (!iep || inputSha256 === undefined) {
       entries.push(failedInput(input, inputSha256, optionsKey, loaded.diagnostics));
       continue;
     }
-    const iep = loaded.iep;
     // Outputs are named <student-id>-<layout>-<lang>: a second file for the same student would overwrite the first.
     const first = studentInputs.get(iep.student.id);
     if (first !== undefined) {
-      entries.push(failedInput(input, inputSha256, optionsKey, [duplicateStudent(input, iep.student.id, first, loaded.sourceMap?.locate(['student', 'id']))]));
+      entries.push(failedInput(input, inputSha256, optionsKey, [duplicateStudent(input, iep.student.id, first, loaded.studentIdAt)]));
       continue;
     }
     studentInputs.set(iep.student.id, input);
     for (const layout of options.layouts) {
       for (const lang of resolveLanguages(options.langs, iep)) {
-        jobs.push({ id: `${input}#${layout}#${lang}`, input, inputSha256, iep, layout, lang });
+        jobs.push({ id: `${input}#${layout}#${lang}`, input, inputSha256, layout, lang });
       }
     }
   }
@@ -124,6 +117,7 @@ export async function runBatch(options: BatchOptions, onProgress: (p: BatchProgr
   const needsBrowser = options.formats.includes('pdf') && todo.length > 0;
   const concurrency = Math.max(1, options.concurrency ?? 2);
   const pool = needsBrowser ? new BrowserPool({ ...options.pool, concurrency }) : undefined;
+  const inputs = new InputCache(todo);
   let next = 0;
   const finished = new Set<string>();
   try {
@@ -131,7 +125,8 @@ export async function runBatch(options: BatchOptions, onProgress: (p: BatchProgr
       while (next < todo.length && !options.signal?.aborted) {
         const job = todo[next++]!;
         report(job.id);
-        const entry = await renderJob(job, options, profile, optionsKey, pool);
+        const entry = await renderJob(job, await inputs.take(job.input), options, profile, optionsKey, pool);
+        inputs.release(job.input);
         entries.push(entry);
         finished.add(job.id);
         if (entry.status === 'done') done++;
@@ -165,13 +160,17 @@ export async function runBatch(options: BatchOptions, onProgress: (p: BatchProgr
   return manifest;
 }
 
-async function renderJob(job: Job, options: BatchOptions, profile: Profile, optionsKey: string, pool: BrowserPool | undefined): Promise<ManifestEntry> {
+async function renderJob(job: Job, input: LoadedInput, options: BatchOptions, profile: Profile, optionsKey: string, pool: BrowserPool | undefined): Promise<ManifestEntry> {
   const t0 = performance.now();
-  const base = { id: job.id, input: job.input, inputSha256: job.inputSha256, layout: job.layout, lang: job.lang, profile, optionsKey };
+  // The sha256 of the bytes actually rendered (the file may have been edited since the batch was planned).
+  const base = { id: job.id, input: job.input, inputSha256: input.inputSha256 ?? job.inputSha256, layout: job.layout, lang: job.lang, profile, optionsKey };
   const diagnostics: Diagnostic[] = [];
   const outputs: ManifestEntry['outputs'] = [];
+  if (!input.iep) {
+    return { ...base, status: 'failed', outputs, durationMs: 0, diagnostics: input.diagnostics, finishedAt: new Date().toISOString() };
+  }
   try {
-    const result = await renderIep(job.iep, { layout: job.layout, profile, lang: job.lang, formats: options.formats, pageSize: options.pageSize, browserPool: pool });
+    const result = await renderIep(input.iep, { layout: job.layout, profile, lang: job.lang, formats: options.formats, pageSize: options.pageSize, browserPool: pool });
     diagnostics.push(...result.diagnostics.map((d) => ({ ...d, file: d.file ?? job.input })));
     for (const output of result.outputs) {
       const path = join(options.outDir, output.fileName);
@@ -184,6 +183,65 @@ async function renderJob(job: Job, options: BatchOptions, profile: Profile, opti
     diagnostics.push({ code: 'render-failed', severity: 'error', file: job.input, message: `the document could not be rendered: ${(error as Error).message}`, hint: 'run `iep render` on this file alone to see more' });
     return { ...base, status: 'failed', outputs, durationMs: Math.round(performance.now() - t0), diagnostics, finishedAt: new Date().toISOString() };
   }
+}
+
+interface LoadedInput {
+  /** Undefined when the file cannot be read or is not a valid IEP (the diagnostics say why). */
+  iep?: Iep;
+  inputSha256?: string;
+  diagnostics: Diagnostic[];
+  /** Where student.id is in the file. */
+  studentIdAt?: { line: number; column: number };
+}
+
+/**
+ * Each input is read and parsed again when its first document is rendered and forgotten after its last one, so
+ * only the inputs in progress are in memory however long the batch is.
+ */
+class InputCache {
+  #remaining = new Map<string, number>();
+  #loaded = new Map<string, Promise<LoadedInput>>();
+
+  constructor(jobs: readonly Job[]) {
+    for (const job of jobs) this.#remaining.set(job.input, (this.#remaining.get(job.input) ?? 0) + 1);
+  }
+
+  take(input: string): Promise<LoadedInput> {
+    let loaded = this.#loaded.get(input);
+    if (!loaded) {
+      loaded = loadInput(input);
+      this.#loaded.set(input, loaded);
+    }
+    return loaded;
+  }
+
+  release(input: string): void {
+    const left = (this.#remaining.get(input) ?? 1) - 1;
+    this.#remaining.set(input, left);
+    if (left <= 0) {
+      this.#remaining.delete(input);
+      this.#loaded.delete(input);
+    }
+  }
+}
+
+async function loadInput(input: string): Promise<LoadedInput> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(input);
+  } catch (error) {
+    return { diagnostics: [{ code: 'file-unreadable', severity: 'error', file: input, message: `cannot read ${input}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, hint: 'check the path' }] };
+  }
+  const inputSha256 = sha256(bytes);
+  let loaded: ReturnType<typeof loadIep>;
+  try {
+    loaded = loadIep(bytes, { file: input });
+  } catch (error) {
+    // loadIep reports problems as diagnostics; this is a bug in iepkit, kept to this one file.
+    return { inputSha256, diagnostics: [{ code: 'internal-error', severity: 'error', file: input, message: `the file could not be loaded: ${(error as Error).message}`, hint: 'this is a bug in iepkit; please report it' }] };
+  }
+  if (!loaded.iep || hasErrors(loaded.diagnostics)) return { inputSha256, diagnostics: loaded.diagnostics };
+  return { iep: loaded.iep, inputSha256, diagnostics: [], studentIdAt: loaded.sourceMap?.locate(['student', 'id']) };
 }
 
 /** `<out>/<name>.<pid>-<hex>.partial`, the temporary name writeFileAtomic writes under before renaming. */
