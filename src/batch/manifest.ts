@@ -17,7 +17,7 @@ export interface ManifestOutput {
 }
 
 export interface ManifestEntry {
-  /** `<input>#<layout>#<lang>`, or `<input>` for an input that could not be read or validated. */
+  /** `<input>#<layout>#<lang>`, or `<input>` for an input that could not be read or validated (or was not read: the run was stopped first). */
   id: string;
   input: string;
   /** sha256 of the input file: --resume redoes a document whose input changed. */

@@ -73,6 +73,11 @@ export async function runBatch(options: BatchOptions, onProgress: (p: BatchProgr
   // documents are rendered, once per input (see InputCache).
   const studentInputs = new Map<string, string>();
   for (const input of options.inputs) {
+    // Reading and validating thousands of files takes minutes: a stop request must not wait for all of them.
+    if (options.signal?.aborted) {
+      entries.push({ id: input, input, optionsKey, status: 'pending', outputs: [], durationMs: 0, diagnostics: [] });
+      continue;
+    }
     const loaded = await loadInput(input);
     const { iep, inputSha256 } = loaded;
     if (!iep || inputSha256 === undefined) {
@@ -95,7 +100,7 @@ export async function runBatch(options: BatchOptions, onProgress: (p: BatchProgr
 
   const total = jobs.length + entries.length;
   let done = 0;
-  let failed = entries.length;
+  let failed = entries.filter((e) => e.status === 'failed').length;
   let skipped = 0;
   const report = (current?: string) => {
     const seconds = (performance.now() - started) / 1000;
