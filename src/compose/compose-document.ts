@@ -54,6 +54,8 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
     if (error instanceof LayoutError) {
       return { untranslated: [], diagnostics: [{ code: 'layout-error', severity: 'error', file: error.file, message: error.message, hint: 'fix the layout front matter; see docs/templates.md' }] };
     }
+    // A partial that does not parse is found when partials are registered, before any section is expanded.
+    if (error instanceof TemplateError) return { untranslated: [], diagnostics: [templateDiagnostic(error)] };
     throw error;
   }
   const tr = createTranslator(lang);
@@ -78,15 +80,7 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
       parts.push(expandTemplate(section.file, section.source, view, tr).trim());
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
-      diagnostics.push({
-        code: 'template-error',
-        severity: 'error',
-        file: error.file,
-        line: error.line,
-        column: error.column,
-        message: error.message,
-        hint: 'templates may use only the fields of the view model (src/compose/view-model.ts) and the registered helpers',
-      });
+      diagnostics.push(templateDiagnostic(error));
     }
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { untranslated: builder.untranslated, diagnostics, layout };
@@ -112,6 +106,18 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
     body: parseMarkdown(markdown),
   };
   return { document, markdown, layout, untranslated: builder.untranslated, diagnostics };
+}
+
+function templateDiagnostic(error: TemplateError): Diagnostic {
+  return {
+    code: 'template-error',
+    severity: 'error',
+    file: error.file,
+    line: error.line,
+    column: error.column,
+    message: error.message,
+    hint: 'templates may use only the fields of the view model (src/compose/view-model.ts) and the registered helpers',
+  };
 }
 
 /** The compliance summary as inert Markdown for the summary partial. */

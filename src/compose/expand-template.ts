@@ -32,10 +32,26 @@ for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn as 
 const KNOWN_HELPERS = Object.fromEntries(Object.keys(HELPERS).map((k) => [k, true]));
 
 function translate(key: string, options: Handlebars.HelperOptions): string {
-  const tr = (options.data as { tr?: Translator }).tr;
-  if (!tr) throw new Error('no translator in template data');
-  if (!tr.isKnown(key)) throw new Error(`unknown label "${key}": add it to locales/en/${key.split(':')[0]}.json`);
-  return tr.t(key, options.hash as Record<string, unknown>);
+  try {
+    const tr = (options.data as { tr?: Translator }).tr;
+    if (!tr) throw new Error('no translator in template data');
+    if (!tr.isKnown(key)) throw new Error(`unknown label "${key}": add it to locales/en/${key.split(':')[0]}.json`);
+    return tr.t(key, options.hash as Record<string, unknown>);
+  } catch (error) {
+    throw located(error, options);
+  }
+}
+
+/**
+ * Handlebars locates its own errors (strict lookups, parse errors) but not those a helper throws; a helper's
+ * options carry where it was called, so the error gets that line and column (0-based, as Handlebars counts).
+ */
+function located(error: unknown, options: Handlebars.HelperOptions): unknown {
+  const loc = (options as { loc?: { start?: { line: number; column: number } } }).loc?.start;
+  if (error instanceof Error && loc && (error as { lineNumber?: number }).lineNumber === undefined) {
+    Object.assign(error, { lineNumber: loc.line, column: loc.column });
+  }
+  return error;
 }
 
 export class TemplateError extends Error {
@@ -67,9 +83,22 @@ function compile(file: string, source: string): Handlebars.TemplateDelegate {
   return template;
 }
 
-/** Registers partials (once per source) so `{{> name}}` works in every template. */
+/**
+ * Registers partials so `{{> name}}` works in every template. A mistake inside a partial is reported with the
+ * partial's file and line, not those of the template that included it (the line would point at the wrong file).
+ */
 export function registerPartials(partials: readonly { name: string; file: string; source: string }[]): void {
-  for (const p of partials) hb.registerPartial(p.name, compile(p.file, p.source));
+  for (const p of partials) {
+    const template = compile(p.file, p.source);
+    const partial = (context: unknown, options?: Handlebars.RuntimeOptions) => {
+      try {
+        return template(context, options);
+      } catch (error) {
+        throw error instanceof TemplateError ? error : toTemplateError(error, p.file);
+      }
+    };
+    hb.registerPartial(p.name, partial as Handlebars.TemplateDelegate);
+  }
 }
 
 /** Expands one template with the view model and the translator. Errors name the template file and line. */
@@ -78,7 +107,7 @@ export function expandTemplate(file: string, source: string, view: unknown, tr: 
   try {
     return template(view, { data: { tr }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   } catch (error) {
-    throw toTemplateError(error, file);
+    throw error instanceof TemplateError ? error : toTemplateError(error, file);
   }
 }
 
