@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { OutputFormat } from '../render/render-iep.js';
@@ -46,7 +46,7 @@ export interface Manifest {
 }
 
 export const MANIFEST_FILE = 'manifest.json';
-/** One line per finished document, appended as the batch goes: survives a crash that prevents manifest.json. */
+/** One line per finished document, appended as the batch goes: survives a crash that prevents manifest.json. Removed once manifest.json is written. */
 export const JOURNAL_FILE = '.manifest.journal.jsonl';
 
 export function sha256(data: Uint8Array): string {
@@ -95,6 +95,11 @@ export async function appendJournal(outDir: string, entry: ManifestEntry): Promi
   await appendFile(join(outDir, JOURNAL_FILE), JSON.stringify(entry) + '\n');
 }
 
+/**
+ * Writes manifest.json, then removes the journal: the manifest now holds every entry the journal had (a skipped
+ * document keeps its outputs), so the journal only ever covers the run in progress instead of growing run after run.
+ */
 export async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {
   await writeFileAtomic(join(outDir, MANIFEST_FILE), Buffer.from(JSON.stringify(manifest, null, 2) + '\n'));
+  await rm(join(outDir, JOURNAL_FILE), { force: true });
 }
