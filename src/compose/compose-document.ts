@@ -10,7 +10,8 @@ import { escapeInline } from './escape-markdown.js';
 import { expandTemplate, registerPartials, TemplateError } from './expand-template.js';
 import { parseMarkdown } from './parse-markdown.js';
 import { shortenForOnePage } from './shorten-for-one-page.js';
-import { ViewModelBuilder, type UntranslatedField } from './view-model.js';
+import { UNTRANSLATED_PATH_ATTRIBUTE, ViewModelBuilder, type UntranslatedField } from './view-model.js';
+import type { Root } from 'mdast';
 
 export interface ComposeOptions {
   layout?: LayoutName;
@@ -83,7 +84,7 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
       diagnostics.push(templateDiagnostic(error));
     }
   }
-  if (diagnostics.some((d) => d.severity === 'error')) return { untranslated: builder.untranslated, diagnostics, layout };
+  if (diagnostics.some((d) => d.severity === 'error')) return { untranslated: [], diagnostics, layout };
 
   const markdown = parts.filter(Boolean).join('\n\n') + '\n';
   const name = `${iep.student.firstName} ${iep.student.lastName}`;
@@ -105,7 +106,34 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
     },
     body: parseMarkdown(markdown),
   };
-  return { document, markdown, layout, untranslated: builder.untranslated, diagnostics };
+  return { document, markdown, layout, untranslated: printedUntranslated(document.body, builder), diagnostics };
+}
+
+/**
+ * The untranslated fields this document prints: those whose `:untranslated` marker is in the tree, and those given
+ * unmarked to a directive attribute (a signer's role) that is in the tree. The view model holds every field of
+ * the IEP; a layout prints only some (the family copy leaves out evaluations, the student summary most things).
+ */
+function printedUntranslated(body: Root, builder: ViewModelBuilder): UntranslatedField[] {
+  const marked = new Set<string>();
+  const attributeValues = new Set<string>();
+  const walk = (node: { type: string; name?: string; attributes?: Record<string, string | null | undefined> | null; children?: unknown[] }) => {
+    if (node.type.endsWith('Directive') && node.attributes) {
+      if (node.name === 'untranslated') {
+        const path = node.attributes[UNTRANSLATED_PATH_ATTRIBUTE];
+        if (path) marked.add(path);
+      } else {
+        for (const value of Object.values(node.attributes)) if (value) attributeValues.add(value);
+      }
+    }
+    for (const child of node.children ?? []) walk(child as typeof node);
+  };
+  walk(body);
+  return builder.untranslated.filter(({ path }) => {
+    if (marked.has(path)) return true;
+    const attribute = builder.untranslatedAttributes.get(path);
+    return attribute !== undefined && attributeValues.has(attribute);
+  });
 }
 
 function templateDiagnostic(error: TemplateError): Diagnostic {

@@ -17,6 +17,9 @@ export interface UntranslatedField {
   path: string;
 }
 
+/** Attribute of the `:untranslated[...]` marker that names the field's JSON path (compose reports what is printed). */
+export const UNTRANSLATED_PATH_ATTRIBUTE = 'path';
+
 /** What the domain's parts are called in front matter `domainParts`, in the order the layout wants them. */
 export type DomainPart = 'description' | 'strengths' | 'interests' | 'preferences' | 'needs' | 'parentConcerns';
 
@@ -26,7 +29,13 @@ export interface ViewModelOptions {
 }
 
 export class ViewModelBuilder {
+  /**
+   * Every field the view model holds in English for lack of a translation, in data order. A layout prints only
+   * some of them: compose keeps those whose marker (or attribute text) is in the document tree.
+   */
   readonly untranslated: UntranslatedField[] = [];
+  /** Untranslated English given unmarked for directive attributes (`plain`), by path. */
+  readonly untranslatedAttributes = new Map<string, string>();
   private readonly strengthText = new Map<string, { inline: string; path: JsonPath }>();
 
   constructor(
@@ -47,7 +56,7 @@ export class ViewModelBuilder {
     if (text === undefined) return null;
     const { value, translated } = this.pick(text, path);
     return paragraphs(value)
-      .map((p) => (translated ? p : this.markUntranslated(p)))
+      .map((p) => (translated ? p : this.markUntranslated(p, path)))
       .join('\n\n');
   }
 
@@ -56,7 +65,7 @@ export class ViewModelBuilder {
     if (text === undefined) return '';
     const { value, translated } = this.pick(text, path);
     const escaped = escapeInline(value);
-    return translated ? escaped : this.markUntranslated(escaped);
+    return translated ? escaped : this.markUntranslated(escaped, path);
   }
 
   private pick(text: Text, path: JsonPath): { value: string; translated: boolean } {
@@ -78,11 +87,14 @@ export class ViewModelBuilder {
 
   /** The text in the copy's language, unescaped, for directive attributes (which escape it themselves). */
   plain(text: Text, path: JsonPath): string {
-    return this.pick(text, path).value;
+    const { value, translated } = this.pick(text, path);
+    if (!translated) this.untranslatedAttributes.set(formatJsonPath(path), value);
+    return value;
   }
 
-  private markUntranslated(escapedEnglish: string): string {
-    return `:untranslated[${escapedEnglish}]{lang="en" note="${escapeAttribute(this.tr.t('common:untranslated'))}"}`;
+  private markUntranslated(escapedEnglish: string, path: JsonPath): string {
+    const note = escapeAttribute(this.tr.t('common:untranslated'));
+    return `:untranslated[${escapedEnglish}]{lang="en" note="${note}" ${UNTRANSLATED_PATH_ATTRIBUTE}="${escapeAttribute(formatJsonPath(path))}"}`;
   }
 
   private label(key: string, options?: Record<string, unknown>): string {
