@@ -343,6 +343,8 @@ export class ViewModelBuilder {
         assistiveTechnology,
         schoolPersonnelSupports,
         all: [...specialEducation, ...related],
+        /** Related services the student receives (the student summary's "what helps me"). */
+        relatedForStudent: related.filter((r) => r.forStudent),
       },
       twelveMonth: {
         eligible: iep.twelveMonthServices.eligible,
