@@ -175,14 +175,11 @@ describe.each(CASES)('the PDF of $example in the $name layout', ({ id, layout })
 });
 
 /**
- * KNOWN BUG (src/render/pdf, Chromium 156 outline): a bookmark title is built from the heading's painted text, so a
- * heading that wraps onto a second line loses the space at the break ("assistivetechnology at home") and a heading
- * that `break-after: avoid` pushes to the next page is written twice ("Parent concernsParent concerns"). Screen
- * readers and the bookmarks pane show those titles. `it.fails` keeps this visible: when the titles are repaired
- * (e.g. fixOutlineTitles replacing every differing title with its heading, not only right-to-left ones), this
- * test starts failing and should become a plain `it`.
+ * Chromium 156 builds bookmark titles from the painted lines: a heading that wraps loses the space at the break
+ * ("assistivetechnology at home") and one that `break-after: avoid` pushes to the next page is written twice
+ * ("Parent concernsParent concerns"). fixOutlineTitles replaces every differing title with its heading.
  */
-it.fails('KNOWN BUG: every bookmark title is exactly its heading', () => {
+it('every bookmark title is exactly its heading (Chromium garbled wrapped and pushed headings)', () => {
   for (const { id } of CASES) {
     const { pdf, result } = get(id);
     const headings = treeHeadings(result.document!.body as TreeNode).map((h) => h.text);

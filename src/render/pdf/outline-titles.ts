@@ -1,5 +1,5 @@
 /**
- * Repairs the bookmark titles of right-to-left headings.
+ * Repairs bookmark titles: right-to-left headings, wrapped headings and headings pushed to the next page.
  *
  * Chromium 156 builds the PDF outline from painted text, so an Arabic or Urdu heading's bookmark holds its words in
  * visual order: "برنامج التعليم الفردي" becomes "الفردي التعليم برنامج" in the bookmarks pane and for screen readers.
@@ -44,9 +44,18 @@ export function fixOutlineTitles(pdf: Buffer, headings: readonly string[]): Buff
   const parsed = parsePdf(pdf);
   if (!parsed) return pdf;
   const items = outlineItems(pdf, parsed);
-  if (!items.some((i) => STRONG_RTL.test(i.title))) return pdf;
   const wanted = headings.map(collapse);
   const replacements: { item: OutlineItem; title: string }[] = [];
+  // Chromium also builds titles from the painted lines in left-to-right text: a heading that wraps loses the space
+  // at the break ("assistivetechnology") and one pushed to the next page by break-after: avoid is written twice.
+  // With one bookmark per heading, in order, every title that differs from its heading is replaced.
+  if (items.length === wanted.length) {
+    items.forEach((item, i) => {
+      if (collapse(item.title) !== wanted[i]) replacements.push({ item, title: wanted[i]! });
+    });
+    return replacements.length === 0 ? pdf : appendUpdate(pdf, parsed, replacements);
+  }
+  if (!items.some((i) => STRONG_RTL.test(i.title))) return pdf;
   let next = 0;
   for (const item of items) {
     const key = anagramKey(item.title);
