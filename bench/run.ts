@@ -123,7 +123,10 @@ async function main(): Promise<void> {
   const cleanup = async () => {
     for (const c of cleanups.splice(0).reverse()) await Promise.resolve(c()).catch(() => undefined);
   };
-  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+  process.once('SIGINT', () => {
+    interrupted = true;
+    void cleanup().then(() => process.exit(130));
+  });
 
   try {
     // ---- documents -------------------------------------------------------------------------------------------
@@ -433,7 +436,10 @@ function gitCommit(): string | null {
   return r.status === 0 ? r.stdout.trim() : null;
 }
 
+/** Ctrl-C: the browsers are closed under the documents in flight, whose failures are not worth a stack trace. */
+let interrupted = false;
+
 main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.stderr.write(interrupted ? 'bench interrupted\n' : `bench failed: ${(error as Error)?.stack ?? String(error)}\n`);
   process.exitCode = 1;
 });
