@@ -6,6 +6,17 @@ function intlLocale(t: Translator): string {
   return t.lang;
 }
 
+// Building an Intl formatter costs far more than using one; a batch formats thousands of dates per language.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const supportsDates = new Map<string, boolean>();
+
+function dateFormat(locale: string): Intl.DateTimeFormat {
+  let f = dateFormats.get(locale);
+  if (!f) dateFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })));
+  return f;
+}
+
 /**
  * "2026-09-08" -> "September 8, 2026" / "8 de septiembre de 2026" / "8 سبتمبر 2026", through Intl. Where the
  * platform has no date data for the language (Haitian Creole), Intl would silently print English month names;
@@ -13,16 +24,21 @@ function intlLocale(t: Translator): string {
  */
 export function formatDate(iso: string, t: Translator): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  if (Intl.DateTimeFormat.supportedLocalesOf([t.lang]).length === 0) {
+  let supported = supportsDates.get(t.lang);
+  if (supported === undefined) supportsDates.set(t.lang, (supported = Intl.DateTimeFormat.supportedLocalesOf([t.lang]).length > 0));
+  if (!supported) {
     const month = t.t('common:monthNames').split(',')[m - 1] ?? String(m);
     return t.t('common:dateLong', { day: formatNumber(d, t), month, year: String(y) });
   }
-  return new Intl.DateTimeFormat(intlLocale(t), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return dateFormat(intlLocale(t)).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** A whole number in the copy's numbering system. */
 export function formatNumber(n: number, t: Translator): string {
-  return new Intl.NumberFormat(intlLocale(t)).format(n);
+  const locale = intlLocale(t);
+  let f = numberFormats.get(locale);
+  if (!f) numberFormats.set(locale, (f = new Intl.NumberFormat(locale)));
+  return f.format(n);
 }
 
 /** "2 times a week", "once a day", "as needed": plural rules from i18next (Arabic has six forms). */
