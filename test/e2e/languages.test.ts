@@ -8,6 +8,7 @@
  * A language whose locale files are missing still renders, with English labels (the translator falls back to
  * English); the expectations below read the labels through the same translator, so they hold either way.
  */
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeDocument } from '../../src/compose/compose-document.js';
 import { parityReport } from '../../src/i18n/parity-report.js';
@@ -34,6 +35,7 @@ import {
   pageCount,
   part,
   pdfLines,
+  pdfFile,
   pdfPageText,
   rawIep,
   removeTemporary,
@@ -113,6 +115,21 @@ describe.each(CASES)('maya-thompson, $name layout, in $lang', ({ id, lang }) => 
     for (const text of marked) expect(reported.has(text), `"${text.slice(0, 50)}" is printed in English but not reported`).toBe(true);
   });
 
+  it('has a bookmark for every heading, titled as the heading reads (right-to-left titles in logical order)', () => {
+    const { pdf, result } = get(id);
+    // As printed: an untranslated part of a heading shows its note in brackets first (as in the HTML and DOCX).
+    const printed = (node: TreeNode): string =>
+      node.type === 'text'
+        ? (node.value ?? '')
+        : `${node.name === 'untranslated' ? `[${node.attributes?.note}] ` : ''}${(node.children ?? []).map(printed).join('')}`;
+    const headings = allNodes(result.document!.body as TreeNode)
+      .filter((n) => n.type === 'heading')
+      .map((n) => squash(printed(n)));
+    const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=outlines', pdfFile(pdf)], { encoding: 'utf8' })) as { outlines: Outline[] };
+    const titles = (items: Outline[]): string[] => items.flatMap((i) => [squash(i.title), ...titles(i.kids)]);
+    expect(titles(json.outlines)).toEqual(headings);
+  });
+
   if (lang !== 'en') {
     it('carries the notice that the English version is the legal document on every page', () => {
       const { pdf, result } = get(id);
@@ -177,6 +194,11 @@ describe.each(CASES)('maya-thompson, $name layout, in $lang', ({ id, lang }) => 
     });
   }
 });
+
+interface Outline {
+  title: string;
+  kids: Outline[];
+}
 
 /** The title: the tallest line in the upper half of page 1 (the h1; no watermark, maya's IEP is final). */
 function titleLine(pdf: Buffer) {
