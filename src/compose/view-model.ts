@@ -88,8 +88,11 @@ export class ViewModelBuilder {
   /** The text in the copy's language, unescaped, for directive attributes (which escape it themselves). */
   plain(text: Text, path: JsonPath): string {
     const { value, translated } = this.pick(text, path);
-    if (!translated) this.untranslatedAttributes.set(formatJsonPath(path), value);
-    return value;
+    if (translated) return value;
+    // Attributes print as plain text (a signer's role): the marker goes into the text itself.
+    const marked = `${value} [${this.tr.t('common:untranslated')}]`;
+    this.untranslatedAttributes.set(formatJsonPath(path), marked);
+    return marked;
   }
 
   private markUntranslated(escapedEnglish: string, path: JsonPath): string {
