@@ -8,16 +8,11 @@ import { FORMATS, type OutputFormat } from '../../model/formats.js';
 import { batchProgressReporter } from '../batch-progress.js';
 import { EXIT } from '../exit-codes.js';
 import { expandInputs } from '../expand-inputs.js';
+import { parseList } from '../parse-list.js';
 import { UsageError, type CliIo } from '../io.js';
 import { formatDiagnostics } from '../print-diagnostics.js';
 
 const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
-
-function list<T extends string>(value: string, allowed: readonly T[], what: string): T[] {
-  const items = value === 'all' ? [...allowed] : value.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const item of items) if (!allowed.includes(item as T)) throw new UsageError(`unknown ${what} "${item}" (choose from: ${allowed.join(', ')}, or all)`);
-  return items as T[];
-}
 
 export function registerBatch(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
@@ -59,9 +54,9 @@ export function registerBatch(program: Command, io: CliIo, setExit: (code: numbe
           {
             inputs,
             outDir: options.out,
-            layouts: list<LayoutName>(options.layouts, LAYOUTS, 'layout'),
-            langs: list<LanguageChoice>(options.langs, [...LANGUAGES, 'family'], 'language'),
-            formats: list<OutputFormat>(options.formats, FORMATS, 'format'),
+            layouts: parseList<LayoutName>(options.layouts, LAYOUTS, 'layout'),
+            langs: parseList<LanguageChoice>(options.langs, [...LANGUAGES, 'family'], 'language'),
+            formats: parseList<OutputFormat>(options.formats, FORMATS, 'format'),
             profile: options.profile,
             pageSize: options.pageSize,
             concurrency,

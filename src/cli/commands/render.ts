@@ -8,7 +8,8 @@ import { resolveLanguages } from '../../i18n/resolve-languages.js';
 import { FORMATS, type OutputFormat } from '../../model/formats.js';
 import { EXIT } from '../exit-codes.js';
 import { expandInputs } from '../expand-inputs.js';
-import { UsageError, type CliIo } from '../io.js';
+import { parseList } from '../parse-list.js';
+import type { CliIo } from '../io.js';
 import { formatDiagnostics } from '../print-diagnostics.js';
 import { closePoolOnSignals } from '../shutdown.js';
 
@@ -26,12 +27,6 @@ interface RenderCliOptions {
 }
 
 /** "a,b" or "all" -> a checked list. */
-function list<T extends string>(value: string, allowed: readonly T[], what: string): T[] {
-  const items = value === 'all' ? [...allowed] : value.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const item of items) if (!allowed.includes(item as T)) throw new UsageError(`unknown ${what} "${item}" (choose from: ${allowed.join(', ')}, or all)`);
-  return items as T[];
-}
-
 export function registerRender(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
     .command('render')
@@ -49,9 +44,9 @@ export function registerRender(program: Command, io: CliIo, setExit: (code: numb
     .option('--no-lint', 'do not print strength-based wording warnings')
     .addHelpText('after', '\nExit codes: 0 all written, 1 invalid input or --final refused, 2 usage error, 3 a document could not be rendered.')
     .action(async (args: string[], options: RenderCliOptions) => {
-      const layouts = list<LayoutName>(options.layout, LAYOUTS, 'layout');
-      const formats = list<OutputFormat>(options.format, FORMATS, 'format');
-      const langChoices = list<Language | 'family'>(options.lang, [...LANGUAGES, 'family'], 'language');
+      const layouts = parseList<LayoutName>(options.layout, LAYOUTS, 'layout');
+      const formats = parseList<OutputFormat>(options.format, FORMATS, 'format');
+      const langChoices = parseList<Language | 'family'>(options.lang, [...LANGUAGES, 'family'], 'language');
       const files = await expandInputs(args);
       // Loaded here, not at the top, so `iep validate` and `iep --help` do not pay for the browser and renderers.
       const [{ checkCompliance, complianceSummary }, { lintIep }, { loadIepFile }, { BrowserPool }, { renderIep }, { writeFileAtomic }] = await Promise.all([
