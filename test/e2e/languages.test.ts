@@ -9,6 +9,8 @@
  * English); the expectations below read the labels through the same translator, so they hold either way.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeDocument } from '../../src/compose/compose-document.js';
 import { parityReport } from '../../src/i18n/parity-report.js';
@@ -19,6 +21,7 @@ import type { Iep } from '../../src/model/iep.js';
 import { LANGUAGES, RTL_LANGUAGES, type Language } from '../../src/model/languages.js';
 import { BrowserPool } from '../../src/render/pdf/browser-pool.js';
 import { renderIep, type RenderResult } from '../../src/render/render-iep.js';
+import { LOCALES_DIR } from '../../src/paths.js';
 import {
   allNodes,
   describeDiagnostics,
@@ -105,7 +108,12 @@ describe.each(CASES)('maya-thompson, $name layout, in $lang', ({ id, lang }) => 
     // as a directive attribute. Every marked text is a reported field.
     const nodes = allNodes(result.document!.body as TreeNode);
     const marked = nodes.filter((n) => n.type === 'textDirective' && n.name === 'untranslated').map((n) => nodeText(n));
-    const attributes = nodes.filter((n) => n.type.endsWith('Directive') && n.name !== 'untranslated').flatMap((n) => Object.values(n.attributes ?? {}));
+    // An attribute prints as plain text, so an untranslated one carries its marker: "Parent [<note>]".
+    const note = JSON.parse(readFileSync(join(LOCALES_DIR, lang, 'common.json'), 'utf8')).untranslated as string;
+    const attributes = nodes
+      .filter((n) => n.type.endsWith('Directive') && n.name !== 'untranslated')
+      .flatMap((n) => Object.values(n.attributes ?? {}))
+      .map((value) => (value ?? '').replace(` [${note}]`, ''));
     const values = new Map(textFields(maya).map((f) => [formatJsonPath(f.fieldPath), squash(f.text)]));
     for (const { path } of result.untranslated) {
       expect(values.has(path), path).toBe(true);
