@@ -15,10 +15,10 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeDocument } from '../../src/compose/compose-document.js';
 import { renderIep } from '../../src/render/render-iep.js';
+import { parseXml, prettyXml } from '../render/docx/helpers.js';
 import { docxParts, LAYOUT_CASES, MINIMAL, part, rawIep, ROOT, validated } from './helpers.js';
 
 const GOLDEN = path.join(ROOT, 'test', 'fixtures', 'golden');
@@ -26,27 +26,6 @@ const update = process.env.UPDATE_GOLDEN === '1';
 /** 2026-06-01T12:00:00Z: differs from every date in the fixture, so the test sees which one is used. */
 const EPOCH = '1780315200';
 const PARTS = ['word/document.xml', 'word/styles.xml', 'word/numbering.xml', 'docProps/core.xml'] as const;
-
-const XML_OPTIONS = {
-  preserveOrder: true,
-  ignoreAttributes: false,
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: true,
-} as const;
-/** Elements whose text is content (whitespace included); anywhere else whitespace-only text is formatting. */
-const TEXT_ELEMENTS = new Set(['w:t', 'w:instrText', 'w:delText', 'dc:title', 'dc:subject', 'dc:description']);
-
-type XmlNode = Record<string, unknown>;
-function normalize(nodes: XmlNode[], parent: string): XmlNode[] {
-  return nodes
-    .filter((node) => !('#text' in node) || TEXT_ELEMENTS.has(parent) || String(node['#text']).trim() !== '')
-    .map((node) => Object.fromEntries(Object.entries(node).map(([key, value]) => [key, Array.isArray(value) && key !== ':@' ? normalize(value as XmlNode[], key) : value])));
-}
-const parseXml = (xml: string): unknown => normalize(new XMLParser(XML_OPTIONS).parse(xml) as XmlNode[], '');
-const prettyXml = (xml: string): string =>
-  `${new XMLBuilder({ ...XML_OPTIONS, format: true, indentBy: '  ', suppressEmptyNode: true }).build(parseXml(xml))}`.trimStart() + '\n';
 
 const goldenFile = (layout: string, name: string) => path.join(GOLDEN, layout, name);
 const partFile = (name: string) => name.replace('/', '-');

@@ -9,7 +9,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import JSZip from 'jszip';
 import type { Node as UnistNode, Parent } from 'unist';
 import { parse as parseYaml } from 'yaml';
 import { loadIep } from '../../src/load/load-iep.js';
@@ -117,30 +116,8 @@ export function treeHeadings(root: TreeNode): { depth: number; text: string; nod
 // ---------------------------------------------------------------------------------------------------------------
 // DOCX
 
-/** Every part of a DOCX package, by path. */
-export async function docxParts(docx: Uint8Array): Promise<Map<string, string>> {
-  const zip = await JSZip.loadAsync(docx);
-  const parts = new Map<string, string>();
-  for (const file of Object.values(zip.files)) if (!file.dir) parts.set(file.name, await file.async('string'));
-  return parts;
-}
-
-export function part(parts: Map<string, string>, name: string): string {
-  const xml = parts.get(name);
-  if (xml === undefined) throw new Error(`no ${name} in the DOCX (has ${[...parts.keys()].join(', ')})`);
-  return xml;
-}
-
-export function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&amp;/g, '&');
-}
+export { part, unescapeXml, unzipParts as docxParts } from '../render/docx/helpers.js';
+import { unescapeXml } from '../render/docx/helpers.js';
 
 /** `<w:p>` elements in order (paragraphs never nest in the body of the documents iepkit writes). */
 export function docxParagraphs(xml: string): string[] {

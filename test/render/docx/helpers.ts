@@ -45,7 +45,7 @@ export async function renderMarkdown(markdown: string, meta: DocumentMeta = test
 }
 
 /** Every XML part of a DOCX, by path. */
-export async function unzipParts(docx: Buffer): Promise<Map<string, string>> {
+export async function unzipParts(docx: Uint8Array): Promise<Map<string, string>> {
   const zip = await JSZip.loadAsync(docx);
   const parts = new Map<string, string>();
   for (const file of Object.values(zip.files)) {
@@ -87,6 +87,8 @@ export function unescapeXml(text: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
     .replace(/&amp;/g, '&');
 }
 
@@ -108,7 +110,7 @@ const XML_OPTIONS = {
 } as const;
 
 /** Elements whose text is content (whitespace included); anywhere else whitespace-only text is formatting. */
-const TEXT_ELEMENTS = new Set(['w:t', 'w:instrText', 'w:delText', 'dc:title', 't']);
+const TEXT_ELEMENTS = new Set(['w:t', 'w:instrText', 'w:delText', 'dc:title', 'dc:subject', 'dc:description', 't']);
 
 type XmlNode = Record<string, unknown>;
 
