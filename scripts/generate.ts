@@ -3,7 +3,7 @@
  * Run after changing the model: `npm run generate`. Tests fail when the committed copies are stale.
  */
 import { writeFileSync } from 'node:fs';
-import { generatedFiles } from '../src/model/generated-files.js';
+import { generatedFiles } from './generated-files.js';
 
 for (const [path, content] of Object.entries(generatedFiles())) {
   writeFileSync(new URL(`../${path}`, import.meta.url), content);

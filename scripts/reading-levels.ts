@@ -1,5 +1,5 @@
 /**
- * Writes docs/lint.md (the lint's codes and word list, from src/check/deficit-terms.ts) and, when examples exist,
+ * Writes docs/lint.md (the lint's codes and word list, from src/lint/deficit-terms.ts) and, when examples exist,
  * docs/reading-levels.md (the reading grade of each section of every example's family copy and student summary).
  *
  *   npx tsx scripts/reading-levels.ts
@@ -9,9 +9,9 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { glob } from 'tinyglobby';
-import { lintDocMarkdown } from '../src/check/lint-docs.js';
-import { readingLevelsDoc } from '../src/check/lint-reading.js';
-import { loadIepFile } from '../src/load/load-iep.js';
+import { lintDocMarkdown } from '../src/lint/lint-docs.js';
+import { readingLevelsDoc } from '../src/readability/lint-reading.js';
+import { loadIepFile } from '../src/validate/load-iep.js';
 
 const root = new URL('..', import.meta.url);
 const rootDir = fileURLToPath(root);

@@ -16,14 +16,14 @@ export { IepSchema, iepJsonSchema } from './model/iep.js';
 export { LANGUAGES, RTL_LANGUAGES, type Language } from './model/languages.js';
 export type { DocumentTree, DocumentMeta, PageSize } from './model/document.js';
 
-export { loadIep, loadIepFile, type LoadedIep } from './load/load-iep.js';
+export { loadIep, loadIepFile, type LoadedIep } from './validate/load-iep.js';
 export { LAYOUTS, PROFILES, type LayoutName, type Profile } from './load/load-layout.js';
 
-export { validateIep, type ValidationResult } from './check/validate-iep.js';
-export { checkCompliance, complianceSummary, type ComplianceSummary } from './check/check-compliance.js';
-export { RULES } from './check/rules/registry.js';
-export { lintIep, type LintOptions } from './check/lint.js';
-export { readingGrade, readingReport } from './check/reading-level.js';
+export { validateIep, type ValidationResult } from './validate/validate-iep.js';
+export { checkCompliance, complianceSummary, type ComplianceSummary } from './rules/check-compliance.js';
+export { RULES } from './rules/registry.js';
+export { lintIep, type LintOptions } from './lint/lint-iep.js';
+export { readingGrade, readingReport } from './readability/reading-level.js';
 
 export { composeDocument, type ComposeOptions, type ComposedDocument } from './compose/compose-document.js';
 export { parityReport, type ParityReport } from './i18n/parity-report.js';

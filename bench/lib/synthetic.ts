@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
-import { loadIep } from '../../src/load/load-iep.js';
+import { loadIep } from '../../src/validate/load-iep.js';
 import { hasErrors } from '../../src/model/diagnostic.js';
 import type { Iep } from '../../src/model/iep.js';
 import type { Language } from '../../src/model/languages.js';

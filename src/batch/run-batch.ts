@@ -11,7 +11,7 @@ import type { PageSize } from '../model/document.js';
 import type { Iep } from '../model/iep.js';
 import type { Language } from '../model/languages.js';
 import { resolveLanguages, type LanguageChoice } from '../i18n/resolve-languages.js';
-import { loadIep } from '../load/load-iep.js';
+import { loadIep } from '../validate/load-iep.js';
 import type { LayoutName, Profile } from '../load/load-layout.js';
 import { BrowserPool, type BrowserPoolOptions } from '../render/pdf/browser-pool.js';
 import { renderIep, type OutputFormat } from '../render/render-iep.js';

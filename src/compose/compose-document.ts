@@ -2,7 +2,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { DocumentTree, PageSize } from '../model/document.js';
 import type { Iep } from '../model/iep.js';
 import type { Language } from '../model/languages.js';
-import type { ComplianceSummary } from '../check/check-compliance.js';
+import type { ComplianceSummary } from '../model/compliance.js';
 import { createTranslator, type Translator } from '../i18n/translator.js';
 import { formatNumber } from '../i18n/format.js';
 import { LayoutError, loadLayout, type LayoutName, type LayoutSource, type Profile } from '../load/load-layout.js';

@@ -20,8 +20,8 @@ export interface UntranslatedField {
 /** Attribute of the `:untranslated[...]` marker that names the field's JSON path (compose reports what is printed). */
 export const UNTRANSLATED_PATH_ATTRIBUTE = 'path';
 
-/** What the domain's parts are called in front matter `domainParts`, in the order the layout wants them. */
-export type DomainPart = 'description' | 'strengths' | 'interests' | 'preferences' | 'needs' | 'parentConcerns';
+import type { DomainPart } from '../model/layouts.js';
+export type { DomainPart };
 
 export interface ViewModelOptions {
   /** The order of parts inside each present-levels domain (strength-first is decided here, from front matter). */

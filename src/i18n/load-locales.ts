@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGUAGES, type Language } from '../model/languages.js';
-import { LOCALES_DIR } from '../paths.js';
+import { LOCALES_DIR } from '../model/paths.js';
 
 /** A locale's resources: namespace -> nested keys -> strings (i18next's JSON v4 format). */
 export type LocaleResources = Record<string, Record<string, unknown>>;

@@ -1,7 +1,7 @@
 import { formatJsonPath } from '../model/diagnostic.js';
 import type { Iep } from '../model/iep.js';
 import type { Language } from '../model/languages.js';
-import { textFields } from '../check/lint-text-fields.js';
+import { textFields } from '../model/text-fields.js';
 import { availableLanguages, loadLocale, type LocaleMeta } from './load-locales.js';
 import { compareWithEnglish, baseKey, flattenKeys } from './locale-keys.js';
 

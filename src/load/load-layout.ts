@@ -2,13 +2,12 @@ import matter from 'gray-matter';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PageSize } from '../model/document.js';
-import type { DomainPart } from '../compose/view-model.js';
-import { TEMPLATES_DIR } from '../paths.js';
+import type { DomainPart, LayoutName } from '../model/layouts.js';
+import { TEMPLATES_DIR } from '../model/paths.js';
 
 import type { Profile } from '../model/profiles.js';
 export { PROFILES, type Profile } from '../model/profiles.js';
-export const LAYOUTS = ['official', 'family', 'student'] as const;
-export type LayoutName = (typeof LAYOUTS)[number];
+export { LAYOUTS, type LayoutName } from '../model/layouts.js';
 
 /** What a layout's front matter (templates/<profile>/<layout>/layout.md) declares. */
 export interface LayoutConfig {

@@ -10,6 +10,8 @@ import { renderHtml } from './html/render-html.js';
 import { BrowserPool } from './pdf/browser-pool.js';
 import { PdfRenderError } from './pdf/pdf-render-error.js';
 import { renderPdf } from './pdf/render-pdf.js';
+import { pdfPageCount } from './pdf/page-count.js';
+export { pdfPageCount } from './pdf/page-count.js';
 
 import type { OutputFormat } from '../model/formats.js';
 export { FORMATS, type OutputFormat } from '../model/formats.js';
@@ -138,11 +140,6 @@ function dataStrings(iep: Iep, lang: string): { text: string; path: string }[] {
   };
   walk(iep, []);
   return out;
-}
-
-/** Pages in a PDF printed by Chromium: one `/Type /Page` object each. */
-export function pdfPageCount(pdf: Uint8Array): number {
-  return (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }
 
 /** One item less in the first list (in the layout's shrink order) that still has more than one item. */

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadIepFile } from '../../src/load/load-iep.js';
+import { loadIepFile } from '../../src/validate/load-iep.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

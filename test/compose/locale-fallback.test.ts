@@ -12,12 +12,12 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { composeDocument } from '../../src/compose/compose-document.js';
 import { availableLanguages } from '../../src/i18n/load-locales.js';
 import { parityReport } from '../../src/i18n/parity-report.js';
-import { LOCALES_DIR } from '../../src/paths.js';
+import { LOCALES_DIR } from '../../src/model/paths.js';
 import { renderIep } from '../../src/render/render-iep.js';
 import { errorsOf, loadExample, ROOT, treeHeadings, type TreeNode } from '../e2e/helpers.js';
 
-vi.mock('../../src/paths.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/paths.js')>();
+vi.mock('../../src/model/paths.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/model/paths.js')>();
   const fs = await import('node:fs');
   const os = await import('node:os');
   const path = await import('node:path');

@@ -19,11 +19,11 @@ import { expandTemplate, TemplateError } from '../../src/compose/expand-template
 import { createTranslator } from '../../src/i18n/translator.js';
 import type { Language } from '../../src/model/languages.js';
 import { DIRECTIVES } from '../../src/model/document.js';
-import { TEMPLATES_DIR } from '../../src/paths.js';
+import { TEMPLATES_DIR } from '../../src/model/paths.js';
 import { allNodes, LAYOUT_CASES, MINIMAL, rawIep, squash, treeText, validated, type TreeNode } from '../e2e/helpers.js';
 
-vi.mock('../../src/paths.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/paths.js')>();
+vi.mock('../../src/model/paths.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/model/paths.js')>();
   const fs = await import('node:fs');
   const os = await import('node:os');
   const path = await import('node:path');

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOCALES_DIR } from '../../src/paths.js';
+import { LOCALES_DIR } from '../../src/model/paths.js';
 import { composeDocument } from '../../src/compose/compose-document.js';
-import { textFields } from '../../src/check/lint-text-fields.js';
+import { textFields } from '../../src/model/text-fields.js';
 import { formatJsonPath } from '../../src/model/diagnostic.js';
 import { allNodes, examplePath, LAYOUT_CASES, loadExample, nodeText, rawIep, squash, validated, type TreeNode } from '../e2e/helpers.js';
 

@@ -15,13 +15,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeDocument } from '../../src/compose/compose-document.js';
 import { parityReport } from '../../src/i18n/parity-report.js';
 import { createTranslator } from '../../src/i18n/translator.js';
-import { textFields } from '../../src/check/lint-text-fields.js';
+import { textFields } from '../../src/model/text-fields.js';
 import { formatJsonPath } from '../../src/model/diagnostic.js';
 import type { Iep } from '../../src/model/iep.js';
 import { LANGUAGES, RTL_LANGUAGES, type Language } from '../../src/model/languages.js';
 import { BrowserPool } from '../../src/render/pdf/browser-pool.js';
 import { renderIep, type RenderResult } from '../../src/render/render-iep.js';
-import { LOCALES_DIR } from '../../src/paths.js';
+import { LOCALES_DIR } from '../../src/model/paths.js';
 import {
   allNodes,
   describeDiagnostics,

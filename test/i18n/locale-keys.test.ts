@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLocale } from '../../src/i18n/load-locales.js';
 import { compareWithEnglish, flattenKeys } from '../../src/i18n/locale-keys.js';
 import { LANGUAGES, RTL_LANGUAGES, type Language } from '../../src/model/languages.js';
-import { LOCALES_DIR, TEMPLATES_DIR } from '../../src/paths.js';
+import { LOCALES_DIR, TEMPLATES_DIR } from '../../src/model/paths.js';
 
 const en = loadLocale('en');
 const present = LANGUAGES.filter((lang) => existsSync(join(LOCALES_DIR, lang)));

@@ -1,9 +1,9 @@
 import { Option, type Command } from 'commander';
-import { checkCompliance, DEFAULT_PROFILE } from '../../check/check-compliance.js';
-import { PROFILES, type Profile } from '../../check/rules/rule.js';
+import { checkCompliance, DEFAULT_PROFILE } from '../../rules/check-compliance.js';
+import { PROFILES, type Profile } from '../../rules/rule.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { hasErrors } from '../../model/diagnostic.js';
-import { loadIepFile } from '../../load/load-iep.js';
+import { loadIepFile } from '../../validate/load-iep.js';
 import { EXIT } from '../exit-codes.js';
 import { expandInputs } from '../expand-inputs.js';
 import type { CliIo } from '../io.js';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { hasErrors } from '../../model/diagnostic.js';
 import { isLanguage, LANGUAGES, type Language } from '../../model/languages.js';
-import { loadIepFile } from '../../load/load-iep.js';
+import { loadIepFile } from '../../validate/load-iep.js';
 import { formatParityReport, parityReport } from '../../i18n/parity-report.js';
 import { EXIT } from '../exit-codes.js';
 import { expandInputs } from '../expand-inputs.js';

@@ -3,9 +3,9 @@ import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { hasErrors } from '../../model/diagnostic.js';
 import type { Iep } from '../../model/iep.js';
-import { loadIep, loadIepFile, type LoadedIep } from '../../load/load-iep.js';
-import type { LintDiagnostic } from '../../check/lint.js';
-import { READING_LAYOUTS, type ReadingLayout } from '../../check/reading-targets.js';
+import { loadIep, loadIepFile, type LoadedIep } from '../../validate/load-iep.js';
+import type { LintDiagnostic } from '../../lint/lint-iep.js';
+import { READING_LAYOUTS, type ReadingLayout } from '../../readability/reading-targets.js';
 import { EXIT } from '../exit-codes.js';
 import { expandInputs } from '../expand-inputs.js';
 import type { CliIo } from '../io.js';
@@ -54,7 +54,7 @@ export function registerLint(program: Command, io: CliIo, setExit: (code: number
         'Exit codes: 0 no errors, 1 findings with --strict or an invalid file, 2 usage error (e.g. a missing file).',
     )
     .action(async (args: string[], options: { strict?: boolean; json?: boolean; layout?: ReadingLayout }) => {
-      const { lintIep, mergeEnglishOnlyNotices } = await import('../../check/lint.js');
+      const { lintIep, mergeEnglishOnlyNotices } = await import('../../lint/lint-iep.js');
       const files = await expandInputs(args);
       const results = await Promise.all(
         files.map(async (file) => {
@@ -89,7 +89,7 @@ export function registerLint(program: Command, io: CliIo, setExit: (code: number
     .option('--json', 'print the reading reports as JSON')
     .addHelpText('after', '\nTargets: family copy grade 8, student summary grade 6. Exit codes: 0 ok, 1 an invalid file, 2 usage error.')
     .action(async (args: string[], options: { json?: boolean }) => {
-      const { layoutReadingReports, readingLevelsMarkdown } = await import('../../check/lint-reading.js');
+      const { layoutReadingReports, readingLevelsMarkdown } = await import('../../readability/lint-reading.js');
       const files = await expandInputs(args);
       const results = await Promise.all(files.map(load));
       const valid = results.filter((r): r is Loaded & { iep: Iep } => r.iep !== undefined);

@@ -50,9 +50,9 @@ export function registerRender(program: Command, io: CliIo, setExit: (code: numb
       const files = await expandInputs(args);
       // Loaded here, not at the top, so `iep validate` and `iep --help` do not pay for the browser and renderers.
       const [{ checkCompliance, complianceSummary }, { lintIep }, { loadIepFile }, { BrowserPool }, { renderIep }, { writeFileAtomic }] = await Promise.all([
-        import('../../check/check-compliance.js'),
-        import('../../check/lint.js'),
-        import('../../load/load-iep.js'),
+        import('../../rules/check-compliance.js'),
+        import('../../lint/lint-iep.js'),
+        import('../../validate/load-iep.js'),
         import('../../render/pdf/browser-pool.js'),
         import('../../render/render-iep.js'),
         import('../../render/write-file-atomic.js'),

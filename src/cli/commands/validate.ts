@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { hasErrors } from '../../model/diagnostic.js';
-import { loadIepFile } from '../../load/load-iep.js';
+import { loadIepFile } from '../../validate/load-iep.js';
 import { EXIT } from '../exit-codes.js';
 import { expandInputs } from '../expand-inputs.js';
 import type { CliIo } from '../io.js';

@@ -1,0 +1,15 @@
+import { rulesMarkdown } from '../src/rules/rules-doc.js';
+import { dataModelMarkdown } from '../src/model/data-model-doc.js';
+import { iepJsonSchema } from '../src/model/iep.js';
+
+/**
+ * Every file generated from the code, by path relative to the package root. One list, used by
+ * `npm run generate` to write them and by the drift test to compare them.
+ */
+export function generatedFiles(): Record<string, string> {
+  return {
+    'schema/iep.schema.json': JSON.stringify(iepJsonSchema(), null, 2) + '\n',
+    'docs/data-model.md': dataModelMarkdown(),
+    'docs/rules.md': rulesMarkdown(),
+  };
+}

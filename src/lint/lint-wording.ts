@@ -1,0 +1,70 @@
+/**
+ * Deficit wording in narrative fields: every term of src/lint/deficit-terms.ts found in the English text of every
+ * `Text` field, with the word, its position and a strength-based rephrasing.
+ */
+import { formatJsonPath } from '../model/diagnostic.js';
+import type { Iep } from '../model/iep.js';
+import { findDeficitWording } from './deficit-terms.js';
+import type { LintDiagnostic } from './lint-iep.js';
+import type { Locator } from './lint-locate.js';
+import { textFields } from '../model/text-fields.js';
+
+/**
+ * Fields that hold someone's own words. They are quoted as said, so wording found there is reported as information
+ * for the team, never as something to fix (and `--strict` does not turn it into an error).
+ */
+const VOICE_FIELDS: Record<string, string> = {
+  studentVoice: "the student's own words",
+  parentConcerns: "the parents' own words",
+};
+
+export function checkWording(iep: Iep, locator: Locator, file?: string): LintDiagnostic[] {
+  const diagnostics: LintDiagnostic[] = [];
+  const translated = new Set<string>();
+  let translatedFields = 0;
+  for (const field of textFields(iep)) {
+    if (field.translations.length) {
+      translatedFields++;
+      field.translations.forEach((l) => translated.add(l));
+    }
+    const last = field.fieldPath[field.fieldPath.length - 1];
+    const voice = typeof last === 'string' ? VOICE_FIELDS[last] : undefined;
+    for (const match of findDeficitWording(field.text)) {
+      const where = formatJsonPath(field.path);
+      diagnostics.push({
+        code: 'deficit-wording',
+        severity: voice ? 'info' : 'warning',
+        file,
+        path: where,
+        ...locator.at(field.path, field.text, match.index),
+        message: voice
+          ? `${where} says "${match.found}"; these are ${voice}, so keep them as said`
+          : `${where} says "${match.found}": ${match.term.why}`,
+        hint: voice
+          ? `no change needed; if the team writes about this elsewhere: ${match.term.hint}`
+          : match.term.hint,
+        term: match.term.term,
+        found: match.found,
+      });
+    }
+  }
+  if (translated.size > 0) {
+    diagnostics.push(englishOnlyNotice([...translated], translatedFields, file));
+  }
+  return diagnostics;
+}
+
+/** The one notice per run that translations are not checked for deficit wording. */
+export function englishOnlyNotice(languages: readonly string[], fields: number, file?: string): LintDiagnostic {
+  const list = [...new Set(languages)].sort();
+  return {
+    code: 'wording-check-english-only',
+    severity: 'info',
+    file,
+    path: '',
+    message: `the deficit-wording check reads English text only; ${fields} translated field${fields === 1 ? '' : 's'} (${list.join(', ')}) ${fields === 1 ? 'was' : 'were'} not checked`,
+    hint: 'ask the translator to carry the strength-based wording over; docs/lint.md lists each term with its rewrite',
+    languages: list,
+    fields,
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Every narrative (`Text`) field of an IEP, with its JSON path. Found by walking the data alongside the schema in
+ * src/model/iep.ts, so a narrative field added to the model is linted without touching this file.
+ */
+import type { TSchema } from '@sinclair/typebox';
+import type { JsonPath } from './diagnostic.js';
+import { IepSchema, type Iep } from './iep.js';
+
+export interface TextField {
+  /** Path of the English text: the field itself, or `<field>.en` for a translations map. */
+  path: JsonPath;
+  /** Path of the field (without `.en`). */
+  fieldPath: JsonPath;
+  /** The English text. */
+  text: string;
+  /** Languages the field is translated into, besides English. */
+  translations: string[];
+}
+
+interface SchemaNode {
+  type?: string | string[];
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  anyOf?: SchemaNode[];
+}
+
+/** The `Text` union: a plain string, or a translations map with `en`. */
+function isTextSchema(schema: SchemaNode): boolean {
+  const branches = schema.anyOf;
+  return (
+    Array.isArray(branches) &&
+    branches.some((b) => b.type === 'string') &&
+    branches.some((b) => b.type === 'object' && b.properties?.en?.type === 'string')
+  );
+}
+
+export function textFields(iep: Iep, schema: TSchema = IepSchema): TextField[] {
+  const out: TextField[] = [];
+  walk(schema as SchemaNode, iep, [], out);
+  return out;
+}
+
+function walk(schema: SchemaNode, value: unknown, path: (string | number)[], out: TextField[]): void {
+  if (value === undefined || value === null) return;
+  if (isTextSchema(schema)) {
+    if (typeof value === 'string') out.push({ path, fieldPath: path, text: value, translations: [] });
+    else if (typeof value === 'object' && typeof (value as { en?: unknown }).en === 'string') {
+      const map = value as Record<string, string>;
+      out.push({ path: [...path, 'en'], fieldPath: path, text: map.en!, translations: Object.keys(map).filter((k) => k !== 'en') });
+    }
+    return;
+  }
+  if (schema.anyOf) {
+    const kind = Array.isArray(value) ? 'array' : typeof value === 'object' ? 'object' : typeof value;
+    const branch = schema.anyOf.find((b) => b.type === kind || (kind === 'object' && b.properties));
+    if (branch) walk(branch, value, path, out);
+    return;
+  }
+  if (schema.properties && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, sub] of Object.entries(schema.properties)) {
+      walk(sub, (value as Record<string, unknown>)[key], [...path, key], out);
+    }
+    return;
+  }
+  if (schema.items && Array.isArray(value)) {
+    value.forEach((item, i) => walk(schema.items!, item, [...path, i], out));
+  }
+}

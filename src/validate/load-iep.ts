@@ -1,0 +1,48 @@
+import { readFile } from 'node:fs/promises';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { hasErrors, sortDiagnostics } from '../model/diagnostic.js';
+import type { Iep } from '../model/iep.js';
+import { validateIep } from './validate-iep.js';
+import { decodeText } from '../load/decode-text.js';
+import { parseSource } from '../load/parse-source.js';
+import type { SourceMap } from '../load/source-map.js';
+
+export interface LoadedIep {
+  file: string;
+  /** The validated record; absent when any error was found. */
+  iep?: Iep;
+  /** Where each JSON path is written, for later diagnostics (compliance rules, lint). */
+  sourceMap?: SourceMap;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads one IEP from text or bytes (YAML or JSON): decode, parse with positions, validate. Never throws on bad data. */
+export function loadIep(source: string | Uint8Array, options: { file?: string } = {}): LoadedIep {
+  const file = options.file ?? '<input>';
+  const decoded = typeof source === 'string' ? decodeText(new TextEncoder().encode(source), file) : decodeText(source, file);
+  if (decoded.text === undefined) return { file, diagnostics: decoded.diagnostics };
+  const parsed = parseSource(decoded.text, file);
+  if (parsed.data === undefined) return { file, sourceMap: parsed.sourceMap, diagnostics: sortDiagnostics(parsed.diagnostics) };
+  // Parsing can report problems (a forbidden key, removed before validation) and still give data to validate:
+  // the record is returned only when neither step found an error, and the problems come in the order of the file.
+  const validated = validateIep(parsed.data, { file, sourceMap: parsed.sourceMap });
+  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...validated.diagnostics]);
+  if (hasErrors(diagnostics) || validated.iep === undefined) return { file, sourceMap: parsed.sourceMap, diagnostics };
+  return { file, iep: validated.iep, sourceMap: parsed.sourceMap, diagnostics };
+}
+
+/** Reads an IEP file. A file that cannot be read becomes a `file-unreadable` diagnostic. */
+export async function loadIepFile(path: string): Promise<LoadedIep> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : `it could not be read (${code ?? 'unknown error'})`;
+    return {
+      file: path,
+      diagnostics: [{ code: 'file-unreadable', severity: 'error', file: path, message: `cannot read ${path}: ${reason}`, hint: 'check the path; IEP files end in .iep.yaml or .json' }],
+    };
+  }
+  return loadIep(bytes, { file: path });
+}

@@ -1,0 +1,267 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Diagnostic, JsonPath } from '../model/diagnostic.js';
+import { formatJsonPath } from '../model/diagnostic.js';
+import { DOMAIN_KEYS, IepSchema, type Iep } from '../model/iep.js';
+import type { SourceMap } from '../load/source-map.js';
+import { closest } from '../model/closest.js';
+
+// ajv-formats is CommonJS with a default export that NodeNext types cannot call; require gives the function.
+const addFormats = createRequire(import.meta.url)('ajv-formats') as (ajv: Ajv, formats: string[]) => Ajv;
+
+let compiled: ValidateFunction | undefined;
+function schemaValidator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
+    addFormats(ajv, ['date', 'email']);
+    compiled = ajv.compile(IepSchema);
+  }
+  return compiled;
+}
+
+export interface ValidateOptions {
+  file?: string;
+  sourceMap?: SourceMap;
+}
+
+export interface ValidationResult {
+  /** The typed record, present only when there are no errors. */
+  iep?: Iep;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Checks IEP data against the schema and the references inside it (goal -> strength ids, unique ids).
+ * Reports every problem, each with its JSON path and, given a source map, line and column.
+ */
+export function validateIep(data: unknown, options: ValidateOptions = {}): ValidationResult {
+  const validate = schemaValidator();
+  const diagnostics: Diagnostic[] = [];
+  const locate = (path: JsonPath, key = false) => options.sourceMap?.locate(path, { key }) ?? {};
+  const push = (path: JsonPath, d: Omit<Diagnostic, 'path' | 'file' | 'severity'>, key = false) =>
+    diagnostics.push({
+      severity: 'error',
+      file: options.file,
+      path: formatJsonPath(path),
+      ...locate(path, key),
+      ...d,
+    });
+
+  if (!validate(data)) {
+    const errors = simplifyErrors(validate.errors ?? []);
+    // A value of the wrong type also fails its enum; the type error alone says it.
+    const typeErrorAt = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+    for (const e of errors) if (!(e.keyword === 'enum' && typeErrorAt.has(e.instancePath))) describeError(e, push);
+  }
+  checkReferences(data, push);
+  return diagnostics.length === 0 ? { iep: data as Iep, diagnostics } : { diagnostics };
+}
+
+type Push = (path: JsonPath, d: Omit<Diagnostic, 'path' | 'file' | 'severity'>, key?: boolean) => void;
+
+function pathOf(e: ErrorObject): (string | number)[] {
+  return e.instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/**
+ * ajv reports every branch of a union (`anyOf`) that failed. A person wants one answer: keep the errors of the
+ * branch whose type matches the value written (a string, a map...), or else a single "must be one of" error.
+ */
+function simplifyErrors(errors: ErrorObject[]): ErrorObject[] {
+  const unions = errors.filter((e) => e.keyword === 'anyOf');
+  let result = errors.filter((e) => e.keyword !== 'anyOf');
+  // Innermost unions first, so a union inside a union is resolved before its parent.
+  unions.sort((a, b) => b.schemaPath.length - a.schemaPath.length);
+  for (const union of unions) {
+    const prefix = union.schemaPath + '/';
+    const inside = result.filter((e) => e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(union.instancePath));
+    const byBranch = new Map<string, ErrorObject[]>();
+    for (const e of inside) {
+      const branch = e.schemaPath.slice(prefix.length).split('/')[0] ?? '';
+      byBranch.set(branch, [...(byBranch.get(branch) ?? []), e]);
+    }
+    const typeMismatch = (list: ErrorObject[]) =>
+      list.some((e) => e.instancePath === union.instancePath && (e.keyword === 'type' || e.keyword === 'enum'));
+    const matching = [...byBranch.values()].find((list) => !typeMismatch(list));
+    result = result.filter((e) => !inside.includes(e));
+    result.push(...(matching ?? [union]));
+  }
+  return result;
+}
+
+function describeError(e: ErrorObject, push: Push): void {
+  const path = pathOf(e);
+  const here = formatJsonPath(path) || 'the record';
+  const schema = (e.parentSchema ?? {}) as { description?: string; properties?: Record<string, { description?: string }> };
+  switch (e.keyword) {
+    case 'required': {
+      const missing = (e.params as { missingProperty: string }).missingProperty;
+      const field = formatJsonPath([...path, missing]);
+      const why = schema.properties?.[missing]?.description;
+      push([...path, missing], {
+        code: 'missing-required-field',
+        message: `${field} is required${why ? `: ${lowerFirst(why).replace(/\.$/, '')}` : ''}`,
+        hint: `add \`${missing}:\` under ${here}`,
+      });
+      return;
+    }
+    case 'additionalProperties': {
+      const extra = (e.params as { additionalProperty: string }).additionalProperty;
+      const known = Object.keys(schema.properties ?? {});
+      const guess = closest(extra, known);
+      push(
+        [...path, extra],
+        {
+          code: 'unknown-field',
+          message: `${formatJsonPath([...path, extra])} is not a field of ${here}`,
+          hint: guess ? `did you mean \`${guess}\`?` : `fields here: ${known.join(', ')}`,
+        },
+        true,
+      );
+      return;
+    }
+    case 'type': {
+      const expected = (e.params as { type: string | string[] }).type;
+      push(path, {
+        code: 'wrong-type',
+        message: `${here} must be ${article(expected)}, but it is ${describeValue(e.data)}`,
+        hint: schema.description ?? 'see docs/data-model.md',
+      });
+      return;
+    }
+    case 'enum': {
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
+      // "reading (decoding)" -> reading: a value that starts with an allowed one is most likely that one plus detail.
+      const written = typeof e.data === 'string' ? e.data : undefined;
+      const guess = written === undefined ? undefined : (closest(written, allowed) ?? allowed.find((a) => written.toLowerCase().startsWith(a)));
+      push(path, {
+        code: 'invalid-value',
+        message: `${here} must be one of: ${allowed.join(', ')}; found ${describeValue(e.data)}`,
+        hint: guess ? `did you mean \`${guess}\`?` : (schema.description ?? 'see docs/data-model.md'),
+      });
+      return;
+    }
+    case 'const':
+      push(path, {
+        code: 'invalid-value',
+        message: `${here} must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}, found ${describeValue(e.data)}`,
+        hint: schema.description ?? 'see docs/data-model.md',
+      });
+      return;
+    case 'format': {
+      const format = (e.params as { format: string }).format;
+      push(path, {
+        code: format === 'date' ? 'invalid-date' : 'invalid-format',
+        message:
+          format === 'date'
+            ? `${here} is not a real calendar date: ${describeValue(e.data)}`
+            : `${here} is not a valid ${format}: ${describeValue(e.data)}`,
+        hint: format === 'date' ? 'write dates as YYYY-MM-DD with a day that exists in that month, e.g. 2026-02-28' : (schema.description ?? ''),
+      });
+      return;
+    }
+    case 'minLength':
+      push(path, { code: 'empty-value', message: `${here} must not be empty`, hint: schema.description ?? 'write the text, or remove the field if it is optional' });
+      return;
+    case 'minItems':
+      push(path, {
+        code: 'too-few-items',
+        message: `${here} needs at least ${(e.params as { limit: number }).limit} entr${(e.params as { limit: number }).limit === 1 ? 'y' : 'ies'}`,
+        hint: schema.description ?? '',
+      });
+      return;
+    case 'pattern':
+      push(path, { code: 'invalid-format', message: `${here} is not written the expected way: ${describeValue(e.data)}`, hint: schema.description ?? '' });
+      return;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      push(path, {
+        code: 'out-of-range',
+        message: `${here} must be ${e.keyword.startsWith('min') || e.keyword === 'exclusiveMinimum' ? 'at least' : 'at most'} ${(e.params as { limit: number }).limit}, found ${describeValue(e.data)}`,
+        hint: schema.description ?? '',
+      });
+      return;
+    case 'anyOf':
+      push(path, { code: 'wrong-type', message: `${here} is not written in a form iepkit reads: ${describeValue(e.data)}`, hint: schema.description ?? 'see docs/data-model.md' });
+      return;
+    default:
+      push(path, { code: 'invalid-value', message: `${here} ${e.message ?? 'is not valid'}`, hint: schema.description ?? '' });
+  }
+}
+
+/**
+ * Ids must be unique, and every `buildsOn` must name a strength, interest or preference that exists.
+ * Runs on data that failed the schema too (so a typo in buildsOn is reported with the other problems, not in a
+ * second round), reading only the parts that have the expected shape. When a present-levels domain cannot be read,
+ * the ids it would hold are unknown, so references are not judged.
+ */
+function checkReferences(data: unknown, push: Push): void {
+  const record = asMapping(data);
+  const presentLevels = asMapping(record?.presentLevels);
+  const strengthIds = new Map<string, JsonPath>();
+  let allDomainsRead = presentLevels !== undefined;
+  for (const domain of DOMAIN_KEYS) {
+    const levels = asMapping(presentLevels?.[domain]);
+    if (!levels) allDomainsRead = false;
+    for (const list of ['strengths', 'interests', 'preferences'] as const) {
+      const items = levels?.[list];
+      if (!Array.isArray(items)) continue;
+      items.forEach((item: unknown, i) => {
+        const id = asMapping(item)?.id;
+        if (typeof id !== 'string') return;
+        const at: JsonPath = ['presentLevels', domain, list, i, 'id'];
+        if (strengthIds.has(id)) {
+          push(at, { code: 'duplicate-id', message: `the id "${id}" is used twice`, hint: `it is also used at ${formatJsonPath(strengthIds.get(id)!)}; give each item its own id` });
+        } else strengthIds.set(id, at);
+      });
+    }
+  }
+  const goals = Array.isArray(record?.goals) ? (record.goals as unknown[]) : [];
+  const goalIds = new Set<string>();
+  goals.forEach((value, g) => {
+    const goal = asMapping(value);
+    if (typeof goal?.id === 'string') {
+      if (goalIds.has(goal.id)) push(['goals', g, 'id'], { code: 'duplicate-id', message: `the goal id "${goal.id}" is used twice`, hint: 'give each goal its own id' });
+      goalIds.add(goal.id);
+    }
+    if (!allDomainsRead || !Array.isArray(goal?.buildsOn)) return;
+    (goal.buildsOn as unknown[]).forEach((ref, r) => {
+      if (typeof ref === 'string' && !strengthIds.has(ref)) {
+        const guess = closest(ref, [...strengthIds.keys()]);
+        push(['goals', g, 'buildsOn', r], {
+          code: 'unknown-strength-reference',
+          message: `goals[${g}].buildsOn names "${ref}", which is not the id of any strength, interest or preference`,
+          hint: guess ? `did you mean \`${guess}\`?` : 'use an id from presentLevels.*.strengths, interests or preferences',
+        });
+      }
+    });
+  });
+}
+
+function asMapping(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value);
+  return `${typeof value} ${String(value)}`;
+}
+
+function article(type: string | string[]): string {
+  const names: Record<string, string> = { string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true or false', object: 'a mapping', array: 'a list', null: 'empty' };
+  const list = Array.isArray(type) ? type : [type];
+  return list.map((t) => names[t] ?? t).join(' or ');
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
