@@ -4,7 +4,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import { hasErrors } from '../../model/diagnostic.js';
 import { loadIep, loadIepFile, type LoadedIep } from '../../validate/load-iep.js';
 import type { LintDiagnostic } from '../../lint/lint-diagnostic.js';
-import { READING_LAYOUTS, type ReadingLayout } from '../../readability/reading-targets.js';
+import { READING_LAYOUTS, READING_TARGETS, type ReadingLayout } from '../../readability/reading-targets.js';
 import { EXIT } from '../exit-codes.js';
 import { expandInputs } from '../expand-inputs.js';
 import type { CliIo } from '../io.js';
@@ -34,7 +34,7 @@ function exitFor(diagnostics: readonly Diagnostic[]): number {
 }
 
 const layoutOption = () =>
-  new Option('--layout <layout>', 'also check the reading level of this copy: family (target grade 8) or student (grade 6)').choices([
+  new Option('--layout <layout>', `also check the reading level of this copy: family (target grade ${READING_TARGETS.family}) or student (grade ${READING_TARGETS.student})`).choices([
     ...READING_LAYOUTS,
   ]);
 
@@ -93,7 +93,7 @@ export function registerLint(program: Command, io: CliIo, setExit: (code: number
     .description('print the reading grade (Flesch-Kincaid) of each section of the family copy and student summary, as Markdown tables')
     .argument('<files...>', 'IEP files (.iep.yaml, .yaml or .json); globs are expanded')
     .option('--json', 'print the reading reports as JSON')
-    .addHelpText('after', '\nTargets: family copy grade 8, student summary grade 6. Exit codes: 0 ok, 1 an invalid file, 2 usage error.')
+    .addHelpText('after', `\nTargets: family copy grade ${READING_TARGETS.family}, student summary grade ${READING_TARGETS.student}. Exit codes: 0 ok, 1 an invalid file or a copy that cannot be composed, 2 usage error.`)
     .action(async (args: string[], options: { json?: boolean }) => {
       const [{ measureReadingLevels }, { readingLevelsMarkdown }] = await Promise.all([
         import('../../pipeline/check-reading-level.js'),
