@@ -10,7 +10,8 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { glob } from 'tinyglobby';
 import { lintDocMarkdown } from '../src/lint/lint-docs.js';
-import { readingLevelsDoc } from '../src/readability/lint-reading.js';
+import { measureReadingLevels } from '../src/pipeline/check-reading-level.js';
+import { readingLevelsDoc } from '../src/readability/reading-levels-doc.js';
 import { loadIepFile } from '../src/validate/load-iep.js';
 
 const root = new URL('..', import.meta.url);
@@ -29,8 +30,17 @@ if (files.length === 0) {
   const entries = [];
   for (const file of files) {
     const loaded = await loadIepFile(fileURLToPath(new URL(file, root)));
-    if (loaded.iep) entries.push({ file, iep: loaded.iep });
-    else console.error(`skipped ${file}: it is not a valid IEP (run: node bin/iep.js validate ${file})`);
+    if (!loaded.iep) {
+      console.error(`skipped ${file}: it is not a valid IEP (run: node bin/iep.js validate ${file})`);
+      continue;
+    }
+    const { reports, diagnostics } = measureReadingLevels(loaded.iep);
+    // Every example renders, so a copy that cannot be composed is a broken layout: fail rather than document it.
+    if (diagnostics.length > 0) {
+      console.error(`${file}: a copy could not be composed:\n${diagnostics.map((d) => `  ${d.file ?? ''} ${d.message}`).join('\n')}`);
+      process.exit(1);
+    }
+    entries.push({ file, reports });
   }
   write('docs/reading-levels.md', readingLevelsDoc(entries));
 }

@@ -4,8 +4,7 @@
  * when the committed copy is stale.
  */
 import { DEFICIT_TERMS } from './deficit-terms.js';
-import { MIN_WORDS_FOR_WARNING } from '../readability/lint-reading.js';
-import { READING_TARGETS } from '../readability/reading-sections.js';
+import { MIN_WORDS_FOR_WARNING, READING_TARGETS } from '../readability/reading-targets.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 
@@ -32,8 +31,9 @@ strengths first and needs as what the student is learning next, with the support
 a strength it builds on. The lint checks the record for that, and for text plain enough for the people who read it.
 
 Findings are **warnings** (exit code 0). With \`--strict\` they are **errors** (exit code 1), for a CI gate or a
-final review. Library use: \`lintIep(iep, { file, sourceMap, source, strict, layout })\` from \`src/lint/lint-iep.ts\`
-returns the diagnostics; it never prints.
+final review. Library use: \`lintIep(iep, { file, sourceMap, source, strict })\` from \`src/lint/lint-iep.ts\`, and for
+the reading level \`checkReadingLevel(iep, layout, { file, sourceMap, strict })\` from
+\`src/pipeline/check-reading-level.ts\`, return the diagnostics; they never print.
 
 ## Codes
 
@@ -86,27 +86,16 @@ The grade is the Flesch-Kincaid grade level of the section's English text:
 
 What is measured: the composed English family copy and student summary, exactly as printed (src/compose/, the
 same documents \`iep render\` writes), split into sections at their level-1 and level-2 headings
-(\`readingSections(iep, layout)\` in src/readability/reading-sections.ts). So the grades include the layout's own words
+(\`checkReadingLevel\` composes the copy; \`documentSections\` in src/readability/document-sections.ts reads the
+composed tree, which is all src/readability sees). So the grades include the layout's own words
 (labels, explanations, the glossary, plain-language service sentences) and what the layout chooses to print (the
 student's version of each goal, the one-page limits of the student summary). Labels are not graded: headings below
 level 2 and name-and-title lines ("Priya Raman, Speech-Language Pathologist"). A warning points at the field that
 holds the hardest sentence when there is one; when the hardest sentence is the layout's own wording, the warning has
 no line and says so.
 
-If a layout cannot be composed (a template error), the sections are built from the IEP data instead
-(\`layoutSections\`), following what the layouts print:
-
-| Layout | Section | From the record |
-|---|---|---|
-| family | About *name* | strengths, interests, preferences of each domain |
-| family | What we are working on | each goal's \`goal\` |
-| family | What *name* is learning next | each domain's \`needs\` |
-| family | Your concerns | \`parentConcerns\` and each domain's \`parentConcerns\` |
-| student | In my own words | \`studentVoice\` |
-| student | What I am good at | strengths of each domain |
-| student | What I like | interests of each domain |
-| student | My goals | each goal's \`studentVersion\`, else its \`goal\` |
-| student | What helps me | \`services.supplementaryAids[].description\`, \`testingAccommodations[].accommodation\` |
+If a layout cannot be composed (a template error), that copy is not graded: there is no printed text to measure, so
+the composer's diagnostics (\`template-error\`, \`layout-error\`) are reported instead.
 
 The measured grades of the examples are in [reading-levels.md](reading-levels.md).
 `;

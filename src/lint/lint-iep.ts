@@ -3,20 +3,18 @@
  *   - deficit wording in every narrative field, with a strength-based rephrasing (`deficit-wording`;
  *     the word list is src/lint/deficit-terms.ts, documented in docs/lint.md);
  *   - present-levels domains that state needs without strengths (`needs-without-strengths`);
- *   - annual goals that name no strength to build on (`goal-without-strength`);
- *   - with a layout, sections of the family copy (target grade 8) or student summary (grade 6) that read above their
- *     target grade (`reading-level-above-target`).
+ *   - annual goals that name no strength to build on (`goal-without-strength`).
+ * The reading level of the family copy and student summary needs the composed documents, so it is checked by
+ * src/pipeline/check-reading-level.ts, not here.
  * Findings are warnings; `strict` makes them errors. Notes for the team (the student's and parents' own words, and
  * that translations are not checked) are `info` and stay so. The library never prints: the CLI does.
  */
-import type { Diagnostic } from '../model/diagnostic.js';
 import type { Iep } from '../model/iep.js';
 import type { SourceMap } from '../load/source-map.js';
-import { checkReadingLevel } from '../readability/lint-reading.js';
+import { strictly, type LintDiagnostic } from './lint-diagnostic.js';
 import { Locator } from './lint-locate.js';
 import { checkStrengths } from './lint-strengths.js';
 import { checkWording, englishOnlyNotice } from './lint-wording.js';
-import type { ReadingLayout } from '../readability/reading-sections.js';
 
 export interface LintOptions {
   /** The file name put on each diagnostic. */
@@ -27,25 +25,6 @@ export interface LintOptions {
   source?: string;
   /** Report findings as errors instead of warnings. */
   strict?: boolean;
-  /** Also check the reading level of this layout's sections. */
-  layout?: ReadingLayout;
-}
-
-/** A lint diagnostic: a `Diagnostic` plus machine-readable details (kept in `--json` output). */
-export interface LintDiagnostic extends Diagnostic {
-  /** deficit-wording: the term of the word list, and the words as written. */
-  term?: string;
-  found?: string;
-  /** reading-level-above-target: the layout, section id, measured grade and target. */
-  layout?: ReadingLayout;
-  section?: string;
-  grade?: number;
-  target?: number;
-  /** Whether the sections were read from the composed document (`composed`) or built from the data (`data`). */
-  sectionsFrom?: 'composed' | 'data';
-  /** wording-check-english-only: the languages and number of translated fields not checked. */
-  languages?: string[];
-  fields?: number;
 }
 
 export function lintIep(iep: Iep, options: LintOptions = {}): LintDiagnostic[] {
@@ -53,9 +32,8 @@ export function lintIep(iep: Iep, options: LintOptions = {}): LintDiagnostic[] {
   const diagnostics = [
     ...checkWording(iep, locator, options.file),
     ...checkStrengths(iep, locator, options.file),
-    ...(options.layout ? checkReadingLevel(iep, options.layout, locator, options.file) : []),
   ];
-  return options.strict ? diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d)) : diagnostics;
+  return options.strict ? strictly(diagnostics) : diagnostics;
 }
 
 /**

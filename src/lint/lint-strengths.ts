@@ -4,7 +4,7 @@
  */
 import { formatJsonPath } from '../model/diagnostic.js';
 import { DOMAIN_KEYS, type Iep } from '../model/iep.js';
-import type { LintDiagnostic } from './lint-iep.js';
+import type { LintDiagnostic } from './lint-diagnostic.js';
 import type { Locator } from './lint-locate.js';
 
 const DOMAIN_NAMES: Record<(typeof DOMAIN_KEYS)[number], string> = {

@@ -5,7 +5,7 @@
 import { formatJsonPath } from '../model/diagnostic.js';
 import type { Iep } from '../model/iep.js';
 import { findDeficitWording } from './deficit-terms.js';
-import type { LintDiagnostic } from './lint-iep.js';
+import type { LintDiagnostic } from './lint-diagnostic.js';
 import type { Locator } from './lint-locate.js';
 import { textFields } from '../model/text-fields.js';
 

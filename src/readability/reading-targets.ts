@@ -1,4 +1,7 @@
-/** The layouts with a reading-level target. A module of its own so the CLI can list them without the composer. */
+/**
+ * The layouts with a reading-level target and the settings of the warning. A module of its own, without the
+ * measuring, so the CLI and docs/lint.md can list them.
+ */
 export const READING_LAYOUTS = ['family', 'student'] as const;
 export type ReadingLayout = (typeof READING_LAYOUTS)[number];
 
@@ -7,3 +10,16 @@ export type ReadingLayout = (typeof READING_LAYOUTS)[number];
  * school), the student summary at grade 6 (health-literacy guidance for readers' documents is grade 5-6).
  */
 export const READING_TARGETS: Readonly<Record<ReadingLayout, number>> = { family: 8, student: 6 };
+
+/** What the messages and reports call each copy. */
+export const READING_LAYOUT_NAMES: Readonly<Record<ReadingLayout, string>> = { family: 'family copy', student: 'student summary' };
+
+/**
+ * Sections shorter than this are graded in reports but not warned about: on a sentence or two the formula mostly
+ * measures the student's name and one long word ("Ana loves books about animals." scores grade 7.6).
+ */
+export const MIN_WORDS_FOR_WARNING = 20;
+
+export function isReadingLayout(layout: string): layout is ReadingLayout {
+  return (READING_LAYOUTS as readonly string[]).includes(layout);
+}

@@ -2,7 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument, type Document } from 'yaml';
 import { loadIep } from '../../src/validate/load-iep.js';
-import { lintIep, type LintDiagnostic, type LintOptions } from '../../src/lint/lint-iep.js';
+import type { LintDiagnostic } from '../../src/lint/lint-diagnostic.js';
+import { lintIep, type LintOptions } from '../../src/lint/lint-iep.js';
+import { checkReadingLevel, type CheckReadingLevelOptions } from '../../src/pipeline/check-reading-level.js';
+import type { ReadingLayout } from '../../src/readability/reading-targets.js';
 import type { Iep } from '../../src/model/iep.js';
 
 export const MINIMAL = readFileSync(new URL('../fixtures/minimal.iep.yaml', import.meta.url), 'utf8');
@@ -19,6 +22,13 @@ export function lintSource(source: string, options: Omit<LintOptions, 'sourceMap
   const loaded = loadIep(source, { file: options.file ?? 'test.iep.yaml' });
   if (!loaded.iep) throw new Error(`fixture is not a valid IEP: ${JSON.stringify(loaded.diagnostics, null, 2)}`);
   return lintIep(loaded.iep, { file: 'test.iep.yaml', ...options, sourceMap: loaded.sourceMap, source });
+}
+
+/** Loads YAML text (which must be a valid IEP) and checks the reading level of a layout, with its source map. */
+export function readingSource(source: string, layout: ReadingLayout, options: Omit<CheckReadingLevelOptions, 'sourceMap'> = {}) {
+  const loaded = loadIep(source, { file: options.file ?? 'test.iep.yaml' });
+  if (!loaded.iep) throw new Error(`fixture is not a valid IEP: ${JSON.stringify(loaded.diagnostics, null, 2)}`);
+  return checkReadingLevel(loaded.iep, layout, { file: 'test.iep.yaml', ...options, sourceMap: loaded.sourceMap });
 }
 
 export function loadValid(source: string): Iep {

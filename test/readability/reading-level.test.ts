@@ -12,9 +12,13 @@ import {
   splitSentences,
   textStats,
 } from '../../src/readability/reading-level.js';
-import { documentSections, isLabel, layoutSections, READING_TARGETS, readingSections } from '../../src/readability/reading-sections.js';
-import { layoutReadingReports, readingLevelsDoc } from '../../src/readability/lint-reading.js';
-import { lintSource, loadValid, MINIMAL, minimalWith } from '../lint/lint-fixture.js';
+import { composeDocument } from '../../src/compose/compose-document.js';
+import type { Iep } from '../../src/model/iep.js';
+import { measureReadingLevels } from '../../src/pipeline/check-reading-level.js';
+import { documentSections, isLabel } from '../../src/readability/document-sections.js';
+import { readingLevelsDoc } from '../../src/readability/reading-levels-doc.js';
+import { READING_TARGETS, type ReadingLayout } from '../../src/readability/reading-targets.js';
+import { lintSource, loadValid, MINIMAL, minimalWith, readingSource } from '../lint/lint-fixture.js';
 
 const HARD =
   'The multidisciplinary evaluation indicated that the student demonstrates considerable variability in phonological processing, ' +
@@ -123,35 +127,12 @@ describe('readingReport', () => {
   });
 });
 
-describe('layout sections', () => {
+describe('document sections', () => {
   const iep = loadValid(MINIMAL);
-
-  it('builds the family copy sections from the record (the fallback when a layout cannot be composed)', () => {
-    const sections = layoutSections(iep, 'family');
-    expect(sections.map((s) => s.id)).toEqual(['about', 'working-on', 'needs', 'parent-concerns']);
-    expect(sections[0]!.title).toBe('About Ana');
-    expect(sections[0]!.parts.map((p) => p.path.join('.'))).toEqual([
-      'presentLevels.academic.strengths.0.text',
-      'presentLevels.social.strengths.0.text',
-      'presentLevels.physical.strengths.0.text',
-      'presentLevels.academic.interests.0.text',
-    ]);
-    expect(sections[1]!.text).toBe('Ana will read grade 3 passages at 90 words correct per minute.');
-    expect(sections[3]!.text).toBe('We want Ana to enjoy reading.');
-  });
-
-  it('builds the student summary sections, leaving out empty ones', () => {
-    const sections = layoutSections(iep, 'student');
-    expect(sections.map((s) => s.id)).toEqual(['strengths', 'interests', 'goals']);
-    const withMore = loadValid(
-      minimalWith((doc) => {
-        doc.setIn(['studentVoice'], { en: 'I like to read about animals.', es: 'Me gusta leer sobre animales.' });
-        doc.setIn(['testingAccommodations'], [{ accommodation: 'Extra time', conditions: 'On all tests', implementation: 'In class' }]);
-      }),
-    );
-    const more = layoutSections(withMore, 'student');
-    expect(more.map((s) => s.id)).toEqual(['student-voice', 'strengths', 'interests', 'goals', 'accommodations']);
-    expect(more[0]!.parts[0]).toEqual({ path: ['studentVoice', 'en'], text: 'I like to read about animals.' });
+  /** The sections of a layout as printed: the composed English document's. */
+  const readingSections = (of: Iep, layout: ReadingLayout) => ({
+    from: measureReadingLevels(of).reports[layout]!.from,
+    sections: documentSections(composeDocument(of, { layout, lang: 'en' }).document!.body),
   });
 
   it('reads the sections of the composed documents, as printed', () => {
@@ -186,10 +167,10 @@ describe('layout sections', () => {
   });
 });
 
-describe('lintIep with a layout', () => {
+describe('checkReadingLevel', () => {
   it('warns about a section above target, at the field of the hardest sentence, quoting it', () => {
     const source = minimalWith((doc) => doc.setIn(['goals', 0, 'goal'], HARD));
-    const d = lintSource(source, { layout: 'family' }).filter((x) => x.code === 'reading-level-above-target');
+    const d = readingSource(source, 'family').filter((x) => x.code === 'reading-level-above-target');
     expect(d).toHaveLength(1);
     // Measured on the composed family copy, whose goals section prints the goal after a label ("The goal: ...").
     expect(d[0]).toMatchObject({ severity: 'warning', path: 'goals[0].goal', layout: 'family', target: 8, sectionsFrom: 'composed' });
@@ -197,23 +178,23 @@ describe('lintIep with a layout', () => {
     expect(d[0]!.message).toContain('"What we are working on');
     expect(d[0]!.hint).toContain(splitSentences(HARD)[0]!.slice(0, 60));
     expect(d[0]!.line).toBeGreaterThan(1);
-    expect(lintSource(source, { layout: 'family', strict: true }).find((x) => x.code === 'reading-level-above-target')!.severity).toBe('error');
+    expect(readingSource(source, 'family', { strict: true }).find((x) => x.code === 'reading-level-above-target')!.severity).toBe('error');
   });
 
   it('does not warn about plain text, nor without a layout', () => {
     const plain = minimalWith((doc) => doc.setIn(['goals', 0, 'goal'], PLAIN));
-    expect(lintSource(plain, { layout: 'student' }).filter((x) => x.code === 'reading-level-above-target')).toEqual([]);
+    expect(readingSource(plain, 'student').filter((x) => x.code === 'reading-level-above-target')).toEqual([]);
     const hard = minimalWith((doc) => doc.setIn(['goals', 0, 'goal'], HARD));
     expect(lintSource(hard).filter((x) => x.code === 'reading-level-above-target')).toEqual([]);
   });
 
   it('grades both layouts of an IEP for the docs', () => {
     const iep = loadValid(MINIMAL);
-    const reports = layoutReadingReports(iep);
-    expect(reports.family.target).toBe(8);
-    expect(reports.student.target).toBe(6);
-    expect(reports.family.from).toBe('composed');
-    const doc = readingLevelsDoc([{ file: 'examples/ana.iep.yaml', iep }]);
+    const { reports } = measureReadingLevels(iep);
+    expect(reports.family!.target).toBe(8);
+    expect(reports.student!.target).toBe(6);
+    expect(reports.family!.from).toBe('composed');
+    const doc = readingLevelsDoc([{ file: 'examples/ana.iep.yaml', reports }]);
     expect(doc).toContain('## examples/ana.iep.yaml');
     expect(doc).toContain('| examples/ana.iep.yaml | ');
     expect(doc).toMatch(/\| family \| [^|]+ \| -?\d+\.\d \| 8 \|/);

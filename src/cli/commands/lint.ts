@@ -2,10 +2,9 @@ import { Option, type Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { hasErrors } from '../../model/diagnostic.js';
-import type { Iep } from '../../model/iep.js';
 import { loadIep, loadIepFile, type LoadedIep } from '../../validate/load-iep.js';
-import type { LintDiagnostic } from '../../lint/lint-iep.js';
-import { READING_LAYOUTS, type ReadingLayout } from '../../readability/reading-targets.js';
+import type { LintDiagnostic } from '../../lint/lint-diagnostic.js';
+import { READING_LAYOUTS, READING_TARGETS, type ReadingLayout } from '../../readability/reading-targets.js';
 import { EXIT } from '../exit-codes.js';
 import { expandInputs } from '../expand-inputs.js';
 import type { CliIo } from '../io.js';
@@ -35,7 +34,7 @@ function exitFor(diagnostics: readonly Diagnostic[]): number {
 }
 
 const layoutOption = () =>
-  new Option('--layout <layout>', 'also check the reading level of this copy: family (target grade 8) or student (grade 6)').choices([
+  new Option('--layout <layout>', `also check the reading level of this copy: family (target grade ${READING_TARGETS.family}) or student (grade ${READING_TARGETS.student})`).choices([
     ...READING_LAYOUTS,
   ]);
 
@@ -54,13 +53,20 @@ export function registerLint(program: Command, io: CliIo, setExit: (code: number
         'Exit codes: 0 no errors, 1 findings with --strict or an invalid file, 2 usage error (e.g. a missing file).',
     )
     .action(async (args: string[], options: { strict?: boolean; json?: boolean; layout?: ReadingLayout }) => {
-      const { lintIep, mergeEnglishOnlyNotices } = await import('../../lint/lint-iep.js');
+      const [{ lintIep, mergeEnglishOnlyNotices }, { checkReadingLevel }] = await Promise.all([
+        import('../../lint/lint-iep.js'),
+        import('../../pipeline/check-reading-level.js'),
+      ]);
       const files = await expandInputs(args);
       const results = await Promise.all(
         files.map(async (file) => {
           const loaded = await load(file);
-          const lint: LintDiagnostic[] = loaded.iep
-            ? lintIep(loaded.iep, { file, sourceMap: loaded.sourceMap, source: loaded.source, strict: options.strict, layout: options.layout })
+          const { iep, sourceMap, source } = loaded;
+          const lint: LintDiagnostic[] = iep
+            ? [
+                ...lintIep(iep, { file, sourceMap, source, strict: options.strict }),
+                ...(options.layout ? checkReadingLevel(iep, options.layout, { file, sourceMap, strict: options.strict }) : []),
+              ]
             : [];
           return { file, valid: loaded.iep !== undefined, diagnostics: [...loaded.diagnostics, ...lint] as LintDiagnostic[] };
         }),
@@ -87,19 +93,21 @@ export function registerLint(program: Command, io: CliIo, setExit: (code: number
     .description('print the reading grade (Flesch-Kincaid) of each section of the family copy and student summary, as Markdown tables')
     .argument('<files...>', 'IEP files (.iep.yaml, .yaml or .json); globs are expanded')
     .option('--json', 'print the reading reports as JSON')
-    .addHelpText('after', '\nTargets: family copy grade 8, student summary grade 6. Exit codes: 0 ok, 1 an invalid file, 2 usage error.')
+    .addHelpText('after', `\nTargets: family copy grade ${READING_TARGETS.family}, student summary grade ${READING_TARGETS.student}. Exit codes: 0 ok, 1 an invalid file or a copy that cannot be composed, 2 usage error.`)
     .action(async (args: string[], options: { json?: boolean }) => {
-      const { layoutReadingReports, readingLevelsMarkdown } = await import('../../readability/lint-reading.js');
+      const [{ measureReadingLevels }, { readingLevelsMarkdown }] = await Promise.all([
+        import('../../pipeline/check-reading-level.js'),
+        import('../../readability/reading-levels-markdown.js'),
+      ]);
       const files = await expandInputs(args);
       const results = await Promise.all(files.map(load));
-      const valid = results.filter((r): r is Loaded & { iep: Iep } => r.iep !== undefined);
+      const measured = results.flatMap((r) => (r.iep ? [{ file: r.file, ...measureReadingLevels(r.iep) }] : []));
       if (options.json) {
-        const reports = valid.map((r) => ({ file: r.file, ...layoutReadingReports(r.iep) }));
-        io.out(JSON.stringify({ files: reports }, null, 2) + '\n');
-      } else if (valid.length > 0) {
-        io.out(readingLevelsMarkdown(valid.map((r) => ({ file: r.file, iep: r.iep }))));
+        io.out(JSON.stringify({ files: measured.map((m) => ({ file: m.file, ...m.reports })) }, null, 2) + '\n');
+      } else if (measured.length > 0) {
+        io.out(readingLevelsMarkdown(measured));
       }
-      const problems = results.flatMap((r) => r.diagnostics);
+      const problems = [...results.flatMap((r) => r.diagnostics), ...measured.flatMap((m) => m.diagnostics)];
       if (problems.length > 0) io.err(formatDiagnostics(problems, { color: io.color }));
       setExit(exitFor(problems));
     });

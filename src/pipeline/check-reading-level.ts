@@ -1,0 +1,59 @@
+/**
+ * The reading level of an IEP's family copy and student summary, as printed: composes each copy in English
+ * (src/compose) and hands the document tree to src/readability, which measures it. Used by `iep lint --layout`,
+ * `iep readability` and scripts/reading-levels.ts.
+ */
+import { composeDocument, type ComposedDocument } from '../compose/compose-document.js';
+import { strictly } from '../lint/lint-diagnostic.js';
+import type { SourceMap } from '../load/source-map.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Iep } from '../model/iep.js';
+import { measureReadingLevel, type LayoutReadingReport } from '../readability/measure-reading-level.js';
+import { readingLevelWarnings, type ReadingDiagnostic } from '../readability/reading-level-warnings.js';
+import { READING_LAYOUTS, type ReadingLayout } from '../readability/reading-targets.js';
+
+export interface CheckReadingLevelOptions {
+  /** The file name put on each diagnostic. */
+  file?: string;
+  /** The loader's source map, for the line and column of the field holding the hardest sentence. */
+  sourceMap?: SourceMap;
+  /** Report findings as errors instead of warnings. */
+  strict?: boolean;
+}
+
+/**
+ * `reading-level-above-target` for each section of the layout above its target grade; when the layout cannot be
+ * composed (a template error), compose's diagnostics instead, since there is nothing printed to measure.
+ */
+export function checkReadingLevel(iep: Iep, layout: ReadingLayout, options: CheckReadingLevelOptions = {}): ReadingDiagnostic[] {
+  const composed = composeInEnglish(iep, layout);
+  if (!composed.document) return composed.diagnostics;
+  const warnings = readingLevelWarnings(composed.document, iep, {
+    file: options.file,
+    locate: (path) => options.sourceMap?.locate(path) ?? {},
+  });
+  return options.strict ? strictly(warnings) : warnings;
+}
+
+export interface ReadingLevels {
+  /** The report of each layout that could be composed. */
+  reports: Partial<Record<ReadingLayout, LayoutReadingReport>>;
+  /** Why a layout could not be composed. */
+  diagnostics: Diagnostic[];
+}
+
+/** The reading reports of the family copy and the student summary of one IEP (`iep readability`, the docs). */
+export function measureReadingLevels(iep: Iep): ReadingLevels {
+  const levels: ReadingLevels = { reports: {}, diagnostics: [] };
+  for (const layout of READING_LAYOUTS) {
+    const composed = composeInEnglish(iep, layout);
+    if (composed.document) levels.reports[layout] = measureReadingLevel(composed.document);
+    else levels.diagnostics.push(...composed.diagnostics);
+  }
+  return levels;
+}
+
+/** The formula is for English, so the copies are always composed in English, whatever the family reads. */
+function composeInEnglish(iep: Iep, layout: ReadingLayout): ComposedDocument {
+  return composeDocument(iep, { layout, lang: 'en' });
+}
