@@ -1,5 +1,6 @@
 /**
- * Writes the files produced from src/model: the published JSON Schema, the data-model guide and the error catalog.
+ * Writes the files produced from the code: the published JSON Schema, the data-model guide, the compliance rules
+ * (src/rules) and the diagnostics catalog (docs/errors.md). Listed in scripts/generated-files.ts.
  * Run after changing the model: `npm run generate`. Tests fail when the committed copies are stale.
  */
 import { writeFileSync } from 'node:fs';

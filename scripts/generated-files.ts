@@ -1,5 +1,6 @@
 import { rulesMarkdown } from '../src/rules/rules-doc.js';
 import { dataModelMarkdown } from '../src/model/data-model-doc.js';
+import { errorsMarkdown } from '../src/model/errors-doc.js';
 import { iepJsonSchema } from '../src/model/iep.js';
 
 /**
@@ -11,5 +12,6 @@ export function generatedFiles(): Record<string, string> {
     'schema/iep.schema.json': JSON.stringify(iepJsonSchema(), null, 2) + '\n',
     'docs/data-model.md': dataModelMarkdown(),
     'docs/rules.md': rulesMarkdown(),
+    'docs/errors.md': errorsMarkdown(),
   };
 }

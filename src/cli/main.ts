@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
-import { EXIT } from './exit-codes.js';
+import { EXIT, EXIT_MEANINGS, type ExitCodeName } from '../model/diagnostic-catalog.js';
 import { processIo, UsageError, type CliIo } from './io.js';
 import { registerValidate } from './commands/validate.js';
 import { registerLint } from './commands/lint.js';
@@ -11,14 +11,7 @@ import { registerBatch } from './commands/batch.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
-const EXIT_HELP = `
-Exit codes:
-  0  success
-  1  invalid input or failed checks
-  2  usage error (unknown option, missing file)
-  3  a document could not be rendered
-  4  internal error in iepkit (please report it; set IEP_DEBUG=1 for details)
-`;
+const EXIT_HELP = `\nExit codes:\n${(Object.keys(EXIT) as ExitCodeName[]).map((name) => `  ${EXIT[name]}  ${EXIT_MEANINGS[name]}\n`).join('')}`;
 
 /** Runs the CLI and answers an exit code. The only place that turns errors into text for a person. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model/diagnostic.js';
+import { CATALOG, type CatalogCode } from '../model/diagnostic-catalog.js';
 import { lineColumnAt } from './source-map.js';
 
 /** Files larger than this are not IEPs; refusing them early keeps a stray upload from exhausting memory. */
@@ -15,12 +16,12 @@ export interface DecodedText {
  */
 export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   const at = (offset: number, text?: string) => (text === undefined ? { line: 1, column: offset + 1 } : lineColumnAt(text, offset));
-  const problem = (code: string, message: string, hint: string, offset = 0, text?: string): DecodedText => ({
+  const problem = (code: CatalogCode, message: string, hint: string, offset = 0, text?: string): DecodedText => ({
     diagnostics: [{ code, severity: 'error', file, path: '', ...at(offset, text), message, hint }],
   });
 
   if (bytes.length > MAX_IEP_BYTES) {
-    return problem('file-too-large', `the file is ${bytes.length} bytes; an IEP record is at most ${MAX_IEP_BYTES} bytes`, 'check that this is the IEP file and not an export or an archive');
+    return problem('file-too-large', CATALOG['file-too-large'].message({ bytes: bytes.length, max: MAX_IEP_BYTES }), 'check that this is the IEP file and not an export or an archive');
   }
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return problem('unsupported-encoding', 'the file is UTF-16 encoded; iepkit reads UTF-8', 'save the file as "UTF-8" (without BOM) in your editor');

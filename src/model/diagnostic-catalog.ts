@@ -1,11 +1,19 @@
 /**
- * The diagnostics catalog: every code iepkit can report, with its severity, a title, the usual hint and the exit
- * code it leads to (as Astro's errors-data). docs/errors.md is generated from it, and the CLI's exit codes come
- * from it, never from comparing code strings in a command.
+ * The diagnostics catalog: every code iepkit can report except the compliance rules', with its severity, a title,
+ * what it means, the usual fix, the exit code it leads to and, where the message has parts, a builder that writes
+ * it (as Astro's errors-data). docs/errors.md is generated from it (`npm run generate`; a test fails on drift), the
+ * `code` of a Diagnostic is typed by it (a misspelled code does not compile), and the CLI's exit codes come from it
+ * through `exitCodeFor`, never from comparing code strings in a command.
  *
- * SKELETON (issue 11, step 1): the shape and `exitCodeFor` are fixed; the entries are filled in by the catalog work.
+ * Compliance rules define their own codes in src/rules (each with its citation; docs/rules.md is generated from
+ * them). The model sits below the rules and cannot import them, so a rule code is a branded string (`RuleCode`)
+ * that only the compliance runner mints; test/model/diagnostic-catalog.test.ts keeps the two sets apart.
+ *
+ * To add a code: add one entry to CATALOG below, in its group (the section of docs/errors.md it is listed in), then
+ * run `npm run generate` to rewrite docs/errors.md. Write `meaning` and `hint` for a case manager: they are printed
+ * in the docs as written (Markdown). Give a `message` builder when the message has parts worth keeping the same at
+ * every call site; call it as `CATALOG['code'].message({ ... })`.
  */
-import type { Diagnostic } from './diagnostic.js';
 
 /** Stable exit codes, documented in the README, docs/errors.md and `iep --help`. */
 export const EXIT = {
@@ -21,35 +29,436 @@ export const EXIT = {
 } as const;
 export type ExitCodeName = keyof typeof EXIT;
 
+/** What each exit code means, for `iep --help` and docs/errors.md. */
+export const EXIT_MEANINGS: Record<ExitCodeName, string> = {
+  ok: 'success',
+  invalid: 'invalid input or failed checks',
+  usage: 'usage error (unknown option, missing file)',
+  renderFailed: 'a document could not be rendered',
+  internal: 'internal error in iepkit (please report it; set IEP_DEBUG=1 for details)',
+};
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** The sections of docs/errors.md, in order. */
+export const GROUPS = {
+  read: { title: 'Reading a file' },
+  validate: { title: 'Validation against the data model' },
+  render: { title: 'Rendering' },
+  batch: { title: 'Batch rendering' },
+  lint: {
+    title: 'Strength-based wording and reading level',
+    intro:
+      'Reported by `iep lint`. Findings are warnings (exit code 0); with `--strict` they are errors (exit code 1). ' +
+      'The word list with its rewrites and the reading-level targets are in [lint.md](lint.md).',
+  },
+} as const satisfies Record<string, { title: string; intro?: string }>;
+export type DiagnosticGroup = keyof typeof GROUPS;
+
 export interface CatalogEntry {
-  severity: Diagnostic['severity'];
-  /** A short title, for docs/errors.md. */
+  group: DiagnosticGroup;
+  /** The usual severity; a call site may lower or raise it (lint's `--strict`, the student's own words). */
+  severity: Severity;
+  /** A short title. */
   title: string;
-  /** The usual fix; a diagnostic may give a more specific one. */
-  hint?: string;
-  /** What an error with this code makes a command exit with. */
+  /** What a diagnostic with this code means (Markdown). */
+  meaning: string;
+  /** The usual fix (Markdown); a diagnostic gives one for its own case. */
+  hint: string;
+  /** What a command exits with when a diagnostic with this code is an error. */
   exit: ExitCodeName;
+  /** Writes the message from typed parameters. */
+  message?: (params: never) => string;
 }
 
+const UNREADABLE_REASONS: Record<string, string> = {
+  ENOENT: 'there is no such file',
+  EISDIR: 'it is a folder, not a file',
+  EACCES: 'permission denied',
+};
+
 export const CATALOG = {
-  'file-unreadable': { severity: 'error', title: 'The file does not exist, is a folder, or cannot be read', hint: 'check the path', exit: 'usage' },
-  'render-failed': { severity: 'error', title: 'A document could not be printed or written', exit: 'renderFailed' },
-  'internal-error': { severity: 'error', title: 'A bug in iepkit', hint: 'please report it; run with IEP_DEBUG=1 for details', exit: 'internal' },
+  // Reading a file
+  'file-unreadable': {
+    group: 'read',
+    severity: 'error',
+    title: 'File cannot be read',
+    meaning: 'The file does not exist, is a folder, or cannot be read.',
+    hint: 'Check the path.',
+    exit: 'usage',
+    message: ({ path, errno }: { path: string; errno?: string }) =>
+      `cannot read ${path}: ${UNREADABLE_REASONS[errno ?? ''] ?? `it could not be read (${errno ?? 'unknown error'})`}`,
+  },
+  'file-too-large': {
+    group: 'read',
+    severity: 'error',
+    title: 'File too large',
+    meaning: 'The file is over 5 MB: not an IEP record.',
+    hint: 'Check that this is the IEP file, not an export or archive.',
+    exit: 'invalid',
+    message: ({ bytes, max }: { bytes: number; max: number }) => `the file is ${bytes} bytes; an IEP record is at most ${max} bytes`,
+  },
+  'empty-file': {
+    group: 'read',
+    severity: 'error',
+    title: 'Empty file',
+    meaning: 'The file is empty or only whitespace.',
+    hint: 'Start from a file in `examples/`.',
+    exit: 'invalid',
+  },
+  'binary-file': {
+    group: 'read',
+    severity: 'error',
+    title: 'Binary file',
+    meaning: 'The file contains binary data (a NUL byte): a DOCX, PDF or image, not YAML or JSON.',
+    hint: 'Open the right file.',
+    exit: 'invalid',
+  },
+  'unsupported-encoding': {
+    group: 'read',
+    severity: 'error',
+    title: 'UTF-16 file',
+    meaning: 'The file is UTF-16.',
+    hint: 'Save it as UTF-8.',
+    exit: 'invalid',
+  },
+  'invalid-utf8': {
+    group: 'read',
+    severity: 'error',
+    title: 'Not UTF-8',
+    meaning: 'The file has bytes that are not UTF-8.',
+    hint: 'Save it as UTF-8.',
+    exit: 'invalid',
+  },
+  'byte-order-mark': {
+    group: 'read',
+    severity: 'error',
+    title: 'Byte-order mark',
+    meaning: 'The file starts with a byte-order mark (U+FEFF).',
+    hint: 'Save as "UTF-8", not "UTF-8 with BOM".',
+    exit: 'invalid',
+  },
+  'syntax-error': {
+    group: 'read',
+    severity: 'error',
+    title: 'Syntax error',
+    meaning: 'YAML or JSON syntax: bad indentation, an unclosed quote or bracket (often a truncated file), a duplicate key, two documents in one file.',
+    hint: 'Fix the syntax at the line shown.',
+    exit: 'invalid',
+  },
+  'unsupported-yaml-tag': {
+    group: 'read',
+    severity: 'error',
+    title: 'YAML tag',
+    meaning: 'A YAML tag such as `!!js/function` or `!include`.',
+    hint: 'Write plain values.',
+    exit: 'invalid',
+  },
+  'too-many-aliases': {
+    group: 'read',
+    severity: 'error',
+    title: 'Too many aliases',
+    meaning: 'The file uses YAML aliases (`*name`) so heavily it would expand enormously.',
+    hint: 'Write the values out.',
+    exit: 'invalid',
+  },
+  'too-deeply-nested': {
+    group: 'read',
+    severity: 'error',
+    title: 'Nested too deeply',
+    meaning: 'Lists or mappings nested more than 64 levels deep.',
+    hint: 'An IEP is never that deep; the file is damaged or hostile.',
+    exit: 'invalid',
+  },
+  'complex-key': {
+    group: 'read',
+    severity: 'error',
+    title: 'Complex key',
+    meaning: 'A key that is a list or mapping (`? [a]`).',
+    hint: 'Keys are plain names.',
+    exit: 'invalid',
+  },
+  'forbidden-key': {
+    group: 'read',
+    severity: 'error',
+    title: 'Forbidden key',
+    meaning: 'A key named `__proto__`, `constructor` or `prototype`.',
+    hint: 'Remove it; it is not an IEP field.',
+    exit: 'invalid',
+  },
+  'not-a-record': {
+    group: 'read',
+    severity: 'error',
+    title: 'Not a record',
+    meaning: 'The file holds a list or a single value, not one IEP record.',
+    hint: 'Start from a file in `examples/`.',
+    exit: 'invalid',
+  },
+
+  // Validation against the data model
+  'missing-required-field': {
+    group: 'validate',
+    severity: 'error',
+    title: 'Required field missing',
+    meaning: 'A required field is missing; the message says what it holds.',
+    hint: 'Add it (see [data-model.md](data-model.md)).',
+    exit: 'invalid',
+  },
+  'unknown-field': {
+    group: 'validate',
+    severity: 'error',
+    title: 'Unknown field',
+    meaning: 'A field the model does not have, often a typo; the hint suggests the nearest name.',
+    hint: 'Rename or remove it.',
+    exit: 'invalid',
+  },
+  'wrong-type': {
+    group: 'validate',
+    severity: 'error',
+    title: 'Wrong type',
+    meaning: 'Text where a list is expected, a number where text is expected, and so on.',
+    hint: 'Write the value in the form shown.',
+    exit: 'invalid',
+  },
+  'invalid-value': {
+    group: 'validate',
+    severity: 'error',
+    title: 'Value not allowed',
+    meaning: 'A value outside a closed list (grade, disability, location...); the hint suggests the nearest.',
+    hint: 'Use one of the listed values.',
+    exit: 'invalid',
+  },
+  'invalid-date': {
+    group: 'validate',
+    severity: 'error',
+    title: 'Invalid date',
+    meaning: 'A date that does not exist (2025-02-30) or is not written YYYY-MM-DD.',
+    hint: 'Write a real date as YYYY-MM-DD.',
+    exit: 'invalid',
+  },
+  'invalid-format': {
+    group: 'validate',
+    severity: 'error',
+    title: 'Invalid format',
+    meaning: 'A value not written the expected way (IDs, ratios like 12:1+1, email).',
+    hint: "Follow the field's description.",
+    exit: 'invalid',
+  },
+  'empty-value': {
+    group: 'validate',
+    severity: 'error',
+    title: 'Empty text',
+    meaning: 'Text that is empty.',
+    hint: 'Write the text, or remove an optional field.',
+    exit: 'invalid',
+  },
+  'too-few-items': {
+    group: 'validate',
+    severity: 'error',
+    title: 'Empty list',
+    meaning: 'A list that needs at least one entry is empty (team, goals, guardians).',
+    hint: 'Add the entries.',
+    exit: 'invalid',
+  },
+  'out-of-range': {
+    group: 'validate',
+    severity: 'error',
+    title: 'Number out of range',
+    meaning: 'A number outside its range (minutes, group size, age of majority).',
+    hint: 'Use a value in range.',
+    exit: 'invalid',
+  },
+  'duplicate-id': {
+    group: 'validate',
+    severity: 'error',
+    title: 'Duplicate id',
+    meaning: 'Two strengths, interests, preferences or goals share an id.',
+    hint: 'Give each its own id.',
+    exit: 'invalid',
+  },
+  'unknown-strength-reference': {
+    group: 'validate',
+    severity: 'error',
+    title: 'Unknown strength',
+    meaning: "A goal's `buildsOn` names an id that no strength, interest or preference has.",
+    hint: 'Use an existing id (the hint suggests the nearest).',
+    exit: 'invalid',
+  },
+
+  // Rendering
+  'template-error': {
+    group: 'render',
+    severity: 'error',
+    title: 'Template error',
+    meaning: 'A template uses a field or helper that does not exist, or has a syntax error; names the template file and line.',
+    hint: "Fix the template (templates may use only the view model's fields and the registered helpers).",
+    exit: 'renderFailed',
+  },
+  'layout-error': {
+    group: 'render',
+    severity: 'error',
+    title: 'Layout error',
+    meaning: "A layout's front matter is missing or wrong.",
+    hint: 'Fix `templates/<profile>/<layout>/layout.md`.',
+    exit: 'renderFailed',
+  },
+  'student-summary-shortened': {
+    group: 'render',
+    severity: 'warning',
+    title: 'Student summary shortened',
+    meaning: 'The one-page student summary left items out to fit; says which list and how many.',
+    hint: 'Put the items that matter most to the student first.',
+    exit: 'invalid',
+  },
+  'untranslated-fields': {
+    group: 'render',
+    severity: 'warning',
+    title: 'Fields not translated',
+    meaning: "Narrative fields without a translation in the copy's language are printed in English, marked as not yet translated.",
+    hint: 'Add the translations; `iep i18n <file> --lang <lang>` lists them.',
+    exit: 'invalid',
+  },
+  'missing-glyph': {
+    group: 'render',
+    severity: 'error',
+    title: 'Character cannot be printed',
+    meaning: 'A character no bundled font can draw (it would print as an empty box); names the character and the field.',
+    hint: 'Remove or replace the character.',
+    exit: 'invalid',
+  },
+  'final-from-draft': {
+    group: 'render',
+    severity: 'error',
+    title: 'Final copy of a draft',
+    meaning: '`iep render --final` on an IEP whose status is still draft.',
+    hint: 'Set `document.status: final` once the team agrees.',
+    exit: 'invalid',
+  },
+  'browser-not-found': {
+    group: 'render',
+    severity: 'error',
+    title: 'No browser',
+    meaning: 'No Chrome or Chromium to print PDFs with; the hint says how to install one.',
+    hint: '`sudo apt-get install -y chromium`, or set `IEPKIT_CHROMIUM`.',
+    exit: 'renderFailed',
+  },
+  'browser-launch-failed': {
+    group: 'render',
+    severity: 'error',
+    title: 'Browser did not start',
+    meaning: 'The browser was found but did not start.',
+    hint: 'Check the path, or run with `IEP_DEBUG=1`.',
+    exit: 'renderFailed',
+  },
+  'render-failed': {
+    group: 'render',
+    severity: 'error',
+    title: 'Document not rendered',
+    meaning: 'A document could not be printed or written (the browser crashed twice, or timed out).',
+    hint: 'Try again; if it persists, report it.',
+    exit: 'renderFailed',
+  },
+  'output-unwritable': {
+    group: 'render',
+    severity: 'error',
+    title: 'Output cannot be written',
+    meaning: 'A rendered document could not be saved: the output folder cannot be created or written to, or the disk is full.',
+    hint: 'Check the `--out` folder and the free disk space.',
+    exit: 'renderFailed',
+  },
+
+  // Batch rendering
+  'internal-error': {
+    group: 'batch',
+    severity: 'error',
+    title: 'Bug in iepkit',
+    meaning: 'A file could not be loaded because of a bug in iepkit; the batch records it and goes on.',
+    hint: 'Report it with the message (remove student data first).',
+    exit: 'internal',
+  },
+  'duplicate-student-id': {
+    group: 'batch',
+    severity: 'error',
+    title: 'Same student twice',
+    meaning: 'Two input files have the same student ID, so their documents would overwrite each other.',
+    hint: 'Give each record its own `student.id`, or render them in separate batches.',
+    exit: 'invalid',
+  },
+
+  // Strength-based wording and reading level (`iep lint`)
+  'deficit-wording': {
+    group: 'lint',
+    severity: 'warning',
+    title: 'Deficit wording',
+    meaning:
+      "A narrative field uses a word from the deficit-wording list; the message quotes it. In `studentVoice` or `parentConcerns` (the student's or the parents' own words) it is a note (info), never an error.",
+    hint: 'Use the strength-based rewrite in the hint.',
+    exit: 'invalid',
+  },
+  'needs-without-strengths': {
+    group: 'lint',
+    severity: 'warning',
+    title: 'Needs without strengths',
+    meaning: 'A present-levels domain lists needs but no strengths (34 CFR 300.324(a)(1)(i)).',
+    hint: 'Add what the student does well in that domain.',
+    exit: 'invalid',
+  },
+  'goal-without-strength': {
+    group: 'lint',
+    severity: 'warning',
+    title: 'Goal builds on no strength',
+    meaning: "An annual goal's `buildsOn` is empty.",
+    hint: 'Name the strength, interest or preference the goal builds on.',
+    exit: 'invalid',
+  },
+  'reading-level-above-target': {
+    group: 'lint',
+    severity: 'warning',
+    title: 'Reads above the target grade',
+    meaning: 'With `--layout`: a section of the family copy (grade 8) or student summary (grade 6) reads above its target.',
+    hint: 'Shorten or split the hardest sentences the hint quotes, and use everyday words.',
+    exit: 'invalid',
+  },
+  'wording-check-english-only': {
+    group: 'lint',
+    severity: 'info',
+    title: 'Translations not checked',
+    meaning: 'Some fields have translations; the word list is English, so translations are not checked. Reported once per run.',
+    hint: 'Ask the translator to carry the strength-based wording over.',
+    exit: 'invalid',
+  },
 } as const satisfies Record<string, CatalogEntry>;
+
+export type CatalogCode = keyof typeof CATALOG;
+
+declare const ruleCodeBrand: unique symbol;
+/**
+ * A compliance rule's code. Rules own their codes (src/rules); the brand keeps a bare string literal from passing as
+ * one, so a misspelled catalog code still fails to compile. Minted only by the compliance runner.
+ */
+export type RuleCode = string & { readonly [ruleCodeBrand]: true };
+
+/** Every code a Diagnostic can carry. */
+export type DiagnosticCode = CatalogCode | RuleCode;
+
+export function isCatalogCode(code: string): code is CatalogCode {
+  return Object.hasOwn(CATALOG, code);
+}
+
+/** From least to most serious: the exit of a run is that of its most serious error. */
+const EXIT_RANK: readonly ExitCodeName[] = ['ok', 'invalid', 'usage', 'renderFailed', 'internal'];
 
 /**
  * The exit code for a run that reported these diagnostics: 0 without errors, else the most serious exit among the
- * errors' codes (internal > renderFailed > usage > invalid); an error whose code is not in the catalog counts as
- * invalid input.
+ * errors' codes (internal > renderFailed > usage > invalid); an error whose code is not in the catalog (a compliance
+ * rule) counts as invalid input.
  */
-export function exitCodeFor(diagnostics: readonly Diagnostic[]): number {
-  const rank: ExitCodeName[] = ['ok', 'invalid', 'usage', 'renderFailed', 'internal'];
+export function exitCodeFor(diagnostics: readonly { code: string; severity: Severity }[]): number {
   let worst: ExitCodeName = 'ok';
   for (const d of diagnostics) {
     if (d.severity !== 'error') continue;
-    const entry = (CATALOG as Record<string, CatalogEntry>)[d.code];
-    const exit = entry?.exit ?? 'invalid';
-    if (rank.indexOf(exit) > rank.indexOf(worst)) worst = exit;
+    const exit: ExitCodeName = isCatalogCode(d.code) ? CATALOG[d.code].exit : 'invalid';
+    if (EXIT_RANK.indexOf(exit) > EXIT_RANK.indexOf(worst)) worst = exit;
   }
   return EXIT[worst];
 }

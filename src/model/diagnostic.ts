@@ -2,11 +2,15 @@
  * One shape for every problem iepkit reports: loading, validation, compliance rules, language lint,
  * template and render failures. The library returns these; only src/cli prints them.
  */
-export type Severity = 'error' | 'warning' | 'info';
+import type { DiagnosticCode, Severity } from './diagnostic-catalog.js';
+export type { DiagnosticCode, RuleCode, Severity } from './diagnostic-catalog.js';
 
 export interface Diagnostic {
-  /** Stable, kebab-case identifier, e.g. `missing-required-field`. Documented in docs/errors.md or docs/rules.md. */
-  code: string;
+  /**
+   * Stable, kebab-case identifier, e.g. `missing-required-field`: a code of the catalog (src/model/diagnostic-catalog.ts,
+   * docs/errors.md) or of a compliance rule (src/rules, docs/rules.md).
+   */
+  code: DiagnosticCode;
   severity: Severity;
   /** What is wrong and why, in one sentence. */
   message: string;

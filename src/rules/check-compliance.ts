@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../model/diagnostic.js';
+import type { Diagnostic, RuleCode } from '../model/diagnostic.js';
 import type { ComplianceItem, ComplianceSummary } from '../model/compliance.js';
 export type { ComplianceItem, ComplianceSummary } from '../model/compliance.js';
 import { formatJsonPath, sortDiagnostics } from '../model/diagnostic.js';
@@ -31,7 +31,7 @@ export function checkCompliance(iep: Iep, options: CheckComplianceOptions = {}):
     for (const finding of rule.check(iep, { profile })) {
       const position = options.sourceMap?.locate(finding.path);
       const diagnostic: Diagnostic = {
-        code: rule.code,
+        code: rule.code as RuleCode,
         severity: rule.severity,
         message: finding.message,
         hint: finding.hint ?? rule.hint,

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { CATALOG } from '../model/diagnostic-catalog.js';
 import { hasErrors, sortDiagnostics } from '../model/diagnostic.js';
 import type { Iep } from '../model/iep.js';
 import { validateIep } from './validate-iep.js';
@@ -37,12 +38,8 @@ export async function loadIepFile(path: string): Promise<LoadedIep> {
   try {
     bytes = await readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : `it could not be read (${code ?? 'unknown error'})`;
-    return {
-      file: path,
-      diagnostics: [{ code: 'file-unreadable', severity: 'error', file: path, message: `cannot read ${path}: ${reason}`, hint: 'check the path; IEP files end in .iep.yaml or .json' }],
-    };
+    const message = CATALOG['file-unreadable'].message({ path, errno: (error as NodeJS.ErrnoException).code });
+    return { file: path, diagnostics: [{ code: 'file-unreadable', severity: 'error', file: path, message, hint: 'check the path; IEP files end in .iep.yaml or .json' }] };
   }
   return loadIep(bytes, { file: path });
 }

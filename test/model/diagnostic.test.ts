@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatJsonPath, hasErrors, sortDiagnostics, type Diagnostic } from '../../src/model/diagnostic.js';
 
-const d = (over: Partial<Diagnostic>): Diagnostic => ({ code: 'x', severity: 'error', message: 'm', ...over });
+/** `code` is only a label here, so any string is accepted. */
+const d = ({ code = 'x', ...over }: Omit<Partial<Diagnostic>, 'code'> & { code?: string }): Diagnostic => ({ severity: 'error', message: 'm', ...over, code: code as Diagnostic['code'] });
 
 describe('formatJsonPath', () => {
   it('writes keys with dots and indexes in brackets', () => {

@@ -15,8 +15,8 @@ const onDisk = (path: string) => {
 describe('generated files', () => {
   const files = generatedFiles();
 
-  it('include the JSON Schema and the data-model guide', () => {
-    expect(Object.keys(files)).toEqual(expect.arrayContaining(['schema/iep.schema.json', 'docs/data-model.md']));
+  it('include the JSON Schema, the data-model guide, the rules and the diagnostics catalog', () => {
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['schema/iep.schema.json', 'docs/data-model.md', 'docs/rules.md', 'docs/errors.md']));
   });
 
   it.each(Object.keys(files))('%s on disk equals what the model generates', (path) => {

@@ -4,7 +4,7 @@ import { PROFILES, type Profile } from '../../rules/rule.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { hasErrors } from '../../model/diagnostic.js';
 import { loadIepFile } from '../../validate/load-iep.js';
-import { EXIT } from '../exit-codes.js';
+import { exitCodeFor } from '../../model/diagnostic-catalog.js';
 import { expandInputs } from '../expand-inputs.js';
 import type { CliIo } from '../io.js';
 import { formatDiagnostics } from '../print-diagnostics.js';
@@ -58,7 +58,6 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
           io.out(`${passed} file${passed === 1 ? '' : 's'} pass${passed === 1 ? 'es' : ''} the ${options.profile} compliance rules\n`);
         }
       }
-      const unreadable = diagnostics.some((d) => d.code === 'file-unreadable');
-      setExit(unreadable ? EXIT.usage : hasErrors(diagnostics) ? EXIT.invalid : EXIT.ok);
+      setExit(exitCodeFor(diagnostics));
     });
 }

@@ -3,7 +3,7 @@ import { hasErrors } from '../../model/diagnostic.js';
 import { isLanguage, LANGUAGES, type Language } from '../../model/languages.js';
 import { loadIepFile } from '../../validate/load-iep.js';
 import { formatParityReport, parityReport } from '../../i18n/parity-report.js';
-import { EXIT } from '../exit-codes.js';
+import { exitCodeFor } from '../../model/diagnostic-catalog.js';
 import { expandInputs } from '../expand-inputs.js';
 import { UsageError, type CliIo } from '../io.js';
 import { formatDiagnostics } from '../print-diagnostics.js';
@@ -25,7 +25,7 @@ export function registerI18n(program: Command, io: CliIo, setExit: (code: number
         const loaded = await loadIepFile(file);
         if (!loaded.iep || hasErrors(loaded.diagnostics)) {
           io.err(formatDiagnostics(loaded.diagnostics, { color: io.color }));
-          setExit(loaded.diagnostics.some((d) => d.code === 'file-unreadable') ? EXIT.usage : EXIT.invalid);
+          setExit(exitCodeFor(loaded.diagnostics));
           continue;
         }
         for (const lang of langs as Language[]) {

@@ -1,16 +1,15 @@
 import { Option, type Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../../model/diagnostic.js';
-import { hasErrors } from '../../model/diagnostic.js';
 import { loadIep, loadIepFile, type LoadedIep } from '../../validate/load-iep.js';
 import type { LintDiagnostic } from '../../lint/lint-diagnostic.js';
 import { READING_LAYOUTS, READING_TARGETS, type ReadingLayout } from '../../readability/reading-targets.js';
-import { EXIT } from '../exit-codes.js';
+import { exitCodeFor, type CatalogCode } from '../../model/diagnostic-catalog.js';
 import { expandInputs } from '../expand-inputs.js';
 import type { CliIo } from '../io.js';
 import { formatDiagnostics } from '../print-diagnostics.js';
 
-const ENGLISH_ONLY = 'wording-check-english-only';
+const ENGLISH_ONLY = 'wording-check-english-only' satisfies CatalogCode;
 
 interface Loaded extends LoadedIep {
   source?: string;
@@ -26,11 +25,6 @@ async function load(path: string): Promise<Loaded> {
   }
   const loaded = loadIep(bytes, { file: path });
   return loaded.iep ? { ...loaded, source: new TextDecoder().decode(bytes) } : loaded;
-}
-
-function exitFor(diagnostics: readonly Diagnostic[]): number {
-  if (diagnostics.some((d) => d.code === 'file-unreadable')) return EXIT.usage;
-  return hasErrors(diagnostics) ? EXIT.invalid : EXIT.ok;
 }
 
 const layoutOption = () =>
@@ -85,7 +79,7 @@ export function registerLint(program: Command, io: CliIo, setExit: (code: number
       } else {
         io.out(`${files.length} file${files.length === 1 ? '' : 's'}: no findings\n`);
       }
-      setExit(exitFor(all));
+      setExit(exitCodeFor(all));
     });
 
   program
@@ -109,6 +103,6 @@ export function registerLint(program: Command, io: CliIo, setExit: (code: number
       }
       const problems = [...results.flatMap((r) => r.diagnostics), ...measured.flatMap((m) => m.diagnostics)];
       if (problems.length > 0) io.err(formatDiagnostics(problems, { color: io.color }));
-      setExit(exitFor(problems));
+      setExit(exitCodeFor(problems));
     });
 }

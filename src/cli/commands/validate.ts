@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { hasErrors } from '../../model/diagnostic.js';
 import { loadIepFile } from '../../validate/load-iep.js';
-import { EXIT } from '../exit-codes.js';
+import { exitCodeFor } from '../../model/diagnostic-catalog.js';
 import { expandInputs } from '../expand-inputs.js';
 import type { CliIo } from '../io.js';
 import { formatDiagnostics } from '../print-diagnostics.js';
@@ -25,7 +25,6 @@ export function registerValidate(program: Command, io: CliIo, setExit: (code: nu
       } else {
         io.out(`${files.length} file${files.length === 1 ? '' : 's'} valid\n`);
       }
-      const unreadable = diagnostics.some((d) => d.code === 'file-unreadable');
-      setExit(unreadable ? EXIT.usage : hasErrors(diagnostics) ? EXIT.invalid : EXIT.ok);
+      setExit(exitCodeFor(diagnostics));
     });
 }
