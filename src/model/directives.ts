@@ -112,7 +112,7 @@ export function isDirectiveName(name: string): name is DirectiveName {
   return Object.prototype.hasOwnProperty.call(DIRECTIVES, name);
 }
 
-export function directiveKind(node: AnyDirective): DirectiveKind {
+export function directiveKind(node: { type: string }): DirectiveKind {
   return node.type === 'textDirective' ? 'text' : node.type === 'leafDirective' ? 'leaf' : 'container';
 }
 

@@ -3,7 +3,7 @@
  * the HTML (and so PDF) and DOCX renderers read only this, never the IEP data, so every format says the same thing.
  *
  * The body is an mdast tree (remark-parse + GFM tables, strikethrough and task lists + remark-directive) of the node
- * types below. Features Markdown lacks are the directives declared in directives.ts (see docs/directives.md); every
+ * types below. Features Markdown lacks are the directives declared in directives.ts (see docs/templates.md); every
  * renderer has one handler for each.
  */
 import type { Root } from 'mdast';
