@@ -29,12 +29,15 @@ export interface AttributeSpec {
 export interface DirectiveSpec {
   readonly kind: DirectiveKind;
   readonly attributes: Readonly<Record<string, AttributeSpec>>;
-  /** The only directive it may sit directly inside; and a directive with `only` holds nothing but those. */
+  /** The container it belongs in (::signer in :::signatures): valid only directly inside it, which reads it. */
   readonly inside?: string;
+  /** The only directive a container holds (:::signatures holds ::signer lines and nothing else). */
   readonly only?: string;
 }
 
-const text = {};
+/** Any text, or absent. */
+const freeText = {};
+/** A localized label the template must give. */
 const label = { required: true } as const;
 
 export const DIRECTIVES = {
@@ -49,13 +52,13 @@ export const DIRECTIVES = {
    */
   signatures: {
     kind: 'container',
-    attributes: { name: label, role: label, attended: label, signature: label, date: label, yes: text, no: text },
+    attributes: { name: label, role: label, attended: label, signature: label, date: label, yes: freeText, no: freeText },
     only: 'signer',
   },
   /** `::signer{name="..." role="..." attended="yes|no"}`: one team member's row, only inside `:::signatures`. */
   signer: {
     kind: 'leaf',
-    attributes: { name: { required: true, nonEmpty: true }, role: text, attended: { values: ['yes', 'no'], default: 'no' } },
+    attributes: { name: { required: true, nonEmpty: true }, role: freeText, attended: { values: ['yes', 'no'], default: 'no' } },
     inside: 'signatures',
   },
   /** `:checkbox[label]{checked}` (or without `checked`): a ballot box with its label, as on the NY form. */
@@ -63,14 +66,14 @@ export const DIRECTIVES = {
   /** `:::callout{kind="info|notice|important"}`: a shaded, bordered box (notices, "what this means"). */
   callout: { kind: 'container', attributes: { kind: { values: ['info', 'notice', 'important'], default: 'info' } } },
   /** `:strength[text]{id="..."}`: a strength goals can link to (HTML anchor / DOCX bookmark `strength-<id>`). */
-  strength: { kind: 'text', attributes: { id: text } },
+  strength: { kind: 'text', attributes: { id: freeText } },
   /** `::buildson[label]{ref="id"}`: "Builds on: <strength>" under a goal, linking to it; an empty ref links nowhere. */
-  buildson: { kind: 'leaf', attributes: { ref: text } },
+  buildson: { kind: 'leaf', attributes: { ref: freeText } },
   /**
    * `:untranslated[text]{lang="en" note="..." path="..."}`: text shown in another language where a translation is
    * missing, visibly marked with the note; `path` names the IEP field (compose reports what is printed untranslated).
    */
-  untranslated: { kind: 'text', attributes: { lang: text, note: text, path: text } },
+  untranslated: { kind: 'text', attributes: { lang: freeText, note: freeText, path: freeText } },
 } as const satisfies Record<string, DirectiveSpec>;
 
 export type DirectiveName = keyof typeof DIRECTIVES;
