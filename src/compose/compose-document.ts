@@ -8,7 +8,8 @@ import { formatNumber } from '../i18n/format.js';
 import { LayoutError, loadLayout, type LayoutName, type LayoutSource, type Profile } from '../load/load-layout.js';
 import { escapeInline } from './escape-markdown.js';
 import { expandTemplate, registerPartials, TemplateError } from './expand-template.js';
-import { parseMarkdown } from './parse-markdown.js';
+import { parseSections } from './parse-markdown.js';
+import type { ExpandedTemplate } from './locate-in-template.js';
 import { shortenForOnePage } from './shorten-for-one-page.js';
 import { UNTRANSLATED_PATH_ATTRIBUTE, ViewModelBuilder, type UntranslatedField } from './view-model.js';
 import type { Root } from 'mdast';
@@ -75,10 +76,10 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
     if (partial) sections.push(partial);
     view = { ...view, compliance: complianceView(options.compliance, tr) } as typeof view;
   }
-  const parts: string[] = [];
+  const parts: ExpandedTemplate[] = [];
   for (const section of sections) {
     try {
-      parts.push(expandTemplate(section.file, section.source, view, tr).trim());
+      parts.push({ ...section, markdown: expandTemplate(section.file, section.source, view, tr).trim() });
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       diagnostics.push(templateDiagnostic(error));
@@ -86,7 +87,8 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { untranslated: [], diagnostics, layout };
 
-  const markdown = parts.filter(Boolean).join('\n\n') + '\n';
+  const { markdown, body, diagnostics: treeDiagnostics } = parseSections(parts, layout.partials);
+  if (treeDiagnostics.length > 0) return { untranslated: [], diagnostics: [...diagnostics, ...treeDiagnostics], layout };
   const name = `${iep.student.firstName} ${iep.student.lastName}`;
   const draft = iep.document.status === 'draft';
   const document: DocumentTree = {
@@ -104,7 +106,7 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
       created: options.created ?? documentDate(iep),
       creator: iep.student.district ?? iep.student.school,
     },
-    body: parseMarkdown(markdown),
+    body,
   };
   return { document, markdown, layout, untranslated: printedUntranslated(document.body, builder), diagnostics };
 }

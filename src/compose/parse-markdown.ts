@@ -1,4 +1,8 @@
 import type { Root } from 'mdast';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { directiveKind, directiveSyntax } from '../model/directives.js';
+import { checkDocumentTree } from './check-document-tree.js';
+import { locateInTemplate, type ExpandedTemplate } from './locate-in-template.js';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
@@ -26,4 +30,37 @@ const processor = unified().use(remarkParse).use(remarkGfmWithoutAutolinks).use(
 /** Markdown (the expanded templates) to the mdast tree every renderer reads. */
 export function parseMarkdown(markdown: string): Root {
   return processor.runSync(processor.parse(markdown)) as Root;
+}
+
+export interface ParsedSections {
+  /** The expanded sections joined by blank lines: what was parsed. */
+  markdown: string;
+  body: Root;
+  /** A template-error for each directive its declaration rejects and each node a document does not hold. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The expanded sections as ONE tree, checked (checkDocumentTree): a mistake is a template-error naming the template
+ * file and line it was written on (a section or one of `partials`), never a crash in a renderer or a silent drop.
+ */
+export function parseSections(sections: readonly ExpandedTemplate[], partials: readonly { file: string; source: string }[]): ParsedSections {
+  const written = sections.filter((section) => section.markdown !== '');
+  const markdown = written.map((section) => section.markdown).join('\n\n') + '\n';
+  const body = parseMarkdown(markdown);
+  const diagnostics = checkDocumentTree(body).map(({ node, message }): Diagnostic => {
+    const { name } = node as { name?: string };
+    const marker = node.type.endsWith('Directive') && name !== undefined ? directiveSyntax(name, directiveKind(node)) : undefined;
+    const place = node.position ? locateInTemplate(written, partials, node.position.start.line, marker) : undefined;
+    return {
+      code: 'template-error',
+      severity: 'error',
+      ...(place ?? {}),
+      message,
+      hint: marker
+        ? 'the directives and their attributes are declared in src/model/directives.ts (see docs/templates.md, "Directives")'
+        : 'templates write paragraphs, headings, lists, tables, inline links and the directives (see docs/templates.md)',
+    };
+  });
+  return { markdown, body, diagnostics };
 }

@@ -2,8 +2,9 @@
  * The document tree in the middle of the pipeline. Compose turns IEP data + layout + locale into one of these;
  * the HTML (and so PDF) and DOCX renderers read only this, never the IEP data, so every format says the same thing.
  *
- * The body is an mdast tree (remark-parse + GFM tables, strikethrough and task lists + remark-directive). Features Markdown lacks are the
- * directives listed in DIRECTIVES below (see docs/directives.md); every renderer has one handler for each.
+ * The body is an mdast tree (remark-parse + GFM tables, strikethrough and task lists + remark-directive) of the node
+ * types below. Features Markdown lacks are the directives declared in directives.ts (see docs/templates.md); every
+ * renderer has one handler for each.
  */
 import type { Root } from 'mdast';
 import type { Language } from './languages.js';
@@ -49,36 +50,16 @@ export interface DocumentTree {
 }
 
 /**
- * Directive names and what they mean. Syntax is remark-directive's:
- *   leaf       `::name[label]{attr="value"}` on its own line
- *   container  `:::name{attr="value"}` ... `:::`
- *   text       `:name[label]{attr="value"}` inside a paragraph
+ * The mdast node types a document tree holds besides directives (src/model/directives.ts) and the parts of lists
+ * and tables (listItem, tableRow, tableCell). Compose reports any other (an indented code block, a reference link
+ * or its definition) as a template-error, so a renderer that handles these handles every tree.
  */
-export const DIRECTIVES = {
-  /** leaf `::pagebreak`: start a new page. */
-  pagebreak: 'leafDirective',
-  /** container `:::keep`: keep the content on one page when it fits (headings with what follows, short tables). */
-  keep: 'containerDirective',
-  /**
-   * container `:::signatures{signature="Signature" date="Date" attended="Attended" role="Role" name="Name"}` holding
-   * leaf `::signer{name="..." role="..." attended="yes|no"}` lines: the team attendance and signature block.
-   * The container's attributes are the localized column labels.
-   */
-  signatures: 'containerDirective',
-  signer: 'leafDirective',
-  /** text `:checkbox[label]{checked}` (or without `checked`): a ballot box with its label, as on the NY form. */
-  checkbox: 'textDirective',
-  /** container `:::callout{kind="info|notice|important"}`: a shaded, bordered box (notices, "what this means"). */
-  callout: 'containerDirective',
-  /** text `:strength[text]{#id}`: a strength statement that goals can link to (HTML anchor / DOCX bookmark `strength-<id>`). */
-  strength: 'textDirective',
-  /** leaf `::buildson[label]{ref="id"}`: "Builds on: <strength>" note under a goal, linking to the strength. */
-  buildson: 'leafDirective',
-  /** text `:untranslated[text]{lang="en"}`: English text shown where a translation is missing, visibly marked. */
-  untranslated: 'textDirective',
-} as const;
+export const BLOCK_NODE_TYPES = ['heading', 'paragraph', 'list', 'table', 'thematicBreak', 'blockquote', 'html'] as const;
+export const INLINE_NODE_TYPES = ['text', 'strong', 'emphasis', 'delete', 'inlineCode', 'break', 'link', 'image', 'html'] as const;
+export const PART_NODE_TYPES = ['listItem', 'tableRow', 'tableCell'] as const;
 
-export type DirectiveName = keyof typeof DIRECTIVES;
+export type BlockNodeType = (typeof BLOCK_NODE_TYPES)[number];
+export type InlineNodeType = (typeof INLINE_NODE_TYPES)[number];
 
 /** Bookmark / anchor id for a strength, shared by both renderers. */
 export function strengthAnchor(id: string): string {

@@ -18,7 +18,7 @@ import { composeDocument } from '../../src/compose/compose-document.js';
 import { expandTemplate, TemplateError } from '../../src/compose/expand-template.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import type { Language } from '../../src/model/languages.js';
-import { DIRECTIVES } from '../../src/model/document.js';
+import { DIRECTIVES } from '../../src/model/directives.js';
 import { TEMPLATES_DIR } from '../../src/model/paths.js';
 import { allNodes, LAYOUT_CASES, MINIMAL, rawIep, squash, treeText, validated, type TreeNode } from '../e2e/helpers.js';
 

@@ -1,8 +1,7 @@
 import { InternalHyperlink, Paragraph } from 'docx';
-import type { LeafDirective } from 'mdast-util-directive';
+import { directiveAttributes, type DirectiveNode } from '../../model/directives.js';
 import { strengthBookmark } from './bookmark-name.js';
-import type { RenderContext } from './context.js';
-import { renderInlines, type Block } from './handlers.js';
+import type { Block, RenderContext } from './context.js';
 import { paragraphOptions } from './paragraph-options.js';
 import { STYLE } from './styles.js';
 
@@ -11,8 +10,8 @@ import { STYLE } from './styles.js';
  * bookmark (w:hyperlink w:anchor), so a reader can jump back to the strength the goal builds on. An empty ref means
  * the strength is not printed in this document (the one-page summary may leave it out): the note without a link.
  */
-export function buildson(node: LeafDirective, ctx: RenderContext): Block[] {
-  const ref = node.attributes?.ref;
+export function buildson(node: DirectiveNode<'buildson'>, ctx: RenderContext): Block[] {
+  const { ref } = directiveAttributes(node);
   const { style: _style, spacing, ...options } = paragraphOptions(ctx);
   return [
     new Paragraph({
@@ -20,8 +19,8 @@ export function buildson(node: LeafDirective, ctx: RenderContext): Block[] {
       style: STYLE.buildsOn,
       spacing: { before: Math.max(spacing?.before ?? 0, 60) },
       children: ref
-        ? [new InternalHyperlink({ anchor: strengthBookmark(ref), children: renderInlines(node.children, ctx, { style: STYLE.buildsOnLink }) })]
-        : renderInlines(node.children, ctx),
+        ? [new InternalHyperlink({ anchor: strengthBookmark(ref), children: ctx.inlines(node.children, ctx, { style: STYLE.buildsOnLink }) })]
+        : ctx.inlines(node.children, ctx),
     }),
   ];
 }

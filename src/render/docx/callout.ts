@@ -1,12 +1,11 @@
 import { BorderStyle, ShadingType, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
-import type { ContainerDirective } from 'mdast-util-directive';
-import type { RenderContext } from './context.js';
-import { renderBlocks, type Block } from './handlers.js';
+import { toString } from 'mdast-util-to-string';
+import { directiveAttributes, type DirectiveNode } from '../../model/directives.js';
+import type { Block, RenderContext } from './context.js';
 import { tableEnded, tableStarts } from './paragraph-options.js';
-import { plainText } from './plain-text.js';
 import { separateTables } from './separate-tables.js';
 import { DocxRenderError } from './render-error.js';
-import { CALLOUT, COLOR, type CalloutKind } from './styles.js';
+import { CALLOUT, COLOR } from './styles.js';
 
 const PADDING = { top: 120, bottom: 120, left: 180, right: 180 };
 /** A callout shorter than this (characters) never splits across pages. */
@@ -18,20 +17,16 @@ const SHORT = 1200;
  * list or table inside).
  * Short callouts do not split across a page.
  */
-export function callout(node: ContainerDirective, ctx: RenderContext): Block[] {
-  const kind = node.attributes?.kind ?? 'info';
-  if (!Object.prototype.hasOwnProperty.call(CALLOUT, kind)) {
-    throw new DocxRenderError(node, `kind="${kind}" is not one of ${Object.keys(CALLOUT).join(', ')}`);
-  }
-  const colors = CALLOUT[kind as CalloutKind];
+export function callout(node: DirectiveNode<'callout'>, ctx: RenderContext): Block[] {
+  const colors = CALLOUT[directiveAttributes(node).kind];
   const thin = { style: BorderStyle.SINGLE, size: 8, color: COLOR.rule };
   const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
   const inner = ctx.width - PADDING.left - PADDING.right;
   tableStarts(ctx);
-  const children = renderBlocks(node.children, { ...ctx, keep: 'none', indent: 0, width: inner });
+  const children = ctx.all(node.children, { ...ctx, keep: 'none', indent: 0, width: inner });
   if (children.length === 0) throw new DocxRenderError(node, 'the callout is empty');
   tableEnded(ctx);
-  const short = plainText(node).length < SHORT;
+  const short = toString(node).length < SHORT;
 
   return [
     new Table({

@@ -1,5 +1,12 @@
-import type { NumberingDefinition } from 'docx';
-import type { DocumentMeta } from '../../model/document.js';
+import type { Bookmark, ExternalHyperlink, InternalHyperlink, NumberingDefinition, Paragraph, Table, TextRun } from 'docx';
+import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import type { BlockNodeType, DocumentMeta, InlineNodeType } from '../../model/document.js';
+import type { DIRECTIVES, DirectiveNode, HandledDirectiveName } from '../../model/directives.js';
+
+/** What block handlers give: paragraphs and tables. */
+export type Block = Paragraph | Table;
+/** What inline handlers give: runs, hyperlinks and bookmarks. */
+export type Inline = TextRun | ExternalHyperlink | InternalHyperlink | Bookmark;
 
 /**
  * How a block takes part in a `:::keep` group: `all` keeps every paragraph with the next and on one page; the last
@@ -50,6 +57,32 @@ export interface RenderContext {
   readonly width: number;
   readonly lists: ListCounter;
   readonly flow: Flow;
+  /**
+   * How handlers render their children (as mdast-util-to-hast's `state.one` / `state.all`): bound to the handler
+   * map by render-docx.ts, so a handler file never imports the map. `one` renders one block node, `all` block nodes
+   * in order (passing `:::keep` on), `inlines` phrasing nodes with the marks given.
+   */
+  readonly one: (node: Nodes, ctx: RenderContext) => Block[];
+  readonly all: (nodes: readonly Nodes[], ctx: RenderContext) => Block[];
+  readonly inlines: (nodes: readonly Nodes[], ctx: RenderContext, marks?: Marks) => Inline[];
+}
+
+type BlockHandler<N> = (node: N, ctx: RenderContext) => Block[];
+type InlineHandler<N> = (node: N, ctx: RenderContext, marks: Marks) => Inline[];
+
+/**
+ * The handler map, typed complete: one handler for every block and inline node type a document tree holds
+ * (src/model/document.ts) and every directive (src/model/directives.ts) but those their container reads, so
+ * leaving one out does not compile. Text directives give inlines, leaf and container directives blocks.
+ */
+export interface Handlers {
+  readonly block: { readonly [T in BlockNodeType]: BlockHandler<Extract<RootContent, { type: T }>> };
+  readonly inline: { readonly [T in InlineNodeType]: InlineHandler<Extract<PhrasingContent, { type: T }>> };
+  readonly directive: {
+    readonly [N in HandledDirectiveName]: (typeof DIRECTIVES)[N]['kind'] extends 'text'
+      ? InlineHandler<DirectiveNode<N>>
+      : BlockHandler<DirectiveNode<N>>;
+  };
 }
 
 export function createListCounter(): ListCounter {

@@ -1,7 +1,6 @@
 import { HeadingLevel, Paragraph } from 'docx';
 import type { Heading } from 'mdast';
-import type { RenderContext } from './context.js';
-import { renderInlines, type Block } from './handlers.js';
+import type { Block, RenderContext } from './context.js';
 import { paragraphOptions } from './paragraph-options.js';
 
 const LEVELS = [
@@ -26,7 +25,7 @@ export function heading(node: Heading, ctx: RenderContext): Block[] {
       heading: LEVELS[node.depth - 1],
       keepNext: true,
       keepLines: true,
-      children: renderInlines(node.children, ctx),
+      children: ctx.inlines(node.children, ctx),
     }),
   ];
 }

@@ -1,6 +1,5 @@
 import type { Html } from 'mdast';
-import type { RenderContext } from './context.js';
-import type { Block, Inline } from './handlers.js';
+import type { Block, Inline, RenderContext } from './context.js';
 import { DocxRenderError } from './render-error.js';
 
 const COMMENT = /^\s*<!--[\s\S]*?-->\s*$/;
@@ -11,5 +10,5 @@ const COMMENT = /^\s*<!--[\s\S]*?-->\s*$/;
  */
 export function html(node: Html, _ctx: RenderContext): Block[] & Inline[] {
   if (COMMENT.test(node.value)) return [];
-  throw new DocxRenderError(node, 'raw HTML has no DOCX rendering; use a directive (see DIRECTIVES in src/model/document.ts)');
+  throw new DocxRenderError(node, 'raw HTML has no DOCX rendering; use a directive (see src/model/directives.ts)');
 }

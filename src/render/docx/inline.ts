@@ -3,8 +3,7 @@
  */
 import { ExternalHyperlink, InternalHyperlink } from 'docx';
 import type { Break, Delete, Emphasis, Image, InlineCode, Link, Strong, Text } from 'mdast';
-import type { Marks, RenderContext } from './context.js';
-import { renderInlines, type Inline } from './handlers.js';
+import type { Inline, Marks, RenderContext } from './context.js';
 import { run, textRuns } from './runs.js';
 import { STYLE } from './styles.js';
 
@@ -13,15 +12,15 @@ export function text(node: Text, ctx: RenderContext, marks: Marks): Inline[] {
 }
 
 export function strong(node: Strong, ctx: RenderContext, marks: Marks): Inline[] {
-  return renderInlines(node.children, ctx, { ...marks, bold: true });
+  return ctx.inlines(node.children, ctx, { ...marks, bold: true });
 }
 
 export function emphasis(node: Emphasis, ctx: RenderContext, marks: Marks): Inline[] {
-  return renderInlines(node.children, ctx, { ...marks, italics: true });
+  return ctx.inlines(node.children, ctx, { ...marks, italics: true });
 }
 
 export function strikethrough(node: Delete, ctx: RenderContext, marks: Marks): Inline[] {
-  return renderInlines(node.children, ctx, { ...marks, strike: true });
+  return ctx.inlines(node.children, ctx, { ...marks, strike: true });
 }
 
 export function inlineCode(node: InlineCode, ctx: RenderContext, marks: Marks): Inline[] {
@@ -41,14 +40,14 @@ export function breakNode(_node: Break, ctx: RenderContext, marks: Marks): Inlin
 export function link(node: Link, ctx: RenderContext, marks: Marks): Inline[] {
   const url = node.url.trim();
   if (url.startsWith('#') && url.length > 1) {
-    const children = renderInlines(node.children, ctx, { ...marks, style: STYLE.hyperlink });
+    const children = ctx.inlines(node.children, ctx, { ...marks, style: STYLE.hyperlink });
     return [new InternalHyperlink({ anchor: url.slice(1), children })];
   }
   if (/^(https?:\/\/|mailto:)/i.test(url)) {
-    const children = renderInlines(node.children, ctx, { ...marks, style: STYLE.hyperlink });
+    const children = ctx.inlines(node.children, ctx, { ...marks, style: STYLE.hyperlink });
     return [new ExternalHyperlink({ link: url, children })];
   }
-  return renderInlines(node.children, ctx, marks);
+  return ctx.inlines(node.children, ctx, marks);
 }
 
 /** There are no images in the tree (data is escaped); if one appears, its alt text is written, nothing is fetched. */

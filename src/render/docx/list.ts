@@ -1,7 +1,7 @@
 import { Paragraph } from 'docx';
 import type { List, ListItem, RootContent } from 'mdast';
-import type { RenderContext } from './context.js';
-import { keepFor, renderBlock, renderInlines, withKeep, type Block, type Inline } from './handlers.js';
+import type { Block, Inline, RenderContext } from './context.js';
+import { keepFor, withKeep } from './keep-mode.js';
 import { paragraphOptions } from './paragraph-options.js';
 import { run } from './runs.js';
 import { listIndent, NUMBERING, orderedLevels } from './styles.js';
@@ -56,7 +56,7 @@ function listItem(item: ListItem, ctx: RenderContext): Block[] {
   const blocks: Block[] = [];
   // The first paragraph carries the number or bullet; an item that starts with something else gets an empty one.
   const firstCtx = withKeep(ctx, keepFor(ctx.keep, 0, count));
-  const firstChildren = first?.type === 'paragraph' ? renderInlines(first.children, firstCtx) : [];
+  const firstChildren = first?.type === 'paragraph' ? ctx.inlines(first.children, firstCtx) : [];
   blocks.push(
     new Paragraph({ ...paragraphOptions(firstCtx), numbering, children: [...task, ...firstChildren] }),
   );
@@ -66,7 +66,7 @@ function listItem(item: ListItem, ctx: RenderContext): Block[] {
   const continuation: RenderContext = { ...ctx, indent: listIndent(list.level).left };
   others.forEach((child, index) => {
     const childCtx = withKeep(child.type === 'list' ? ctx : continuation, keepFor(ctx.keep, offset + index, count));
-    blocks.push(...renderBlock(child, childCtx));
+    blocks.push(...ctx.one(child, childCtx));
   });
   return blocks;
 }

@@ -12,9 +12,8 @@ import {
 } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
 import type { PageSetup } from '../../model/document.js';
-import type { RenderContext } from './context.js';
+import type { Inline, RenderContext } from './context.js';
 import { LANGUAGE_FONT } from './fonts.js';
-import type { Inline } from './handlers.js';
 import { run, textRuns } from './runs.js';
 import { COLOR, STYLE } from './styles.js';
 

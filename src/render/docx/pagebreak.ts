@@ -1,13 +1,12 @@
 import { PageBreak, Paragraph } from 'docx';
-import type { LeafDirective } from 'mdast-util-directive';
-import type { RenderContext } from './context.js';
-import type { Block } from './handlers.js';
+import type { DirectiveNode } from '../../model/directives.js';
+import type { Block, RenderContext } from './context.js';
 
 /**
  * `::pagebreak`: a paragraph holding only a page break (w:br w:type="page"), as Word writes one. Its empty paragraph
  * mark lands at the top of the next page, so it is made 1 pt high with no spacing.
  */
-export function pagebreak(_node: LeafDirective, ctx: RenderContext): Block[] {
+export function pagebreak(_node: DirectiveNode<'pagebreak'>, ctx: RenderContext): Block[] {
   ctx.flow.afterTable = false;
   return [
     new Paragraph({

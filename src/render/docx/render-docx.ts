@@ -1,7 +1,8 @@
 /**
  * Document tree -> DOCX.
  *
- *   1. walk the mdast body with the handler map (handlers.ts; one file per node type and directive) into docx
+ *   1. walk the mdast body with the handler map (handlers.ts; one file per node type and directive, recursing
+ *      through the context that bindHandlers binds to the map) into docx
  *      paragraphs and tables, styles from styles.ts, lists on the numbering definitions there;
  *   2. one section with the page size and margins of meta.page, the running header (meta.header, meta.notice, the
  *      meta.watermark DRAFT shape) and the footer's "Page X of Y" fields (page.ts);
@@ -17,7 +18,8 @@ import type { RootContent } from 'mdast';
 import type { DocumentTree } from '../../model/document.js';
 import { createListCounter, type RenderContext } from './context.js';
 import { corePropertiesXml } from './core-properties.js';
-import { renderBlocks } from './handlers.js';
+import { bindHandlers } from './bind-handlers.js';
+import { handlers } from './handlers.js';
 import { COLUMN_GAP, layoutStyle } from './layouts.js';
 import { createFooter, createHeader, pageGeometry, sectionProperties } from './page.js';
 import { makeReproducible, toParts } from './reproducible.js';
@@ -39,6 +41,7 @@ export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
     width: geometry.textWidth,
     lists: createListCounter(),
     flow: { afterTable: false },
+    ...bindHandlers(handlers),
   };
   const layout = layoutStyle(meta.layout);
   const header = createHeader(ctx);
@@ -50,7 +53,7 @@ export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
     // the second section has no header or footer of its own, so it keeps the first one's.
     const [spanning, columned] = splitTitle(doc.body.children);
     const columnWidth = Math.floor((geometry.textWidth - COLUMN_GAP * (layout.columns - 1)) / layout.columns);
-    const columns = separateTables(renderBlocks(columned, { ...ctx, width: columnWidth }), ctx);
+    const columns = separateTables(ctx.all(columned, { ...ctx, width: columnWidth }), ctx);
     const columnSection: ISectionOptions = {
       properties: {
         ...page,
@@ -66,13 +69,13 @@ export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
               properties: page,
               headers: { default: header },
               footers: { default: footer },
-              children: renderBlocks(spanning, ctx),
+              children: ctx.all(spanning, ctx),
             },
             columnSection,
           ]
         : [{ ...columnSection, properties: { ...columnSection.properties, type: SectionType.NEXT_PAGE }, headers: { default: header }, footers: { default: footer } }];
   } else {
-    const children = separateTables(renderBlocks(doc.body.children, ctx), ctx);
+    const children = separateTables(ctx.all(doc.body.children, ctx), ctx);
     sections = [{ properties: page, headers: { default: header }, footers: { default: footer }, children }];
   }
 

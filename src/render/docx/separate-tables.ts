@@ -1,6 +1,5 @@
 import { Paragraph, Table } from 'docx';
-import type { RenderContext } from './context.js';
-import type { Block } from './handlers.js';
+import type { Block, RenderContext } from './context.js';
 
 /** A small empty paragraph (6 pt) in the document's direction. */
 function spacer(ctx: RenderContext): Paragraph {

@@ -9,12 +9,11 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
-import type { RenderContext } from './context.js';
+import { directiveAttributes, type DirectiveAttributes, type DirectiveNode } from '../../model/directives.js';
+import type { Block, Inline, RenderContext } from './context.js';
 import { SYMBOL_FONT } from './fonts.js';
-import { keepFor, type Block, type Inline } from './handlers.js';
+import { keepFor } from './keep-mode.js';
 import { paragraphOptions, tableEnded, tableStarts } from './paragraph-options.js';
-import { DocxRenderError } from './render-error.js';
 import { run, textRuns } from './runs.js';
 import { STYLE } from './styles.js';
 import { CELL_MARGINS, HEADER_SHADING, shareWidths, TABLE_BORDERS } from './table-layout.js';
@@ -43,20 +42,11 @@ const SIGNING_HEIGHT = 720;
  * yes/no for the Attended column (a ballot box ☒/☐ when the template gives none). Signature and date cells are empty
  * and tall enough to sign. The header row repeats on every page; rows never split.
  */
-export function signatures(node: ContainerDirective, ctx: RenderContext): Block[] {
-  const labels = node.attributes ?? {};
-  for (const column of COLUMNS) {
-    if (typeof labels[column.label] !== 'string') {
-      throw new DocxRenderError(node, `the "${column.label}" attribute (the column label) is missing`);
-    }
-  }
-  const signers = node.children.map((child) => {
-    if (child.type !== 'leafDirective' || child.name !== 'signer') {
-      throw new DocxRenderError(child, 'only ::signer lines belong inside :::signatures');
-    }
-    return child;
-  });
-  const widths = signatureWidths(ctx.width, labels.attended!);
+export function signatures(node: DirectiveNode<'signatures'>, ctx: RenderContext): Block[] {
+  const labels = directiveAttributes(node);
+  // The declaration allows only ::signer lines inside (checked before any handler runs).
+  const signers = node.children as DirectiveNode<'signer'>[];
+  const widths = signatureWidths(ctx.width, labels.attended);
   tableStarts(ctx);
   const cellCtx: RenderContext = { ...ctx, keep: 'none', indent: 0, paragraphStyle: STYLE.tableText };
 
@@ -80,7 +70,7 @@ export function signatures(node: ContainerDirective, ctx: RenderContext): Block[
     tableHeader: true,
     cantSplit: true,
     children: COLUMNS.map((column, index) =>
-      cell(index, textRuns(labels[column.label]!, cellCtx), STYLE.tableHeading, {
+      cell(index, textRuns(labels[column.label], cellCtx), STYLE.tableHeading, {
         header: true,
         center: column.label === 'attended',
       }),
@@ -104,17 +94,15 @@ export function signatures(node: ContainerDirective, ctx: RenderContext): Block[
 }
 
 /** `::signer{name role attended}`: one team member's row. */
-export function signer(
-  node: LeafDirective,
+function signer(
+  node: DirectiveNode<'signer'>,
   ctx: RenderContext,
   cell: (index: number, children: Inline[], style: string, options?: { center?: boolean }) => TableCell,
-  answers: { yes?: string | null | undefined; no?: string | null | undefined },
+  answers: Pick<DirectiveAttributes<'signatures'>, 'yes' | 'no'>,
   keepNext: boolean,
 ): TableRow {
-  const attributes = node.attributes ?? {};
-  const name = attributes.name;
-  if (typeof name !== 'string' || name === '') throw new DocxRenderError(node, 'the "name" attribute is missing');
-  const attended = attributes.attended === 'yes';
+  const { name, role, attended: answered } = directiveAttributes(node);
+  const attended = answered === 'yes';
   const answer = attended ? answers.yes : answers.no;
   return new TableRow({
     cantSplit: true,
@@ -122,7 +110,7 @@ export function signer(
     ...(keepNext ? { keepNext } : {}),
     children: [
       cell(0, textRuns(name, ctx), STYLE.tableText),
-      cell(1, textRuns(attributes.role ?? '', ctx), STYLE.tableText),
+      cell(1, textRuns(role ?? '', ctx), STYLE.tableText),
       cell(
         2,
         answer ? textRuns(answer, ctx) : [run(ctx, { text: attended ? '\u2612' : '\u2610', font: SYMBOL_FONT, size: 26 })],

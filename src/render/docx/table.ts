@@ -1,9 +1,9 @@
 import { AlignmentType, Paragraph, Table as DocxTable, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
 import type { AlignType, Table } from 'mdast';
-import type { RenderContext } from './context.js';
-import { keepFor, renderInlines, type Block } from './handlers.js';
+import { toString } from 'mdast-util-to-string';
+import type { Block, RenderContext } from './context.js';
+import { keepFor } from './keep-mode.js';
 import { paragraphOptions, tableEnded, tableStarts } from './paragraph-options.js';
-import { plainText } from './plain-text.js';
 import { STYLE } from './styles.js';
 import { CELL_MARGINS, columnWidths, HEADER_SHADING, TABLE_BORDERS } from './table-layout.js';
 
@@ -27,7 +27,7 @@ export function table(node: Table, ctx: RenderContext): Block[] {
   const columns = Math.max(0, ...node.children.map((row) => row.children.length));
   if (columns === 0) return [];
   const texts = Array.from({ length: columns }, (_, column) =>
-    node.children.map((row) => (row.children[column] ? plainText(row.children[column]) : '')),
+    node.children.map((row) => (row.children[column] ? toString(row.children[column]) : '')),
   );
   const widths = columnWidths(
     ctx.width,
@@ -55,7 +55,7 @@ export function table(node: Table, ctx: RenderContext): Block[] {
             ...paragraphOptions(cellCtx),
             style: header ? STYLE.tableHeading : STYLE.tableText,
             alignment: alignment(node.align?.[column]),
-            children: cell ? renderInlines(cell.children, cellCtx) : [],
+            children: cell ? ctx.inlines(cell.children, cellCtx) : [],
           }),
         ],
       });

@@ -1,7 +1,6 @@
 import { BorderStyle, Paragraph } from 'docx';
 import type { ThematicBreak } from 'mdast';
-import type { RenderContext } from './context.js';
-import type { Block } from './handlers.js';
+import type { Block, RenderContext } from './context.js';
 import { paragraphOptions } from './paragraph-options.js';
 import { COLOR } from './styles.js';
 

@@ -1,6 +1,5 @@
-import type { TextDirective } from 'mdast-util-directive';
-import type { Marks, RenderContext } from './context.js';
-import { renderInlines, type Inline } from './handlers.js';
+import { directiveAttributes, type DirectiveNode } from '../../model/directives.js';
+import type { Inline, Marks, RenderContext } from './context.js';
 import { wordLanguageForTag } from './language.js';
 import { textRuns } from './runs.js';
 import { STYLE } from './styles.js';
@@ -14,8 +13,8 @@ const LRM = '\u200e';
  * dotted underline), tagged with its own language (w:lang) for spell checkers and screen readers. In a
  * right-to-left document the English is its own left-to-right run (runs.ts).
  */
-export function untranslated(node: TextDirective, ctx: RenderContext, marks: Marks): Inline[] {
-  const { lang, note } = node.attributes ?? {};
+export function untranslated(node: DirectiveNode<'untranslated'>, ctx: RenderContext, marks: Marks): Inline[] {
+  const { lang, note } = directiveAttributes(node);
   const marker = note ? [...textRuns(`[${note}]`, ctx, { ...marks, style: STYLE.untranslatedNote }), ...textRuns(' ', ctx, marks)] : [];
   const textMarks: Marks = {
     ...marks,
@@ -27,5 +26,5 @@ export function untranslated(node: TextDirective, ctx: RenderContext, marks: Mar
   // side keeps the sentence's own punctuation (its final period, brackets) with it instead of at the paragraph's
   // side: what the HTML's <bdi dir="ltr"> does.
   const isolate = ctx.rtl ? textRuns(LRM, ctx, textMarks) : [];
-  return [...marker, ...isolate, ...renderInlines(node.children, ctx, textMarks), ...isolate];
+  return [...marker, ...isolate, ...ctx.inlines(node.children, ctx, textMarks), ...isolate];
 }
