@@ -5,7 +5,7 @@ import type { Language } from '../model/languages.js';
 import type { ComplianceSummary } from '../model/compliance.js';
 import { createTranslator, type Translator } from '../i18n/translator.js';
 import { formatNumber } from '../i18n/format.js';
-import { LayoutError, loadLayout, type LayoutName, type LayoutSource, type Profile } from '../load/load-layout.js';
+import { loadLayout, type LayoutName, type LayoutSource, type Profile } from '../load/load-layout.js';
 import { escapeInline } from './escape-markdown.js';
 import { expandTemplate, registerPartials, TemplateError } from './expand-template.js';
 import { parseMarkdown } from './parse-markdown.js';
@@ -47,14 +47,12 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
   const profile = options.profile ?? 'ny';
   const lang = options.lang ?? 'en';
   const diagnostics: Diagnostic[] = [];
-  let layout: LayoutSource;
+  const loaded = loadLayout(profile, layoutName);
+  if (!loaded.layout) return { untranslated: [], diagnostics: loaded.diagnostics };
+  const layout = loaded.layout;
   try {
-    layout = loadLayout(profile, layoutName);
     registerPartials(layout.partials);
   } catch (error) {
-    if (error instanceof LayoutError) {
-      return { untranslated: [], diagnostics: [{ code: 'layout-error', severity: 'error', file: error.file, message: error.message, hint: 'fix the layout front matter; see docs/templates.md' }] };
-    }
     // A partial that does not parse is found when partials are registered, before any section is expanded.
     if (error instanceof TemplateError) return { untranslated: [], diagnostics: [templateDiagnostic(error)] };
     throw error;
