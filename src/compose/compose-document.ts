@@ -7,7 +7,8 @@ import { createTranslator, type Translator } from '../i18n/translator.js';
 import { formatNumber } from '../i18n/format.js';
 import { loadLayout, type LayoutName, type LayoutSource, type Profile } from '../load/load-layout.js';
 import { escapeInline } from './escape-markdown.js';
-import { expandTemplate, registerPartials, TemplateError } from './expand-template.js';
+import { expandTemplate, TemplateError, type TemplateEnvironment } from './expand-template.js';
+import { layoutEnvironment } from './layout-environment.js';
 import { parseMarkdown } from './parse-markdown.js';
 import { shortenForOnePage } from './shorten-for-one-page.js';
 import { UNTRANSLATED_PATH_ATTRIBUTE, ViewModelBuilder, type UntranslatedField } from './view-model.js';
@@ -50,10 +51,11 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
   const loaded = loadLayout(profile, layoutName);
   if (!loaded.layout) return { untranslated: [], diagnostics: loaded.diagnostics };
   const layout = loaded.layout;
+  let env: TemplateEnvironment;
   try {
-    registerPartials(layout.partials);
+    env = layoutEnvironment(layout);
   } catch (error) {
-    // A partial that does not parse is found when partials are registered, before any section is expanded.
+    // A partial that does not parse is found when the layout's environment is made, before any section is expanded.
     if (error instanceof TemplateError) return { untranslated: [], diagnostics: [templateDiagnostic(error)] };
     throw error;
   }
@@ -76,7 +78,7 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
   const parts: string[] = [];
   for (const section of sections) {
     try {
-      parts.push(expandTemplate(section.file, section.source, view, tr).trim());
+      parts.push(expandTemplate(env, section.file, section.source, view, tr).trim());
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       diagnostics.push(templateDiagnostic(error));

@@ -15,7 +15,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { composeDocument } from '../../src/compose/compose-document.js';
-import { expandTemplate, TemplateError } from '../../src/compose/expand-template.js';
+import { createTemplateEnvironment, expandTemplate, TemplateError } from '../../src/compose/expand-template.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import type { Language } from '../../src/model/languages.js';
 import { DIRECTIVES } from '../../src/model/document.js';
@@ -90,8 +90,9 @@ describe('templates are strict', () => {
 
   describe('expandTemplate on its own', () => {
     const tr = createTranslator('en');
+    const env = createTemplateEnvironment();
     const view = { student: { name: 'Ana' }, goals: [{ area: 'Reading' }] };
-    const expand = (source: string) => () => expandTemplate('my-template.md', source, view, tr);
+    const expand = (source: string) => () => expandTemplate(env, 'my-template.md', source, view, tr);
     const thrown = (source: string): TemplateError => {
       try {
         expand(source)();
@@ -103,7 +104,7 @@ describe('templates are strict', () => {
     };
 
     it('expands fields, labels and loops', () => {
-      expect(expandTemplate('ok.md', '# {{student.name}}\n{{#each goals}}- {{area}} ({{t "common:yes"}})\n{{/each}}', view, tr)).toBe('# Ana\n- Reading (Yes)\n');
+      expect(expandTemplate(env, 'ok.md', '# {{student.name}}\n{{#each goals}}- {{area}} ({{t "common:yes"}})\n{{/each}}', view, tr)).toBe('# Ana\n- Reading (Yes)\n');
     });
 
     it('names the file, line and column of an unknown helper', () => {
