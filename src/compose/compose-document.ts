@@ -22,6 +22,10 @@ export interface ComposeOptions {
   pageSize?: PageSize;
   /** The timestamp written into files. Default: SOURCE_DATE_EPOCH, else the IEP's finalized or meeting date. */
   created?: Date;
+  /** The templates folder to read layouts from. Default: templates/ of the package. */
+  templatesDir?: string;
+  /** The locales folder to read labels from. Default: locales/ of the package. */
+  localesDir?: string;
   /** A compliance check summary to append (drafts of the official layout, `--with-compliance`). */
   compliance?: ComplianceSummary;
   /** Tighter list limits than the layout's front matter states (the one-page summary when it still overflows). */
@@ -48,7 +52,7 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
   const profile = options.profile ?? 'ny';
   const lang = options.lang ?? 'en';
   const diagnostics: Diagnostic[] = [];
-  const loaded = loadLayout(profile, layoutName);
+  const loaded = loadLayout(profile, layoutName, options.templatesDir);
   if (!loaded.layout) return { untranslated: [], diagnostics: loaded.diagnostics };
   const layout = loaded.layout;
   let env: TemplateEnvironment;
@@ -59,7 +63,7 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
     if (error instanceof TemplateError) return { untranslated: [], diagnostics: [templateDiagnostic(error)] };
     throw error;
   }
-  const tr = createTranslator(lang);
+  const tr = createTranslator(lang, options.localesDir);
   const builder = new ViewModelBuilder(iep, tr);
   let view = builder.build({ domainParts: layout.config.domainParts });
   const limits = options.limits ?? layout.config.limits;

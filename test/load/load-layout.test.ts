@@ -8,7 +8,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { composeDocument } from '../../src/compose/compose-document.js';
 import { LAYOUTS, loadLayout, PROFILES } from '../../src/load/load-layout.js';
+import { LAYOUT_CASES, MINIMAL, rawIep, validated } from '../e2e/helpers.js';
 
 const roots: string[] = [];
 afterAll(() => {
@@ -122,5 +124,19 @@ describe('layout front matter', () => {
   it('reports a layout that does not exist for the profile', () => {
     const { root } = templatesWith(VALID);
     expect(loadLayout('ny', 'student', root).diagnostics).toMatchObject([{ code: 'layout-error', message: 'no layout "student" for profile "ny"' }]);
+  });
+});
+
+describe('composeDocument with a broken layout', () => {
+  it('returns the layout errors as diagnostics instead of throwing', () => {
+    const { root, file } = templatesWith(VALID.replace('size: letter', 'size: legal').replace('domainParts: [strengths, interests]', 'domainParts: strengths'));
+    const iep = validated(rawIep(MINIMAL));
+    let composed: ReturnType<typeof composeDocument> | undefined;
+    expect(() => (composed = composeDocument(iep, { layout: LAYOUT_CASES[2].layout, templatesDir: root }))).not.toThrow();
+    expect(composed!.document).toBeUndefined();
+    expect(composed!.diagnostics.map((d) => [d.code, d.file, d.path, d.line])).toEqual([
+      ['layout-error', file, 'page.size', 7],
+      ['layout-error', file, 'domainParts', 9],
+    ]);
   });
 });
