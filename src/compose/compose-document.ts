@@ -20,8 +20,11 @@ export interface ComposeOptions {
   lang?: Language;
   /** Overrides the layout's page size (Letter by default). */
   pageSize?: PageSize;
-  /** The timestamp written into files. Default: SOURCE_DATE_EPOCH, else the IEP's finalized or meeting date. */
-  created?: Date;
+  /**
+   * The timestamp written into files (the CLI passes SOURCE_DATE_EPOCH here). Default: the IEP's finalized date,
+   * else its meeting date, at noon UTC: the same IEP gives the same bytes.
+   */
+  timestamp?: Date;
   /** The templates folder to read layouts from. Default: templates/ of the package. */
   templatesDir?: string;
   /** The locales folder to read labels from. Default: locales/ of the package. */
@@ -105,7 +108,7 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
       pageCounter: tr.t('common:pageCounter'),
       notice: lang === 'en' ? undefined : tr.t('common:translationNotice'),
       watermark: draft ? tr.t('common:draft') : undefined,
-      created: options.created ?? documentDate(iep),
+      created: options.timestamp ?? documentDate(iep),
       creator: iep.student.district ?? iep.student.school,
     },
     body: parseMarkdown(markdown),
@@ -174,10 +177,8 @@ function unescape(markdown: string): string {
   return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
-/** A fixed timestamp so the same IEP gives the same bytes: SOURCE_DATE_EPOCH, else the IEP's own dates. */
-export function documentDate(iep: Iep): Date {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+/** The timestamp when none is given: the IEP's own dates, so the same IEP gives the same bytes. */
+function documentDate(iep: Iep): Date {
   return new Date(`${iep.document.finalizedDate ?? iep.meeting.date}T12:00:00Z`);
 }
 
