@@ -27,6 +27,8 @@ export interface BatchOptions {
   formats: readonly OutputFormat[];
   profile?: Profile;
   pageSize?: PageSize;
+  /** The timestamp written into every document (SOURCE_DATE_EPOCH in the CLI); default: each IEP's own dates. */
+  timestamp?: Date;
   /** Documents in flight at once (and browser pages). Default 2. */
   concurrency?: number;
   /** Skip documents whose outputs are complete and unchanged from a previous run. */
@@ -175,7 +177,7 @@ async function renderJob(job: Job, input: LoadedInput, options: BatchOptions, pr
     return { ...base, status: 'failed', outputs, durationMs: 0, diagnostics: input.diagnostics, finishedAt: new Date().toISOString() };
   }
   try {
-    const result = await renderIep(input.iep, { layout: job.layout, profile, lang: job.lang, formats: options.formats, pageSize: options.pageSize, browserPool: pool });
+    const result = await renderIep(input.iep, { layout: job.layout, profile, lang: job.lang, formats: options.formats, pageSize: options.pageSize, timestamp: options.timestamp, browserPool: pool });
     diagnostics.push(...result.diagnostics.map((d) => ({ ...d, file: d.file ?? job.input })));
     for (const output of result.outputs) {
       const path = join(options.outDir, output.fileName);

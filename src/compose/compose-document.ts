@@ -5,9 +5,10 @@ import type { Language } from '../model/languages.js';
 import type { ComplianceSummary } from '../model/compliance.js';
 import { createTranslator, type Translator } from '../i18n/translator.js';
 import { formatNumber } from '../i18n/format.js';
-import { LayoutError, loadLayout, type LayoutName, type LayoutSource, type Profile } from '../load/load-layout.js';
+import { loadLayout, type LayoutName, type LayoutSource, type Profile } from '../load/load-layout.js';
 import { escapeInline } from './escape-markdown.js';
-import { expandTemplate, registerPartials, TemplateError } from './expand-template.js';
+import { expandTemplate, TemplateError, type TemplateEnvironment } from './expand-template.js';
+import { layoutEnvironment } from './layout-environment.js';
 import { parseSections } from './parse-markdown.js';
 import type { ExpandedTemplate } from './locate-in-template.js';
 import { shortenForOnePage } from './shorten-for-one-page.js';
@@ -20,8 +21,15 @@ export interface ComposeOptions {
   lang?: Language;
   /** Overrides the layout's page size (Letter by default). */
   pageSize?: PageSize;
-  /** The timestamp written into files. Default: SOURCE_DATE_EPOCH, else the IEP's finalized or meeting date. */
-  created?: Date;
+  /**
+   * The timestamp written into files (the CLI passes SOURCE_DATE_EPOCH here). Default: the IEP's finalized date,
+   * else its meeting date, at noon UTC: the same IEP gives the same bytes.
+   */
+  timestamp?: Date;
+  /** The templates folder to read layouts from. Default: templates/ of the package. */
+  templatesDir?: string;
+  /** The locales folder to read labels from. Default: locales/ of the package. */
+  localesDir?: string;
   /** A compliance check summary to append (drafts of the official layout, `--with-compliance`). */
   compliance?: ComplianceSummary;
   /** Tighter list limits than the layout's front matter states (the one-page summary when it still overflows). */
@@ -48,19 +56,18 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
   const profile = options.profile ?? 'ny';
   const lang = options.lang ?? 'en';
   const diagnostics: Diagnostic[] = [];
-  let layout: LayoutSource;
+  const loaded = loadLayout(profile, layoutName, options.templatesDir);
+  if (!loaded.layout) return { untranslated: [], diagnostics: loaded.diagnostics };
+  const layout = loaded.layout;
+  let env: TemplateEnvironment;
   try {
-    layout = loadLayout(profile, layoutName);
-    registerPartials(layout.partials);
+    env = layoutEnvironment(layout);
   } catch (error) {
-    if (error instanceof LayoutError) {
-      return { untranslated: [], diagnostics: [{ code: 'layout-error', severity: 'error', file: error.file, message: error.message, hint: 'fix the layout front matter; see docs/templates.md' }] };
-    }
-    // A partial that does not parse is found when partials are registered, before any section is expanded.
+    // A partial that does not parse is found when the layout's environment is made, before any section is expanded.
     if (error instanceof TemplateError) return { untranslated: [], diagnostics: [templateDiagnostic(error)] };
     throw error;
   }
-  const tr = createTranslator(lang);
+  const tr = createTranslator(lang, options.localesDir);
   const builder = new ViewModelBuilder(iep, tr);
   let view = builder.build({ domainParts: layout.config.domainParts });
   const limits = options.limits ?? layout.config.limits;
@@ -79,7 +86,7 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
   const parts: ExpandedTemplate[] = [];
   for (const section of sections) {
     try {
-      parts.push({ ...section, markdown: expandTemplate(section.file, section.source, view, tr).trim() });
+      parts.push({ ...section, markdown: expandTemplate(env, section.file, section.source, view, tr).trim() });
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       diagnostics.push(templateDiagnostic(error));
@@ -103,7 +110,7 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
       pageCounter: tr.t('common:pageCounter'),
       notice: lang === 'en' ? undefined : tr.t('common:translationNotice'),
       watermark: draft ? tr.t('common:draft') : undefined,
-      created: options.created ?? documentDate(iep),
+      created: options.timestamp ?? documentDate(iep),
       creator: iep.student.district ?? iep.student.school,
     },
     body,
@@ -172,10 +179,8 @@ function unescape(markdown: string): string {
   return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
-/** A fixed timestamp so the same IEP gives the same bytes: SOURCE_DATE_EPOCH, else the IEP's own dates. */
-export function documentDate(iep: Iep): Date {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+/** The timestamp when none is given: the IEP's own dates, so the same IEP gives the same bytes. */
+function documentDate(iep: Iep): Date {
   return new Date(`${iep.document.finalizedDate ?? iep.meeting.date}T12:00:00Z`);
 }
 

@@ -5,10 +5,8 @@ import { escapeAttribute } from './escape-markdown.js';
 /**
  * Handlebars, set up for Markdown templates: strict (a missing field is an error, not a blank), only the helpers
  * registered here (an unknown helper is a compile error), no HTML escaping (the view model already made every
- * data value inert Markdown). Compiled templates are cached by file and source.
+ * data value inert Markdown).
  */
-const hb = Handlebars.create();
-
 const HELPERS = {
   /** `{{t "family:goalsHeading" name=student.preferredName}}`: a label in the copy's language. */
   t(this: unknown, key: string, options: Handlebars.HelperOptions) {
@@ -27,9 +25,45 @@ const HELPERS = {
   count: (list: unknown) => (Array.isArray(list) ? list.length : 0),
 } as const;
 
-for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
-
 const KNOWN_HELPERS = Object.fromEntries(Object.keys(HELPERS).map((k) => [k, true]));
+
+/**
+ * One Handlebars environment with its own helpers, partials and compiled templates: a layout gets one (see
+ * layoutEnvironment), so layouts never see each other's partials and nothing is shared between documents.
+ */
+export interface TemplateEnvironment {
+  readonly hb: typeof Handlebars;
+  /** Compiled templates by file and source. */
+  readonly compiled: Map<string, Handlebars.TemplateDelegate>;
+}
+
+export interface TemplateFile {
+  name: string;
+  file: string;
+  source: string;
+}
+
+/**
+ * Creates an environment where `{{> name}}` finds exactly `partials`. A partial that does not parse throws a
+ * TemplateError naming it; a mistake inside a partial at run time is reported with the partial's file and line,
+ * not those of the template that included it (the line would point at the wrong file).
+ */
+export function createTemplateEnvironment(partials: readonly TemplateFile[] = []): TemplateEnvironment {
+  const env: TemplateEnvironment = { hb: Handlebars.create(), compiled: new Map() };
+  for (const [name, fn] of Object.entries(HELPERS)) env.hb.registerHelper(name, fn as Handlebars.HelperDelegate);
+  for (const p of partials) {
+    const template = compile(env, p.file, p.source);
+    const partial = (context: unknown, options?: Handlebars.RuntimeOptions) => {
+      try {
+        return template(context, options);
+      } catch (error) {
+        throw error instanceof TemplateError ? error : toTemplateError(error, p.file);
+      }
+    };
+    env.hb.registerPartial(p.name, partial as Handlebars.TemplateDelegate);
+  }
+  return env;
+}
 
 function translate(key: string, options: Handlebars.HelperOptions): string {
   try {
@@ -65,45 +99,25 @@ export class TemplateError extends Error {
   }
 }
 
-const cache = new Map<string, Handlebars.TemplateDelegate>();
-
-function compile(file: string, source: string): Handlebars.TemplateDelegate {
+function compile(env: TemplateEnvironment, file: string, source: string): Handlebars.TemplateDelegate {
   const key = `${file}\0${source}`;
-  let template = cache.get(key);
+  let template = env.compiled.get(key);
   if (!template) {
     try {
       // compile() is lazy; parse now so a syntax error names this file, not the template that first uses it.
-      hb.parse(source);
-      template = hb.compile(source, { strict: true, noEscape: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, preventIndent: true });
+      env.hb.parse(source);
+      template = env.hb.compile(source, { strict: true, noEscape: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, preventIndent: true });
     } catch (error) {
       throw toTemplateError(error, file);
     }
-    cache.set(key, template);
+    env.compiled.set(key, template);
   }
   return template;
 }
 
-/**
- * Registers partials so `{{> name}}` works in every template. A mistake inside a partial is reported with the
- * partial's file and line, not those of the template that included it (the line would point at the wrong file).
- */
-export function registerPartials(partials: readonly { name: string; file: string; source: string }[]): void {
-  for (const p of partials) {
-    const template = compile(p.file, p.source);
-    const partial = (context: unknown, options?: Handlebars.RuntimeOptions) => {
-      try {
-        return template(context, options);
-      } catch (error) {
-        throw error instanceof TemplateError ? error : toTemplateError(error, p.file);
-      }
-    };
-    hb.registerPartial(p.name, partial as Handlebars.TemplateDelegate);
-  }
-}
-
-/** Expands one template with the view model and the translator. Errors name the template file and line. */
-export function expandTemplate(file: string, source: string, view: unknown, tr: Translator): string {
-  const template = compile(file, source);
+/** Expands one template in `env` with the view model and the translator. Errors name the template file and line. */
+export function expandTemplate(env: TemplateEnvironment, file: string, source: string, view: unknown, tr: Translator): string {
+  const template = compile(env, file, source);
   try {
     return template(view, { data: { tr }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   } catch (error) {

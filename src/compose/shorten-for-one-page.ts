@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { ShortenableList } from '../model/layouts.js';
 import type { ViewModel } from './view-model.js';
 
 /**
@@ -17,7 +18,7 @@ const LISTS = {
   },
   testing: { get: (v: ViewModel) => v.testingAccommodations, set: (v: ViewModel, l: ViewModel['testingAccommodations']) => ({ ...v, testingAccommodations: l }), what: 'testing accommodations' },
   team: { get: (v: ViewModel) => v.studentTeam, set: (v: ViewModel, l: ViewModel['studentTeam']) => ({ ...v, studentTeam: l }), what: 'team members' },
-} as const;
+} as const satisfies Record<ShortenableList, unknown>;
 
 export function shortenForOnePage(view: ViewModel, limits: Record<string, number>): { view: ViewModel; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];

@@ -20,7 +20,10 @@ export interface LocaleMeta {
 
 const cache = new Map<string, { resources: LocaleResources; meta: LocaleMeta }>();
 
-/** Reads locales/<lang>/*.json once per process. Namespaces are the file names; `_meta.json` is the metadata. */
+/**
+ * Reads <dir>/<lang>/*.json once per process and folder (`dir`: the locales folder, locales/ of the package by
+ * default). Namespaces are the file names; `_meta.json` is the metadata.
+ */
 export function loadLocale(lang: Language, dir = LOCALES_DIR): { resources: LocaleResources; meta: LocaleMeta } {
   const key = `${dir}\0${lang}`;
   const hit = cache.get(key);
@@ -38,7 +41,7 @@ export function loadLocale(lang: Language, dir = LOCALES_DIR): { resources: Loca
   return loaded;
 }
 
-/** Languages that have a locale folder. */
+/** Languages that have a folder in the locales folder `dir`. */
 export function availableLanguages(dir = LOCALES_DIR): Language[] {
   const present = new Set(readdirSync(dir));
   return LANGUAGES.filter((l) => present.has(l));

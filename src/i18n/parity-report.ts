@@ -1,6 +1,7 @@
 import { formatJsonPath } from '../model/diagnostic.js';
 import type { Iep } from '../model/iep.js';
 import type { Language } from '../model/languages.js';
+import { LOCALES_DIR } from '../model/paths.js';
 import { textFields } from '../model/text-fields.js';
 import { availableLanguages, loadLocale, type LocaleMeta } from './load-locales.js';
 import { compareWithEnglish, baseKey, flattenKeys } from './locale-keys.js';
@@ -25,11 +26,11 @@ export interface ParityReport {
  * What a copy in `lang` will contain: how many labels the locale translates and which narrative fields of this IEP
  * have a translation, with JSON paths. English is always complete.
  */
-export function parityReport(iep: Iep, lang: Language): ParityReport {
-  const en = loadLocale('en');
+export function parityReport(iep: Iep, lang: Language, localesDir = LOCALES_DIR): ParityReport {
+  const en = loadLocale('en', localesDir);
   const enBases = new Set([...flattenKeys(en.resources).keys()].map(baseKey));
-  const hasLocale = availableLanguages().includes(lang);
-  const own = hasLocale ? loadLocale(lang) : { resources: {}, meta: { name: lang, dir: 'ltr', reviewed: false } as LocaleMeta };
+  const hasLocale = availableLanguages(localesDir).includes(lang);
+  const own = hasLocale ? loadLocale(lang, localesDir) : { resources: {}, meta: { name: lang, dir: 'ltr', reviewed: false } as LocaleMeta };
   const missingLabels = lang === 'en' ? [] : compareWithEnglish(lang, en.resources, own.resources).missing;
 
   const fields = textFields(iep);

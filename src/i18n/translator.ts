@@ -1,5 +1,6 @@
 import i18next, { type i18n, type TOptions } from 'i18next';
 import { RTL_LANGUAGES, type Language } from '../model/languages.js';
+import { LOCALES_DIR } from '../model/paths.js';
 import { availableLanguages, loadLocale, type LocaleMeta } from './load-locales.js';
 
 export interface Translator {
@@ -14,17 +15,19 @@ export interface Translator {
   isKnown(key: string): boolean;
 }
 
-const instances = new Map<Language, Translator>();
+const instances = new Map<string, Translator>();
 
 /**
- * One i18next instance per language, created once and reused: English is the fallback and the reference key set.
- * Interpolated values are not HTML-escaped here: data reaching templates is already Markdown-escaped by compose.
+ * One i18next instance per language and locales folder, created once and reused: English is the fallback and the
+ * reference key set. Interpolated values are not HTML-escaped here: data reaching templates is already
+ * Markdown-escaped by compose.
  */
-export function createTranslator(lang: Language): Translator {
-  const hit = instances.get(lang);
+export function createTranslator(lang: Language, localesDir = LOCALES_DIR): Translator {
+  const key = `${localesDir}\0${lang}`;
+  const hit = instances.get(key);
   if (hit) return hit;
-  const en = loadLocale('en');
-  const own = lang === 'en' ? en : availableLanguages().includes(lang) ? loadLocale(lang) : { resources: {}, meta: { name: lang, dir: RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr', reviewed: false } as LocaleMeta };
+  const en = loadLocale('en', localesDir);
+  const own = lang === 'en' ? en : availableLanguages(localesDir).includes(lang) ? loadLocale(lang, localesDir) : { resources: {}, meta: { name: lang, dir: RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr', reviewed: false } as LocaleMeta };
   const namespaces = Object.keys(en.resources);
   const instance: i18n = i18next.createInstance();
   void instance.init({
@@ -51,6 +54,6 @@ export function createTranslator(lang: Language): Translator {
     hasOwn: (key) => instance.exists(key, { lng: lang, fallbackLng: false } as TOptions),
     isKnown: (key) => instance.exists(key, { lng: 'en', fallbackLng: false } as TOptions),
   };
-  instances.set(lang, translator);
+  instances.set(key, translator);
   return translator;
 }

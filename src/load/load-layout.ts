@@ -1,32 +1,15 @@
-import matter from 'gray-matter';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PageSize } from '../model/document.js';
-import type { DomainPart, LayoutName } from '../model/layouts.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { LayoutConfig } from '../model/layout-config.js';
+import type { LayoutName } from '../model/layouts.js';
 import { TEMPLATES_DIR } from '../model/paths.js';
-
 import type { Profile } from '../model/profiles.js';
+import { readLayoutConfig } from './read-layout-config.js';
+
 export { PROFILES, type Profile } from '../model/profiles.js';
 export { LAYOUTS, type LayoutName } from '../model/layouts.js';
-
-/** What a layout's front matter (templates/<profile>/<layout>/layout.md) declares. */
-export interface LayoutConfig {
-  id: string;
-  /** Locale key of the document title; interpolated with the student's name. */
-  title: string;
-  /** Locale key of the subject metadata. */
-  subject: string;
-  description: string;
-  page: { size: PageSize; margins: { top: number; right: number; bottom: number; left: number } };
-  /** Order of the parts of each present-levels domain: the one place strength-first ordering is decided. */
-  domainParts: DomainPart[];
-  /** Section templates, in order; each is sections/<name>.md in the layout folder or templates/partials/. */
-  sections: string[];
-  /** For one-page layouts: how many items of each list fit; compose shortens and warns beyond these. */
-  limits?: Record<string, number>;
-  /** When a one-page layout still overflows: which list loses an item first, then next... */
-  shrinkOrder?: string[];
-}
+export type { LayoutConfig } from '../model/layout-config.js';
 
 export interface LayoutSource {
   profile: Profile;
@@ -40,56 +23,56 @@ export interface LayoutSource {
   css: string;
 }
 
+export interface LoadedLayout {
+  /** Absent when the layout has problems; the diagnostics say which. */
+  layout?: LayoutSource;
+  diagnostics: Diagnostic[];
+}
+
 /**
- * Finds a layout: templates/<profile>/<layout>/ first, then templates/common/<layout>/ (the family and student
- * copies are the same for every state). Throws LayoutError with the file when the front matter is wrong.
+ * Finds a layout in the templates folder `root`: <root>/<profile>/<layout>/ first, then <root>/common/<layout>/
+ * (the family and student copies are the same for every state). Never throws: a missing layout, front matter that
+ * breaks LayoutConfigSchema and a listed section without a template are `layout-error` diagnostics, all of them.
  */
-export function loadLayout(profile: Profile, layout: LayoutName, root = TEMPLATES_DIR): LayoutSource {
+export function loadLayout(profile: Profile, layout: LayoutName, root = TEMPLATES_DIR): LoadedLayout {
   const dir = [join(root, profile, layout), join(root, 'common', layout)].find((d) => existsSync(join(d, 'layout.md')));
-  if (!dir) throw new LayoutError(`no layout "${layout}" for profile "${profile}"`, join(root, profile, layout, 'layout.md'));
-  const file = join(dir, 'layout.md');
-  const { data } = matter(readFileSync(file, 'utf8'));
-  const config = checkConfig(data, file);
-  const sections = config.sections.map((name) => {
-    const candidates = [join(dir, 'sections', `${name}.md`), join(root, 'partials', `${name}.md`)];
-    const found = candidates.find((c) => existsSync(c));
-    if (!found) throw new LayoutError(`section "${name}" listed in front matter has no template (looked for ${candidates.join(', ')})`, file);
-    return { name, file: found, source: readFileSync(found, 'utf8') };
-  });
-  const partialsDir = join(root, 'partials');
-  const partials = existsSync(partialsDir)
-    ? listMarkdown(partialsDir).map((f) => ({ name: f.replace(/\.md$/, ''), file: join(partialsDir, f), source: readFileSync(join(partialsDir, f), 'utf8') }))
-    : [];
-  const cssFiles = [join(root, 'base.css'), join(dir, 'print.css')].filter((f) => existsSync(f));
-  return { profile, layout, dir, config, sections, partials, css: cssFiles.map((f) => readFileSync(f, 'utf8')).join('\n') };
+  const file = join(dir ?? join(root, profile, layout), 'layout.md');
+  const problem = (message: string, hint: string, more: Partial<Diagnostic> = {}): LoadedLayout => ({ diagnostics: [{ code: 'layout-error', severity: 'error', file, message, hint, ...more }] });
+  if (!dir) return problem(`no layout "${layout}" for profile "${profile}"`, `add ${join(root, profile, layout, 'layout.md')} or ${join(root, 'common', layout, 'layout.md')}`);
+  try {
+    const read = readLayoutConfig(readFileSync(file, 'utf8'), file);
+    const diagnostics = [...read.diagnostics];
+    // Listed sections are looked for even when other keys are wrong, so one run reports every problem of the file.
+    const listed = (read.data as { sections?: unknown } | undefined)?.sections;
+    const sections = (Array.isArray(listed) ? listed : []).flatMap((name: unknown, i) => {
+      if (typeof name !== 'string' || name === '') return [];
+      const candidates = [join(dir, 'sections', `${name}.md`), join(root, 'partials', `${name}.md`)];
+      const found = candidates.find((c) => existsSync(c));
+      if (found) return [{ name, file: found, source: readFileSync(found, 'utf8') }];
+      diagnostics.push({
+        code: 'layout-error',
+        severity: 'error',
+        file,
+        path: `sections[${i}]`,
+        ...read.locate(['sections', i]),
+        message: `section "${name}" has no template (looked for ${candidates.join(', ')})`,
+        hint: `add sections/${name}.md to the layout folder, or remove "${name}" from sections`,
+      });
+      return [];
+    });
+    if (!read.config || diagnostics.length > 0) return { diagnostics };
+    const partialsDir = join(root, 'partials');
+    const partials = existsSync(partialsDir)
+      ? listMarkdown(partialsDir).map((f) => ({ name: f.replace(/\.md$/, ''), file: join(partialsDir, f), source: readFileSync(join(partialsDir, f), 'utf8') }))
+      : [];
+    const cssFiles = [join(root, 'base.css'), join(dir, 'print.css')].filter((f) => existsSync(f));
+    return { layout: { profile, layout, dir, config: read.config, sections, partials, css: cssFiles.map((f) => readFileSync(f, 'utf8')).join('\n') }, diagnostics: [] };
+  } catch (error) {
+    // A file that exists but cannot be read (permissions, a folder where a file should be).
+    return problem(`the layout could not be read: ${(error as Error).message}`, 'check that the templates folder and its files are readable');
+  }
 }
 
 function listMarkdown(dir: string): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
-}
-
-export class LayoutError extends Error {
-  constructor(
-    message: string,
-    readonly file: string,
-  ) {
-    super(message);
-  }
-}
-
-const DOMAIN_PARTS: readonly DomainPart[] = ['description', 'strengths', 'interests', 'preferences', 'needs', 'parentConcerns'];
-
-function checkConfig(data: Record<string, unknown>, file: string): LayoutConfig {
-  const fail = (what: string) => {
-    throw new LayoutError(`front matter: ${what}`, file);
-  };
-  for (const key of ['id', 'title', 'subject', 'description']) if (typeof data[key] !== 'string') fail(`"${key}" must be text`);
-  const page = data.page as LayoutConfig['page'] | undefined;
-  if (!page || (page.size !== 'letter' && page.size !== 'a4')) fail('"page.size" must be letter or a4');
-  for (const side of ['top', 'right', 'bottom', 'left'] as const) if (typeof page?.margins?.[side] !== 'number') fail(`"page.margins.${side}" must be a number of millimetres`);
-  const parts = data.domainParts as unknown;
-  if (!Array.isArray(parts) || parts.some((p) => !DOMAIN_PARTS.includes(p as DomainPart))) fail(`"domainParts" must list some of: ${DOMAIN_PARTS.join(', ')}`);
-  const sections = data.sections as unknown;
-  if (!Array.isArray(sections) || sections.length === 0 || sections.some((s) => typeof s !== 'string')) fail('"sections" must be a list of section names');
-  return data as unknown as LayoutConfig;
 }

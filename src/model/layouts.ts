@@ -3,4 +3,9 @@ export const LAYOUTS = ['official', 'family', 'student'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 
 /** What the parts of a present-levels domain are called in front matter `domainParts`, in the order a layout wants them. */
-export type DomainPart = 'description' | 'strengths' | 'interests' | 'preferences' | 'needs' | 'parentConcerns';
+export const DOMAIN_PARTS = ['description', 'strengths', 'interests', 'preferences', 'needs', 'parentConcerns'] as const;
+export type DomainPart = (typeof DOMAIN_PARTS)[number];
+
+/** The lists a one-page layout may shorten (front matter `limits` and `shrinkOrder`). */
+export const SHORTENABLE_LISTS = ['strengths', 'interests', 'goals', 'supports', 'testing', 'team'] as const;
+export type ShortenableList = (typeof SHORTENABLE_LISTS)[number];

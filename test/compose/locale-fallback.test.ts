@@ -4,11 +4,13 @@
  * prints that label in English and the rest in its own language. Translators add locales while others render, so
  * the end-to-end language tests rely on this.
  *
- * LOCALES_DIR points at a copy of locales/ without bn and ur, and with one Spanish label removed.
+ * Everything here reads a copy of locales/ without bn and ur, and with one Spanish label removed, given to the
+ * library as its locales folder (`localesDir`), so the real locales are never touched.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { composeDocument } from '../../src/compose/compose-document.js';
 import { availableLanguages } from '../../src/i18n/load-locales.js';
 import { parityReport } from '../../src/i18n/parity-report.js';
@@ -16,19 +18,12 @@ import { LOCALES_DIR } from '../../src/model/paths.js';
 import { renderIep } from '../../src/render/render-iep.js';
 import { errorsOf, loadExample, ROOT, treeHeadings, type TreeNode } from '../e2e/helpers.js';
 
-vi.mock('../../src/model/paths.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/model/paths.js')>();
-  const fs = await import('node:fs');
-  const os = await import('node:os');
-  const path = await import('node:path');
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'iepkit-e2e-locales-'));
-  fs.cpSync(original.LOCALES_DIR, copy, { recursive: true });
-  for (const lang of ['bn', 'ur']) fs.rmSync(path.join(copy, lang), { recursive: true, force: true });
-  return { ...original, LOCALES_DIR: copy + path.sep };
-});
+const LOCALES = mkdtempSync(path.join(os.tmpdir(), 'iepkit-e2e-locales-')) + path.sep;
+cpSync(LOCALES_DIR, LOCALES, { recursive: true });
+for (const lang of ['bn', 'ur']) rmSync(path.join(LOCALES, lang), { recursive: true, force: true });
 
 afterAll(() => {
-  if (LOCALES_DIR.includes('iepkit-e2e-locales-')) rmSync(LOCALES_DIR, { recursive: true, force: true });
+  rmSync(LOCALES, { recursive: true, force: true });
 });
 
 const english = (ns: string) => JSON.parse(readFileSync(path.join(ROOT, 'locales', 'en', `${ns}.json`), 'utf8')) as Record<string, string>;
@@ -37,17 +32,17 @@ const COMMON = english('common');
 const maya = loadExample('maya-thompson');
 
 it('reads locales from the copy, where bn and ur are missing', () => {
-  expect(LOCALES_DIR).toContain('iepkit-e2e-locales-');
-  expect(availableLanguages()).not.toContain('bn');
-  expect(availableLanguages()).not.toContain('ur');
-  expect(availableLanguages()).toContain('es');
+  expect(LOCALES).toContain('iepkit-e2e-locales-');
+  expect(availableLanguages(LOCALES)).not.toContain('bn');
+  expect(availableLanguages(LOCALES)).not.toContain('ur');
+  expect(availableLanguages(LOCALES)).toContain('es');
 });
 
 describe.each([
   { lang: 'bn', dir: 'ltr' },
   { lang: 'ur', dir: 'rtl' },
 ] as const)('a copy in $lang without its locale', ({ lang, dir }) => {
-  const composed = composeDocument(maya, { layout: 'family', lang });
+  const composed = composeDocument(maya, { layout: 'family', lang, localesDir: LOCALES });
 
   it('composes without errors, in its language and direction', () => {
     expect(errorsOf(composed.diagnostics)).toEqual([]);
@@ -62,14 +57,14 @@ describe.each([
   });
 
   it('says in the parity report that no label is translated', () => {
-    const report = parityReport(maya, lang);
+    const report = parityReport(maya, lang, LOCALES);
     expect(report.labels.translated).toBe(0);
     expect(report.labels.missing.length).toBe(report.labels.total);
     expect(report.complete).toBe(false);
   });
 
   it('renders to DOCX', async () => {
-    const result = await renderIep(maya, { layout: 'family', lang, formats: ['docx'] });
+    const result = await renderIep(maya, { layout: 'family', lang, formats: ['docx'], localesDir: LOCALES });
     expect(errorsOf(result.diagnostics)).toEqual([]);
     expect(result.outputs.map((o) => o.fileName)).toEqual([`${maya.student.id}-family-${lang}.docx`]);
   });
@@ -77,15 +72,17 @@ describe.each([
 
 describe('a locale that lacks one label', () => {
   it('prints that label in English and the others in its language', () => {
-    const file = path.join(LOCALES_DIR, 'es', 'family.json');
+    const file = path.join(LOCALES, 'es', 'family.json');
     const spanish = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
     const { goalsHeading, ...rest } = spanish;
     expect(goalsHeading).toBeDefined();
     writeFileSync(file, JSON.stringify(rest));
     // Locales are read once per process: this test reads es for the first time after the change.
-    const headings = treeHeadings(composeDocument(maya, { layout: 'family', lang: 'es' }).document!.body as TreeNode).map((h) => h.text);
+    const headings = treeHeadings(composeDocument(maya, { layout: 'family', lang: 'es', localesDir: LOCALES }).document!.body as TreeNode).map((h) => h.text);
     expect(headings).toContain(FAMILY.goalsHeading);
     expect(headings).toContain(spanish.contactHeading);
     expect(headings).not.toContain(FAMILY.contactHeading);
+    // The label was removed from the copy only.
+    expect(JSON.parse(readFileSync(path.join(LOCALES_DIR, 'es', 'family.json'), 'utf8'))).toHaveProperty('goalsHeading');
   });
 });

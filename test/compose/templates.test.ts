@@ -3,37 +3,32 @@
  *
  * Strict: a template that uses an unknown helper, a field the view model lacks, an unknown label or broken
  * Handlebars syntax gives a `template-error` diagnostic naming the template file (the partial, when the mistake is
- * in a partial) and the line, never a blank, a thrown error or a half document. composeDocument reads templates
- * from TEMPLATES_DIR, so this file points TEMPLATES_DIR at a copy of templates/ and breaks one file at a time.
+ * in a partial) and the line, never a blank, a thrown error or a half document. This file copies templates/ to a
+ * temporary folder, gives composeDocument that folder (`templatesDir`) and breaks one file at a time in the copy,
+ * so the real templates are never touched.
  *
  * Inert: hostile text (HTML, Markdown images and links, Handlebars, directives, headings, table rows, URLs) in
  * the narrative fields of test/fixtures/minimal.iep.yaml becomes text and nothing else: the tree has exactly the
  * structure it has for plain words in the same fields, no HTML, image or link nodes, no directive a template did
  * not write, and every hostile string reads verbatim in the document text.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { composeDocument } from '../../src/compose/compose-document.js';
-import { expandTemplate, TemplateError } from '../../src/compose/expand-template.js';
+import { createTemplateEnvironment, expandTemplate, TemplateError } from '../../src/compose/expand-template.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import type { Language } from '../../src/model/languages.js';
 import { DIRECTIVES } from '../../src/model/directives.js';
 import { TEMPLATES_DIR } from '../../src/model/paths.js';
 import { allNodes, LAYOUT_CASES, MINIMAL, rawIep, squash, treeText, validated, type TreeNode } from '../e2e/helpers.js';
 
-vi.mock('../../src/model/paths.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/model/paths.js')>();
-  const fs = await import('node:fs');
-  const os = await import('node:os');
-  const path = await import('node:path');
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'iepkit-e2e-templates-'));
-  fs.cpSync(original.TEMPLATES_DIR, copy, { recursive: true });
-  return { ...original, TEMPLATES_DIR: copy + path.sep };
-});
+const TEMPLATES = mkdtempSync(path.join(os.tmpdir(), 'iepkit-e2e-templates-')) + path.sep;
+cpSync(TEMPLATES_DIR, TEMPLATES, { recursive: true });
 
 afterAll(() => {
-  if (TEMPLATES_DIR.includes('iepkit-e2e-templates-')) rmSync(TEMPLATES_DIR, { recursive: true, force: true });
+  rmSync(TEMPLATES, { recursive: true, force: true });
 });
 
 const minimal = validated(rawIep(MINIMAL));
@@ -42,7 +37,7 @@ describe('templates are strict', () => {
   const changed = new Map<string, string>();
   /** Inserts `line` so that it becomes line `at` (1-based) of the template; restored after the test. */
   function breakTemplate(relative: string, at: number, line: string): string {
-    const file = path.join(TEMPLATES_DIR, relative);
+    const file = path.join(TEMPLATES, relative);
     const source = readFileSync(file, 'utf8');
     if (!changed.has(file)) changed.set(file, source);
     const lines = source.split('\n');
@@ -56,10 +51,10 @@ describe('templates are strict', () => {
   });
 
   it('composes from the copied templates when nothing is broken (the copy is what composeDocument reads)', () => {
-    expect(TEMPLATES_DIR).toContain('iepkit-e2e-templates-');
-    const composed = composeDocument(minimal, { layout: 'family' });
+    expect(TEMPLATES).toContain('iepkit-e2e-templates-');
+    const composed = composeDocument(minimal, { layout: 'family', templatesDir: TEMPLATES });
     expect(composed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(composed.layout?.dir.startsWith(TEMPLATES_DIR)).toBe(true);
+    expect(composed.layout?.dir.startsWith(TEMPLATES)).toBe(true);
   });
 
   const cases = [
@@ -76,7 +71,7 @@ describe('templates are strict', () => {
   it.each(cases)('$what gives a template-error naming $template and its line', ({ layout, template, line, text, message }) => {
     const file = breakTemplate(template, line, text);
     let composed: ReturnType<typeof composeDocument> | undefined;
-    expect(() => (composed = composeDocument(minimal, { layout })), 'composeDocument reports, it does not throw').not.toThrow();
+    expect(() => (composed = composeDocument(minimal, { layout, templatesDir: TEMPLATES })), 'composeDocument reports, it does not throw').not.toThrow();
     expect(composed!.document).toBeUndefined();
     const errors = composed!.diagnostics.filter((d) => d.severity === 'error');
     expect(errors).toHaveLength(1);
@@ -90,8 +85,9 @@ describe('templates are strict', () => {
 
   describe('expandTemplate on its own', () => {
     const tr = createTranslator('en');
+    const env = createTemplateEnvironment();
     const view = { student: { name: 'Ana' }, goals: [{ area: 'Reading' }] };
-    const expand = (source: string) => () => expandTemplate('my-template.md', source, view, tr);
+    const expand = (source: string) => () => expandTemplate(env, 'my-template.md', source, view, tr);
     const thrown = (source: string): TemplateError => {
       try {
         expand(source)();
@@ -103,7 +99,7 @@ describe('templates are strict', () => {
     };
 
     it('expands fields, labels and loops', () => {
-      expect(expandTemplate('ok.md', '# {{student.name}}\n{{#each goals}}- {{area}} ({{t "common:yes"}})\n{{/each}}', view, tr)).toBe('# Ana\n- Reading (Yes)\n');
+      expect(expandTemplate(env, 'ok.md', '# {{student.name}}\n{{#each goals}}- {{area}} ({{t "common:yes"}})\n{{/each}}', view, tr)).toBe('# Ana\n- Reading (Yes)\n');
     });
 
     it('names the file, line and column of an unknown helper', () => {

@@ -5,7 +5,7 @@
  * count, formatting whitespace does not); Markdown and HTML as strings. (test/render/docx/golden.test.ts keeps the
  * renderer's goldens for a hand-written tree with every feature; these are the whole pipeline per layout.)
  *
- * The timestamp is pinned with SOURCE_DATE_EPOCH.
+ * The timestamp is pinned with SOURCE_DATE_EPOCH, read the way the CLI reads it and passed as the `timestamp` option.
  *
  * After an intended change, regenerate with
  *
@@ -15,7 +15,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { timestampFromEnvironment } from '../../src/cli/source-date-epoch.js';
 import { composeDocument } from '../../src/compose/compose-document.js';
 import { renderIep } from '../../src/render/render-iep.js';
 import { parseXml, prettyXml } from '../render/docx/helpers.js';
@@ -30,27 +31,20 @@ const PARTS = ['word/document.xml', 'word/styles.xml', 'word/numbering.xml', 'do
 const goldenFile = (layout: string, name: string) => path.join(GOLDEN, layout, name);
 const partFile = (name: string) => name.replace('/', '-');
 
-let savedEpoch: string | undefined;
 const outputs = new Map<string, { markdown: string; html: string; parts: Map<string, string> }>();
 
 beforeAll(async () => {
-  savedEpoch = process.env.SOURCE_DATE_EPOCH;
-  process.env.SOURCE_DATE_EPOCH = EPOCH;
+  const timestamp = timestampFromEnvironment({ SOURCE_DATE_EPOCH: EPOCH });
   const iep = validated(rawIep(MINIMAL));
   for (const c of LAYOUT_CASES) {
-    const composed = composeDocument(iep, { layout: c.layout, profile: c.profile });
-    const result = await renderIep(iep, { layout: c.layout, profile: c.profile, formats: ['docx', 'html'] });
+    const composed = composeDocument(iep, { layout: c.layout, profile: c.profile, timestamp });
+    const result = await renderIep(iep, { layout: c.layout, profile: c.profile, formats: ['docx', 'html'], timestamp });
     const errors = [...composed.diagnostics, ...result.diagnostics].filter((d) => d.severity === 'error');
     if (errors.length > 0) throw new Error(`${c.name}: ${errors.map((d) => d.message).join('; ')}`);
     const html = result.outputs.find((o) => o.format === 'html')!.data.toString('utf8');
     const docx = result.outputs.find((o) => o.format === 'docx')!.data;
     outputs.set(c.name, { markdown: composed.markdown!, html, parts: await docxParts(docx) });
   }
-});
-
-afterAll(() => {
-  if (savedEpoch === undefined) delete process.env.SOURCE_DATE_EPOCH;
-  else process.env.SOURCE_DATE_EPOCH = savedEpoch;
 });
 
 function compareText(file: string, actual: string): void {
@@ -105,7 +99,8 @@ describe('the DOCX timestamp without SOURCE_DATE_EPOCH', () => {
       expect(Buffer.compare(a.bytes, b.bytes), 'same input, same bytes').toBe(0);
       expect((await created(final)).core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-05-20T12:00:00Z</dcterms:created>');
     } finally {
-      process.env.SOURCE_DATE_EPOCH = saved ?? EPOCH;
+      if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = saved;
     }
   });
 });

@@ -10,6 +10,7 @@ import { EXIT } from '../exit-codes.js';
 import { expandInputs } from '../expand-inputs.js';
 import { parseList } from '../parse-list.js';
 import { UsageError, type CliIo } from '../io.js';
+import { timestampFromEnvironment } from '../source-date-epoch.js';
 import { formatDiagnostics } from '../print-diagnostics.js';
 
 const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
@@ -59,6 +60,7 @@ export function registerBatch(program: Command, io: CliIo, setExit: (code: numbe
             formats: parseList<OutputFormat>(options.formats, FORMATS, 'format'),
             profile: options.profile,
             pageSize: options.pageSize,
+            timestamp: timestampFromEnvironment(process.env),
             concurrency,
             resume: options.resume,
             signal: controller.signal,

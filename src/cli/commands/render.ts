@@ -12,6 +12,7 @@ import { parseList } from '../parse-list.js';
 import type { CliIo } from '../io.js';
 import { formatDiagnostics } from '../print-diagnostics.js';
 import { closePoolOnSignals } from '../shutdown.js';
+import { timestampFromEnvironment } from '../source-date-epoch.js';
 
 interface RenderCliOptions {
   layout: string;
@@ -91,6 +92,7 @@ export function registerRender(program: Command, io: CliIo, setExit: (code: numb
                 lang,
                 formats,
                 pageSize: options.pageSize,
+                timestamp: timestampFromEnvironment(process.env),
                 browserPool: pool,
                 compliance: layout === 'official' && options.withCompliance && iep.document.status === 'draft' ? complianceSummary(compliance) : undefined,
               });
