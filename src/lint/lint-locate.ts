@@ -11,8 +11,6 @@ export interface Position {
 }
 
 export class Locator {
-  private lineStarts: number[] | undefined;
-
   constructor(
     private readonly sourceMap?: SourceMap,
     /** The file's text, as loaded; needed only for word positions. */
@@ -31,10 +29,8 @@ export class Locator {
    */
   at(path: JsonPath, text: string, index: number): Position {
     const pos = this.field(path);
-    if (!this.source || pos.line === undefined || pos.column === undefined || /[\r\n]/.test(text)) return pos;
-    const lineStart = this.starts()[pos.line - 1];
-    if (lineStart === undefined) return pos;
-    const offset = lineStart + pos.column - 1;
+    const offset = this.sourceMap?.offset(path);
+    if (!this.source || pos.line === undefined || pos.column === undefined || offset === undefined || /[\r\n]/.test(text)) return pos;
     const src = this.source;
     if (src.startsWith(text, offset)) return { line: pos.line, column: pos.column + index };
     const quote = src[offset];
@@ -42,15 +38,5 @@ export class Locator {
       return { line: pos.line, column: pos.column + 1 + index };
     }
     return pos;
-  }
-
-  private starts(): number[] {
-    if (!this.lineStarts) {
-      const starts = [0];
-      const src = this.source ?? '';
-      for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) starts.push(i + 1);
-      this.lineStarts = starts;
-    }
-    return this.lineStarts;
   }
 }

@@ -1,17 +1,17 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, LineCounter } from 'yaml';
 import type { JsonPath } from '../model/diagnostic.js';
 
-/** 1-based line and column of a character offset in `text`. */
+/**
+ * 1-based line and column of a character offset in `text`, for text the YAML parser has not read (or could not):
+ * yaml's LineCounter, given the start of every line. (Its parser records line starts only where its tokens end
+ * lines, which in a damaged file is not every line feed.)
+ */
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  const { line, col } = lines.linePos(offset);
+  return { line, column: col };
 }
 
 /**
@@ -26,6 +26,14 @@ export class SourceMap {
 
   /** Position of the value at `path`, or of the key when `key` is true (for unknown or forbidden keys). */
   locate(path: JsonPath, options: { key?: boolean } = {}): { line: number; column: number } | undefined {
+    const offset = this.offset(path, options);
+    if (offset === undefined) return undefined;
+    const pos = this.lines.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  }
+
+  /** The character offset in the source of what `locate` answers. */
+  offset(path: JsonPath, options: { key?: boolean } = {}): number | undefined {
     let node: Node | null | undefined = this.doc.contents;
     let found: Node | null | undefined = node;
     let keyNode: Node | undefined;
@@ -47,9 +55,6 @@ export class SourceMap {
       }
     }
     const target = options.key && keyNode ? keyNode : found;
-    const offset = target?.range?.[0];
-    if (offset === undefined) return undefined;
-    const pos = this.lines.linePos(offset);
-    return { line: pos.line, column: pos.col };
+    return target?.range?.[0];
   }
 }

@@ -54,6 +54,12 @@ describe('SourceMap.locate', () => {
     expect(map.locate([])).toEqual({ line: 1, column: 1 });
   });
 
+  it('gives the source offset of the place it locates, for finding words inside a value', () => {
+    const offset = map.offset(['student', 'guardians', 0, 'relationship'])!;
+    expect(text.slice(offset, offset + 'mother'.length)).toBe('mother');
+    expect(text.slice(map.offset(['student', 'firstName'], { key: true }))).toMatch(/^firstName: Ana/);
+  });
+
   it('locates in a JSON document', () => {
     const json = parseSource('{\n  "student": {\n    "firstName": 42\n  }\n}\n', 'f.json').sourceMap!;
     expect(json.locate(['student', 'firstName'])).toEqual({ line: 3, column: 18 });
