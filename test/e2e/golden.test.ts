@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeDocument } from '../../src/compose/compose-document.js';
-import { renderIep } from '../../src/render/render-iep.js';
+import { renderIep } from '../../src/pipeline/render-iep.js';
 import { parseXml, prettyXml } from '../render/docx/helpers.js';
 import { docxParts, LAYOUT_CASES, MINIMAL, part, rawIep, ROOT, validated } from './helpers.js';
 
