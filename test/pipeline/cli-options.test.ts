@@ -3,10 +3,12 @@
  * same way in both, both accept `--layout`/`--layouts`, `--lang`/`--langs` and `--format`/`--formats`, and
  * `iep batch --json` prints the manifest. The real CLI (built by test/global-setup.ts), DOCX only: no browser.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { copyExample, iep, makeWorkspace, readManifest, type Workspace } from '../batch/batch-helpers.js';
+import { copyExample, iep, makeWorkspace, readManifest, root, type Workspace } from '../batch/batch-helpers.js';
+
+const OFFICIAL = JSON.parse(readFileSync(path.join(root, 'locales/en/official.json'), 'utf8')) as { complianceHeading: string };
 
 beforeAll(() => {
   expect(inject('buildError')).toBe('');
@@ -44,6 +46,20 @@ describe('--final on a draft', () => {
     expect(official.outputs).toEqual([]);
     expect(official.diagnostics).toContainEqual(expect.objectContaining({ code: 'final-from-draft', severity: 'error', file: draft, path: 'document.status', ...DRAFT_AT }));
     expect(batch.stdout).toContain('1 rendered, 0 skipped (already complete), 1 failed, 0 pending');
+  }, 120_000);
+});
+
+describe('iep batch --with-compliance', () => {
+  it('appends the compliance summary to a draft official IEP, as iep render does', async () => {
+    ws = makeWorkspace('with-compliance');
+    const draft = copyExample(ws, 'mateo-almonte', '780000004');
+    const renderOut = path.join(ws.dir, 'render-out');
+    const args = ['--layouts', 'official', '--langs', 'en', '--formats', 'html', '--with-compliance'];
+    const [render, batch] = await Promise.all([iep(['render', draft, ...args, '--out', renderOut], ws), iep(['batch', draft, ...args, '--out', ws.outDir], ws)]);
+    for (const run of [render, batch]) expect(run.code, run.stderr).toBe(0);
+    const html = (dir: string) => readFileSync(path.join(dir, '780000004-official-en.html'), 'utf8');
+    expect(html(ws.outDir)).toContain(OFFICIAL.complianceHeading);
+    expect(html(ws.outDir)).toBe(html(renderOut));
   }, 120_000);
 });
 

@@ -78,6 +78,17 @@ describe('runJob', () => {
     }
   });
 
+  it('reports an output folder it cannot write to as output-unwritable, naming the file, instead of throwing', async () => {
+    // Before, the write error escaped the render and reached the user as an internal error with exit code 4.
+    const notAFolder = path.join(tmp(), 'out');
+    writeFileSync(notAFolder, 'a file where the output folder should be');
+    const result = await runJob(job(examplePath('maya-thompson'), 'student'), { outDir: notAFolder });
+    expect(result.complete).toBe(false);
+    expect(result.outputs).toEqual([]);
+    const id = loadExample('maya-thompson').student.id;
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'output-unwritable', severity: 'error', file: path.join(notAFolder, `${id}-student-en.docx`) }));
+  });
+
   it('reports an unreadable input as a diagnostic instead of throwing', async () => {
     const missing = path.join(tmp(), 'gone.iep.yaml');
     const result = await runJob(job(missing, 'student'));
