@@ -1,6 +1,6 @@
 /**
- * Batch rendering for a whole district: many IEPs x layouts x languages through ONE browser pool, each output
- * written complete-or-absent, a journal line per finished document, a manifest at the end, and --resume that
+ * Batch rendering for a whole district: many IEPs x layouts x languages, each document one pipeline job
+ * (src/pipeline: planJobs, runJob) through ONE browser pool, each output written complete-or-absent, a journal line per finished document, a manifest at the end, and --resume that
  * skips what is already done. A bad input is recorded and the batch goes on.
  */
 import { mkdir, readdir, rm } from 'node:fs/promises';

@@ -43,10 +43,15 @@ export const BATCH_DEFAULTS: Defaults = { ...DEFAULTS, layouts: LAYOUTS, langs: 
 /** What a caller may leave out when asking for documents. */
 export interface OutputOptions {
   layouts?: readonly LayoutName[];
+  /** `family` stands for each parent's preferred language. */
   langs?: readonly LanguageChoice[];
+  /** Each document is written in all of them, from one tree. */
   formats?: readonly OutputFormat[];
+  /** The state profile: which official layout and which compliance rules. */
   profile?: Profile;
+  /** Overrides the layout's paper size. */
   pageSize?: PageSize;
+  /** Documents in flight at once (and browser pages); a batch only. */
   concurrency?: number;
 }
 
