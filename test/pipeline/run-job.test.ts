@@ -86,7 +86,8 @@ describe('runJob', () => {
     expect(result.complete).toBe(false);
     expect(result.outputs).toEqual([]);
     const id = loadExample('maya-thompson').student.id;
-    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'output-unwritable', severity: 'error', file: path.join(notAFolder, `${id}-student-en.docx`) }));
+    const target = path.join(notAFolder, `${id}-student-en.docx`);
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'output-unwritable', severity: 'error', file: target, message: `cannot write ${target}: a file is in the way of the output folder` }));
   });
 
   it('reports an unreadable input as a diagnostic instead of throwing', async () => {
