@@ -1,13 +1,18 @@
 /**
- * iepkit's public API. The pipeline, one stage per folder:
+ * iepkit's public API. The pipeline, one stage per folder, read one way (each imports only the stages before it):
  *
- *   1. load      src/load     read YAML/JSON keeping source positions (loadIep, loadIepFile)
- *   2. check     src/check    schema validation, compliance rules with citations, strength-based lint
- *   3. compose   src/compose  profile + layout + language -> localized, escaped view model -> templates -> ONE tree
- *   4. render    src/render   tree -> HTML -> PDF (locked-down Chromium) and tree -> DOCX
- *   5. batch     src/batch    many documents through one browser, resumable, with a manifest
+ *   1. load      src/load      read YAML/JSON keeping source positions; read layouts and templates
+ *   2. validate  src/validate  schema validation and references between fields (loadIep, loadIepFile)
+ *   3. rules     src/rules     compliance rules with citations; src/lint strength-based wording
+ *   4. compose   src/compose   profile + layout + language -> localized, escaped view model -> templates -> ONE tree
+ *   5. render    src/render    tree -> HTML -> PDF (locked-down Chromium) and tree -> DOCX
+ *   6. pipeline  src/pipeline  plan jobs (inputs x layouts x languages), run one job: load -> validate -> rules
+ *                              (--final, --with-compliance) -> compose -> glyph check -> fit to pages -> render ->
+ *                              write atomically; renderIep is one such job with the record in memory
+ *   7. batch     src/batch     many documents through the pipeline and one browser, resumable, with a manifest
  *
- * The library never prints and never exits: every problem is a Diagnostic.
+ * Option defaults live in src/model/defaults.ts. The library never prints and never exits: every problem is a
+ * Diagnostic.
  */
 export type { Diagnostic, Severity } from './model/diagnostic.js';
 export { hasErrors, sortDiagnostics } from './model/diagnostic.js';
@@ -28,7 +33,12 @@ export { readingGrade, readingReport } from './readability/reading-level.js';
 export { composeDocument, type ComposeOptions, type ComposedDocument } from './compose/compose-document.js';
 export { parityReport, type ParityReport } from './i18n/parity-report.js';
 
-export { renderIep, FORMATS, type OutputFormat, type RenderOptions, type RenderResult, type RenderedFile } from './render/render-iep.js';
+export { FORMATS, type OutputFormat } from './model/formats.js';
+export { DEFAULTS, BATCH_DEFAULTS, PAGE_SIZES, resolveRenderOptions, type LanguageChoice, type OutputOptions } from './model/defaults.js';
+export { renderIep, type RenderOptions, type RenderResult, type RenderedFile } from './pipeline/render-iep.js';
+export { planJobs, type Job } from './pipeline/plan-jobs.js';
+export { runJob, type JobOptions, type JobResult, type JobOutput } from './pipeline/run-job.js';
+export { renderFiles, type RenderFilesOptions, type RenderFilesResult } from './pipeline/render-files.js';
 export { renderHtml } from './render/html/render-html.js';
 export { renderDocx } from './render/docx/render-docx.js';
 export { BrowserPool, type BrowserPoolOptions } from './render/pdf/browser-pool.js';

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { appendFile, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { OutputFormat } from '../render/render-iep.js';
-import { writeFileAtomic } from '../render/write-file-atomic.js';
+import type { OutputFormat } from '../model/formats.js';
+import { sha256, writeFileAtomic } from '../pipeline/index.js';
 
 export type JobStatus = 'done' | 'failed' | 'pending' | 'skipped';
 
@@ -48,10 +47,6 @@ export interface Manifest {
 export const MANIFEST_FILE = 'manifest.json';
 /** One line per finished document, appended as the batch goes: survives a crash that prevents manifest.json. Removed once manifest.json is written. */
 export const JOURNAL_FILE = '.manifest.journal.jsonl';
-
-export function sha256(data: Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 /** The entries of a previous run (its manifest, then its journal, later lines winning), by id. */
 export async function readPreviousEntries(outDir: string): Promise<Map<string, ManifestEntry>> {

@@ -1,36 +1,18 @@
 /**
- * Batch rendering for a whole district: many IEPs x layouts x languages through ONE browser pool, each output
- * written complete-or-absent, a journal line per finished document, a manifest at the end, and --resume that
+ * Batch rendering for a whole district: many IEPs x layouts x languages, each document one pipeline job
+ * (src/pipeline: planJobs, runJob) through ONE browser pool, each output written complete-or-absent, a journal line per finished document, a manifest at the end, and --resume that
  * skips what is already done. A bad input is recorded and the batch goes on.
  */
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { hasErrors } from '../model/diagnostic.js';
-import type { PageSize } from '../model/document.js';
-import type { Iep } from '../model/iep.js';
-import type { Language } from '../model/languages.js';
-import { resolveLanguages, type LanguageChoice } from '../i18n/resolve-languages.js';
-import { loadIep } from '../validate/load-iep.js';
-import type { LayoutName, Profile } from '../load/load-layout.js';
-import { BrowserPool, type BrowserPoolOptions } from '../render/pdf/browser-pool.js';
-import { renderIep, type OutputFormat } from '../render/render-iep.js';
-import { writeFileAtomic } from '../render/write-file-atomic.js';
-import { appendJournal, isStillComplete, readPreviousEntries, sha256, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { BATCH_DEFAULTS, resolveRenderOptions, type OutputOptions } from '../model/defaults.js';
+import { BrowserPool, loadInput, partialFileWriter, planJobs, runJob, sha256, type BrowserPoolOptions, type Job, type JobOptions, type LoadedInput } from '../pipeline/index.js';
+import { appendJournal, isStillComplete, readPreviousEntries, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 
-export interface BatchOptions {
+export interface BatchOptions extends OutputOptions, Pick<JobOptions, 'final' | 'withCompliance' | 'pdfTimeoutMs' | 'timestamp'> {
   inputs: readonly string[];
   outDir: string;
-  layouts: readonly LayoutName[];
-  /** Languages; `family` means each parent's preferred language. */
-  langs: readonly LanguageChoice[];
-  formats: readonly OutputFormat[];
-  profile?: Profile;
-  pageSize?: PageSize;
-  /** The timestamp written into every document (SOURCE_DATE_EPOCH in the CLI); default: each IEP's own dates. */
-  timestamp?: Date;
-  /** Documents in flight at once (and browser pages). Default 2. */
-  concurrency?: number;
   /** Skip documents whose outputs are complete and unchanged from a previous run. */
   resume?: boolean;
   /** Stop taking new documents when aborted; documents in flight finish, the rest stay pending. */
@@ -52,22 +34,33 @@ export interface BatchProgress {
   current?: string;
 }
 
-interface Job {
-  id: string;
-  input: string;
+/** A pipeline job and the sha256 of its input as read when the batch was planned. */
+interface PlannedJob extends Job {
   inputSha256: string;
-  layout: LayoutName;
-  lang: Language;
 }
 
-export async function runBatch(options: BatchOptions, onProgress: (p: BatchProgress) => void = () => {}): Promise<Manifest> {
+/**
+ * Renders every input in every layout and language (defaults: all layouts, English and each family's language,
+ * DOCX and PDF) through the pipeline, at most `concurrency` documents at once through one browser pool.
+ */
+export async function runBatch(batch: BatchOptions, onProgress: (p: BatchProgress) => void = () => {}): Promise<Manifest> {
+  const options = resolveRenderOptions(batch, BATCH_DEFAULTS);
   const started = performance.now();
   const startedAt = new Date().toISOString();
-  const profile = options.profile ?? 'ny';
-  const optionsKey = JSON.stringify({ formats: [...options.formats].sort(), pageSize: options.pageSize ?? 'letter', profile });
+  const { profile, concurrency } = options;
+  const optionsKey = JSON.stringify({
+    formats: [...options.formats].sort(),
+    pageSize: options.pageSize,
+    profile,
+    // Only when set, so the manifests of runs without them still match.
+    ...(options.final ? { final: true } : {}),
+    ...(options.withCompliance ? { withCompliance: true } : {}),
+    // A pinned timestamp (SOURCE_DATE_EPOCH) is written into every file: outputs stamped otherwise are redone.
+    ...(options.timestamp ? { timestamp: options.timestamp.toISOString() } : {}),
+  });
   const previous = options.resume ? await readPreviousEntries(options.outDir) : new Map<string, ManifestEntry>();
   const entries: ManifestEntry[] = [];
-  const jobs: Job[] = [];
+  const jobs: PlannedJob[] = [];
   await removeStalePartials(options.outDir);
 
   // Plan: read every input once; a bad one becomes a failed entry, the others become one job per layout x language.
@@ -89,15 +82,11 @@ export async function runBatch(options: BatchOptions, onProgress: (p: BatchProgr
     // Outputs are named <student-id>-<layout>-<lang>: a second file for the same student would overwrite the first.
     const first = studentInputs.get(iep.student.id);
     if (first !== undefined) {
-      entries.push(failedInput(input, inputSha256, optionsKey, [duplicateStudent(input, iep.student.id, first, loaded.studentIdAt)]));
+      entries.push(failedInput(input, inputSha256, optionsKey, [duplicateStudent(input, iep.student.id, first, loaded.sourceMap?.locate(['student', 'id']))]));
       continue;
     }
     studentInputs.set(iep.student.id, input);
-    for (const layout of options.layouts) {
-      for (const lang of resolveLanguages(options.langs, iep)) {
-        jobs.push({ id: `${input}#${layout}#${lang}`, input, inputSha256, layout, lang });
-      }
-    }
+    for (const job of planJobs([{ input, iep }], options)) jobs.push({ ...job, inputSha256 });
   }
 
   const total = jobs.length + entries.length;
@@ -111,7 +100,7 @@ export async function runBatch(options: BatchOptions, onProgress: (p: BatchProgr
     onProgress({ done, failed, skipped, total, rate, etaSeconds: rate > 0 ? remaining / rate : undefined, current });
   };
 
-  const todo: Job[] = [];
+  const todo: PlannedJob[] = [];
   for (const job of jobs) {
     const before = previous.get(job.id);
     if (options.resume && isStillComplete(before, job.inputSha256, optionsKey, options.outDir)) {
@@ -122,8 +111,8 @@ export async function runBatch(options: BatchOptions, onProgress: (p: BatchProgr
   report();
 
   const needsBrowser = options.formats.includes('pdf') && todo.length > 0;
-  const concurrency = Math.max(1, options.concurrency ?? 2);
   const pool = needsBrowser ? new BrowserPool({ ...options.pool, concurrency }) : undefined;
+  const jobOptions: JobOptions = { profile, pageSize: options.pageSize, final: options.final, withCompliance: options.withCompliance, pdfTimeoutMs: options.pdfTimeoutMs, timestamp: options.timestamp, outDir: options.outDir, browserPool: pool };
   const inputs = new InputCache(todo);
   let next = 0;
   const finished = new Set<string>();
@@ -132,7 +121,7 @@ export async function runBatch(options: BatchOptions, onProgress: (p: BatchProgr
       while (next < todo.length && !options.signal?.aborted) {
         const job = todo[next++]!;
         report(job.id);
-        const entry = await renderJob(job, await inputs.take(job.input), options, profile, optionsKey, pool);
+        const entry = await renderJob(job, inputs.take(job.input), jobOptions, optionsKey);
         inputs.release(job.input);
         entries.push(entry);
         finished.add(job.id);
@@ -167,38 +156,21 @@ export async function runBatch(options: BatchOptions, onProgress: (p: BatchProgr
   return manifest;
 }
 
-async function renderJob(job: Job, input: LoadedInput, options: BatchOptions, profile: Profile, optionsKey: string, pool: BrowserPool | undefined): Promise<ManifestEntry> {
+/** One document through the pipeline, recorded as a manifest entry. */
+async function renderJob(job: PlannedJob, input: Promise<LoadedInput>, options: JobOptions, optionsKey: string): Promise<ManifestEntry> {
   const t0 = performance.now();
-  // The sha256 of the bytes actually rendered (the file may have been edited since the batch was planned).
-  const base = { id: job.id, input: job.input, inputSha256: input.inputSha256 ?? job.inputSha256, layout: job.layout, lang: job.lang, profile, optionsKey };
-  const diagnostics: Diagnostic[] = [];
-  const outputs: ManifestEntry['outputs'] = [];
-  if (!input.iep) {
-    return { ...base, status: 'failed', outputs, durationMs: 0, diagnostics: input.diagnostics, finishedAt: new Date().toISOString() };
-  }
+  const base = { id: job.id, input: job.input, layout: job.layout, lang: job.lang, profile: options.profile, optionsKey };
   try {
-    const result = await renderIep(input.iep, { layout: job.layout, profile, lang: job.lang, formats: options.formats, pageSize: options.pageSize, timestamp: options.timestamp, browserPool: pool });
-    diagnostics.push(...result.diagnostics.map((d) => ({ ...d, file: d.file ?? job.input })));
-    for (const output of result.outputs) {
-      const path = join(options.outDir, output.fileName);
-      await writeFileAtomic(path, output.data);
-      outputs.push({ format: output.format, path: relative(options.outDir, path), sha256: sha256(output.data), bytes: output.data.length });
-    }
-    const complete = outputs.length === options.formats.length && !hasErrors(diagnostics);
-    return { ...base, status: complete ? 'done' : 'failed', outputs, durationMs: Math.round(performance.now() - t0), diagnostics, finishedAt: new Date().toISOString() };
+    const result = await runJob(job, options, input);
+    const outputs = result.outputs.map((o) => ({ format: o.format, path: relative(options.outDir!, o.path!), sha256: sha256(o.data), bytes: o.data.length }));
+    // The sha256 of the bytes actually rendered (the file may have been edited since the batch was planned).
+    const inputSha256 = result.inputSha256 ?? job.inputSha256;
+    return { ...base, inputSha256, status: result.complete ? 'done' : 'failed', outputs, durationMs: Math.round(performance.now() - t0), diagnostics: result.diagnostics, finishedAt: new Date().toISOString() };
   } catch (error) {
-    diagnostics.push({ code: 'render-failed', severity: 'error', file: job.input, message: `the document could not be rendered: ${(error as Error).message}`, hint: 'run `iep render` on this file alone to see more' });
-    return { ...base, status: 'failed', outputs, durationMs: Math.round(performance.now() - t0), diagnostics, finishedAt: new Date().toISOString() };
+    // A bug in iepkit, kept to this one document: the batch goes on.
+    const diagnostics: Diagnostic[] = [{ code: 'render-failed', severity: 'error', file: job.input, message: `the document could not be rendered: ${(error as Error).message}`, hint: 'run `iep render` on this file alone to see more' }];
+    return { ...base, inputSha256: job.inputSha256, status: 'failed', outputs: [], durationMs: Math.round(performance.now() - t0), diagnostics, finishedAt: new Date().toISOString() };
   }
-}
-
-interface LoadedInput {
-  /** Undefined when the file cannot be read or is not a valid IEP (the diagnostics say why). */
-  iep?: Iep;
-  inputSha256?: string;
-  diagnostics: Diagnostic[];
-  /** Where student.id is in the file. */
-  studentIdAt?: { line: number; column: number };
 }
 
 /**
@@ -232,28 +204,6 @@ class InputCache {
   }
 }
 
-async function loadInput(input: string): Promise<LoadedInput> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(input);
-  } catch (error) {
-    return { diagnostics: [{ code: 'file-unreadable', severity: 'error', file: input, message: `cannot read ${input}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, hint: 'check the path' }] };
-  }
-  const inputSha256 = sha256(bytes);
-  let loaded: ReturnType<typeof loadIep>;
-  try {
-    loaded = loadIep(bytes, { file: input });
-  } catch (error) {
-    // loadIep reports problems as diagnostics; this is a bug in iepkit, kept to this one file.
-    return { inputSha256, diagnostics: [{ code: 'internal-error', severity: 'error', file: input, message: `the file could not be loaded: ${(error as Error).message}`, hint: 'this is a bug in iepkit; please report it' }] };
-  }
-  if (!loaded.iep || hasErrors(loaded.diagnostics)) return { inputSha256, diagnostics: loaded.diagnostics };
-  return { iep: loaded.iep, inputSha256, diagnostics: [], studentIdAt: loaded.sourceMap?.locate(['student', 'id']) };
-}
-
-/** `<out>/<name>.<pid>-<hex>.partial`, the temporary name writeFileAtomic writes under before renaming. */
-const PARTIAL_FILE = /\.(\d+)-[0-9a-f]+\.partial$/;
-
 /**
  * A run killed between writing a temporary file and renaming it leaves `*.partial` files. They are never taken
  * for outputs, but they pile up run after run: remove those whose writer is gone (or is a previous process that
@@ -267,8 +217,8 @@ async function removeStalePartials(outDir: string): Promise<void> {
     return;
   }
   for (const name of names) {
-    const pid = Number(PARTIAL_FILE.exec(name)?.[1] ?? NaN);
-    if (!Number.isInteger(pid) || (pid !== process.pid && isRunning(pid))) continue;
+    const pid = partialFileWriter(name);
+    if (pid === undefined || (pid !== process.pid && isRunning(pid))) continue;
     await rm(join(outDir, name), { force: true });
   }
 }

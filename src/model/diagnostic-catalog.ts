@@ -330,7 +330,7 @@ export const CATALOG = {
     group: 'render',
     severity: 'error',
     title: 'Final copy of a draft',
-    meaning: '`iep render --final` on an IEP whose status is still draft.',
+    meaning: '`iep render --final` or `iep batch --final` on an IEP whose status is still draft: the official IEP is not written (located at `document.status`).',
     hint: 'Set `document.status: final` once the team agrees.',
     exit: 'invalid',
   },

@@ -15,7 +15,7 @@ import { composeDocument } from '../../src/compose/compose-document.js';
 import { availableLanguages } from '../../src/i18n/load-locales.js';
 import { parityReport } from '../../src/i18n/parity-report.js';
 import { LOCALES_DIR } from '../../src/model/paths.js';
-import { renderIep } from '../../src/render/render-iep.js';
+import { renderIep } from '../../src/pipeline/render-iep.js';
 import { errorsOf, loadExample, ROOT, treeHeadings, type TreeNode } from '../e2e/helpers.js';
 
 const LOCALES = mkdtempSync(path.join(os.tmpdir(), 'iepkit-e2e-locales-')) + path.sep;

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { timestampFromEnvironment } from '../../src/cli/source-date-epoch.js';
 import { composeDocument } from '../../src/compose/compose-document.js';
-import { renderIep } from '../../src/render/render-iep.js';
+import { renderIep } from '../../src/pipeline/render-iep.js';
 import { parseXml, prettyXml } from '../render/docx/helpers.js';
 import { docxParts, LAYOUT_CASES, MINIMAL, part, rawIep, ROOT, validated } from './helpers.js';
 

@@ -20,7 +20,7 @@ import { formatJsonPath } from '../../src/model/diagnostic.js';
 import type { Iep } from '../../src/model/iep.js';
 import { LANGUAGES, RTL_LANGUAGES, type Language } from '../../src/model/languages.js';
 import { BrowserPool } from '../../src/render/pdf/browser-pool.js';
-import { renderIep, type RenderResult } from '../../src/render/render-iep.js';
+import { renderIep, type RenderResult } from '../../src/pipeline/render-iep.js';
 import { LOCALES_DIR } from '../../src/model/paths.js';
 import {
   allNodes,

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserPool } from '../../src/render/pdf/browser-pool.js';
-import { renderIep, type RenderResult } from '../../src/render/render-iep.js';
+import { renderIep, type RenderResult } from '../../src/pipeline/render-iep.js';
 import {
   describeDiagnostics,
   docxParts,

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Iep } from '../../src/model/iep.js';
 import { BrowserPool } from '../../src/render/pdf/browser-pool.js';
-import { renderIep, type RenderResult } from '../../src/render/render-iep.js';
+import { renderIep, type RenderResult } from '../../src/pipeline/render-iep.js';
 import {
   describeDiagnostics,
   errorsOf,

@@ -1,41 +1,41 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { createRequire } from 'node:module';
-import type { LanguageChoice } from '../../i18n/resolve-languages.js';
-import { LAYOUTS, PROFILES, type LayoutName, type Profile } from '../../load/load-layout.js';
-import type { PageSize } from '../../model/document.js';
-import { LANGUAGES } from '../../model/languages.js';
-import { FORMATS, type OutputFormat } from '../../model/formats.js';
+import { BATCH_DEFAULTS } from '../../model/defaults.js';
+import { EXIT, exitCodeFor } from '../../model/diagnostic-catalog.js';
 import { batchProgressReporter } from '../batch-progress.js';
-import { EXIT } from '../exit-codes.js';
 import { expandInputs } from '../expand-inputs.js';
-import { parseList } from '../parse-list.js';
 import { UsageError, type CliIo } from '../io.js';
-import { timestampFromEnvironment } from '../source-date-epoch.js';
+import { addOutputOptions, parseOutputOptions, type OutputCliOptions } from '../output-options.js';
 import { formatDiagnostics } from '../print-diagnostics.js';
+import { timestampFromEnvironment } from '../source-date-epoch.js';
 
 const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
 
+interface BatchCliOptions extends OutputCliOptions {
+  concurrency: string;
+  resume?: boolean;
+  json?: boolean;
+}
+
 export function registerBatch(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command('batch')
     .description('render many IEPs at once with one browser; survives interruption (--resume) and writes a manifest')
-    .argument('<inputs...>', 'IEP files or globs')
-    .option('--layouts <layouts>', `comma-separated: ${LAYOUTS.join(', ')}, or all`, 'all')
-    .option('--langs <languages>', `comma-separated: ${LANGUAGES.join(', ')}, all, or family`, 'en,family')
-    .option('--formats <formats>', `comma-separated: ${FORMATS.join(', ')}`, 'docx,pdf')
-    .addOption(new Option('--profile <profile>', 'state profile for the official layout').choices([...PROFILES]).default('ny'))
-    .addOption(new Option('--page-size <size>', 'paper size').choices(['letter', 'a4']).default('letter'))
-    .option('--out <dir>', 'output folder (manifest.json is written there)', 'out')
-    .option('--concurrency <n>', 'documents rendered at once', '2')
+    .argument('<inputs...>', 'IEP files or globs');
+  addOutputOptions(command, BATCH_DEFAULTS, 'output folder (manifest.json is written there)')
+    .option('--concurrency <n>', 'documents rendered at once', String(BATCH_DEFAULTS.concurrency))
     .option('--resume', 'skip documents whose outputs are complete and unchanged from a previous run')
-    .option('--browser <path>', 'Chrome/Chromium to print PDFs with')
+    .option('--json', 'print the manifest (JSON) to stdout instead of the summary line')
     .addHelpText(
       'after',
-      '\nEach file is written under a temporary name and renamed when complete; Ctrl-C stops cleanly (finished documents kept,\nthe rest left for --resume). Exit codes: 0 all done, 1 some documents failed, 2 usage error, 130/143 interrupted.',
+      '\nEach file is written under a temporary name and renamed when complete; Ctrl-C stops cleanly (finished documents kept,\n' +
+        'the rest left for --resume). Exit codes: 0 all done, 1 some documents failed (an unreadable or invalid input, or\n' +
+        '--final refused), 2 usage error, 3 a document could not be rendered, 130/143 interrupted.',
     )
-    .action(async (args: string[], options: { layouts: string; langs: string; formats: string; profile: Profile; pageSize: PageSize; out: string; concurrency: string; resume?: boolean; browser?: string }) => {
+    .action(async (args: string[], options: BatchCliOptions) => {
       const concurrency = Number(options.concurrency);
       if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw new UsageError('--concurrency must be a whole number from 1 to 32');
+      const lists = parseOutputOptions(options);
       const inputs = await expandInputs(args);
       const controller = new AbortController();
       let signalCode = 0;
@@ -55,14 +55,14 @@ export function registerBatch(program: Command, io: CliIo, setExit: (code: numbe
           {
             inputs,
             outDir: options.out,
-            layouts: parseList<LayoutName>(options.layouts, LAYOUTS, 'layout'),
-            langs: parseList<LanguageChoice>(options.langs, [...LANGUAGES, 'family'], 'language'),
-            formats: parseList<OutputFormat>(options.formats, FORMATS, 'format'),
+            ...lists,
             profile: options.profile,
             pageSize: options.pageSize,
-            timestamp: timestampFromEnvironment(process.env),
+            final: options.final,
+            withCompliance: options.withCompliance,
             concurrency,
             resume: options.resume,
+            timestamp: timestampFromEnvironment(process.env),
             signal: controller.signal,
             pool: { executablePath: options.browser },
             version,
@@ -70,11 +70,14 @@ export function registerBatch(program: Command, io: CliIo, setExit: (code: numbe
           (p) => progress.update(p),
         );
         progress.stop();
-        const failed = manifest.entries.filter((e) => e.status === 'failed');
-        if (failed.length > 0) io.err(formatDiagnostics(failed.flatMap((e) => e.diagnostics.filter((d) => d.severity === 'error')), { color: io.color }));
+        const failed = manifest.entries.filter((e) => e.status === 'failed').flatMap((e) => e.diagnostics);
+        if (failed.length > 0) io.err(formatDiagnostics(failed.filter((d) => d.severity === 'error'), { color: io.color }));
         const s = manifest.summary;
-        io.out(`${s.done} rendered, ${s.skipped} skipped (already complete), ${s.failed} failed, ${s.pending} pending; manifest: ${options.out}/manifest.json\n`);
-        setExit(signalCode || (s.failed > 0 ? EXIT.invalid : EXIT.ok));
+        if (options.json) io.out(JSON.stringify(manifest, null, 2) + '\n');
+        else io.out(`${s.done} rendered, ${s.skipped} skipped (already complete), ${s.failed} failed, ${s.pending} pending; manifest: ${options.out}/manifest.json\n`);
+        // In a batch an unreadable input is one failed document among many, not a mistake in the command line.
+        const code = exitCodeFor(failed);
+        setExit(signalCode || (s.failed > 0 ? Math.max(EXIT.invalid, code === EXIT.usage ? EXIT.invalid : code) : EXIT.ok));
       } finally {
         process.removeListener('SIGINT', onSignal);
         process.removeListener('SIGTERM', onSignal);

@@ -1,0 +1,48 @@
+import { Option, type Command } from 'commander';
+import { PAGE_SIZES, type Defaults, type LanguageChoice } from '../model/defaults.js';
+import type { PageSize } from '../model/document.js';
+import { FORMATS, type OutputFormat } from '../model/formats.js';
+import { LANGUAGES } from '../model/languages.js';
+import { LAYOUTS, type LayoutName } from '../model/layouts.js';
+import { PROFILES, type Profile } from '../model/profiles.js';
+import { parseList } from './parse-list.js';
+
+/** What `iep render` and `iep batch` both take, as commander hands it over. */
+export interface OutputCliOptions {
+  layouts: string;
+  langs: string;
+  formats: string;
+  profile: Profile;
+  pageSize: PageSize;
+  out: string;
+  final?: boolean;
+  withCompliance?: boolean;
+  browser?: string;
+}
+
+/**
+ * The options of the commands that write documents, with the same names, help and checks in each: `--layout` and
+ * `--layouts` (likewise `--lang(s)`, `--format(s)`) are one option, so a user need not remember which command
+ * takes which. Defaults come from src/model/defaults.ts.
+ */
+export function addOutputOptions(command: Command, defaults: Defaults, outHelp: string): Command {
+  return command
+    .option('--layout, --layouts <layouts>', `comma-separated: ${LAYOUTS.join(', ')}, or all`, defaults.layouts.join(','))
+    .option('--lang, --langs <languages>', `comma-separated: ${LANGUAGES.join(', ')}, all, or family (each parent's preferred language)`, defaults.langs.join(','))
+    .option('--format, --formats <formats>', `comma-separated: ${FORMATS.join(', ')}`, defaults.formats.join(','))
+    .addOption(new Option('--profile <profile>', 'state profile for the official layout').choices([...PROFILES]).default(defaults.profile))
+    .addOption(new Option('--page-size <size>', 'paper size').choices([...PAGE_SIZES]).default(defaults.pageSize))
+    .option('--out <dir>', outHelp, defaults.outDir)
+    .option('--final', 'the final official IEP: refuse it (exit 1, nothing written) when the IEP is a draft or breaks an error-level compliance rule')
+    .option('--with-compliance', 'append the compliance check summary to a draft official IEP')
+    .option('--browser <path>', 'Chrome/Chromium to print PDFs with (default: IEPKIT_CHROMIUM, then usual install locations)');
+}
+
+/** The comma-separated lists, checked: an unknown value is a usage error. */
+export function parseOutputOptions(options: OutputCliOptions): { layouts: LayoutName[]; langs: LanguageChoice[]; formats: OutputFormat[] } {
+  return {
+    layouts: parseList<LayoutName>(options.layouts, LAYOUTS, 'layout'),
+    langs: parseList<LanguageChoice>(options.langs, [...LANGUAGES, 'family'], 'language'),
+    formats: parseList<OutputFormat>(options.formats, FORMATS, 'format'),
+  };
+}

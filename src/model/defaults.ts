@@ -1,0 +1,71 @@
+/**
+ * iepkit's defaults, in one place: the library's option resolution (`resolveRenderOptions`) and the CLI's option
+ * defaults both read them, so `iep render` and `renderIep` never disagree about what an unset option means.
+ */
+import type { PageSize } from './document.js';
+import type { OutputFormat } from './formats.js';
+import type { Language } from './languages.js';
+import { LAYOUTS, type LayoutName } from './layouts.js';
+import type { Profile } from './profiles.js';
+
+/** A language to write, or `family` for each parent's preferred language. */
+export type LanguageChoice = Language | 'family';
+
+/** The paper sizes iepkit prints on. */
+export const PAGE_SIZES: readonly PageSize[] = ['letter', 'a4'];
+
+export interface Defaults {
+  profile: Profile;
+  layouts: readonly LayoutName[];
+  langs: readonly LanguageChoice[];
+  formats: readonly OutputFormat[];
+  pageSize: PageSize;
+  /** Documents rendered at once (and browser pages). */
+  concurrency: number;
+  /** The output folder of the CLI. */
+  outDir: string;
+}
+
+/** One document (`renderIep`, `iep render`): the official IEP in English on Letter paper, as DOCX and PDF. */
+export const DEFAULTS: Defaults = {
+  profile: 'ny',
+  layouts: ['official'],
+  langs: ['en'],
+  formats: ['docx', 'pdf'],
+  pageSize: 'letter',
+  concurrency: 2,
+  outDir: 'out',
+};
+
+/** A district's batch (`runBatch`, `iep batch`): every layout, in English and in each family's language. */
+export const BATCH_DEFAULTS: Defaults = { ...DEFAULTS, layouts: LAYOUTS, langs: ['en', 'family'] };
+
+/** What a caller may leave out when asking for documents. */
+export interface OutputOptions {
+  layouts?: readonly LayoutName[];
+  /** `family` stands for each parent's preferred language. */
+  langs?: readonly LanguageChoice[];
+  /** Each document is written in all of them, from one tree. */
+  formats?: readonly OutputFormat[];
+  /** The state profile: which official layout and which compliance rules. */
+  profile?: Profile;
+  /** Overrides the layout's paper size. */
+  pageSize?: PageSize;
+  /** Documents in flight at once (and browser pages); a batch only. */
+  concurrency?: number;
+}
+
+export type ResolvedOutputOptions<T extends OutputOptions = OutputOptions> = Omit<T, keyof OutputOptions> & Required<OutputOptions>;
+
+/** The one place option defaults are applied. */
+export function resolveRenderOptions<T extends OutputOptions>(options: T, defaults: Defaults = DEFAULTS): ResolvedOutputOptions<T> {
+  return {
+    ...options,
+    layouts: options.layouts ?? defaults.layouts,
+    langs: options.langs ?? defaults.langs,
+    formats: options.formats ?? defaults.formats,
+    profile: options.profile ?? defaults.profile,
+    pageSize: options.pageSize ?? defaults.pageSize,
+    concurrency: Math.max(1, options.concurrency ?? defaults.concurrency),
+  };
+}

@@ -1,0 +1,40 @@
+import type { Iep } from '../model/iep.js';
+import { composeDocument, type ComposedDocument, type ComposeOptions } from '../compose/compose-document.js';
+import { renderHtml } from '../render/html/render-html.js';
+import type { BrowserPool } from '../render/pdf/browser-pool.js';
+import { pdfPageCount } from '../render/pdf/page-count.js';
+import { renderPdf } from '../render/pdf/render-pdf.js';
+
+/**
+ * Prints the PDF. A one-page layout (front matter `limits`) that still overflows is shortened further, one item
+ * at a time in the layout's `shrinkOrder`, and printed again; the other formats are then written from that same
+ * final tree, so DOCX and PDF always say the same thing. Throws PdfRenderError when the browser cannot print.
+ */
+export async function fitToPages(
+  iep: Iep,
+  options: ComposeOptions,
+  first: ComposedDocument,
+  pool: BrowserPool,
+  pdfTimeoutMs?: number,
+): Promise<{ composed: ComposedDocument; pdf: Buffer }> {
+  let composed = first;
+  let limits = first.layout!.config.limits;
+  for (;;) {
+    const doc = composed.document!;
+    const pdf = await renderPdf(pool, renderHtml(doc, { css: composed.layout!.css }), { title: doc.meta.title, lang: doc.meta.lang, pageSize: doc.meta.page.size, timeoutMs: pdfTimeoutMs });
+    const tighter = limits && (await pdfPageCount(pdf)) > 1 ? tightenLimits(limits, composed.layout!.config.shrinkOrder) : undefined;
+    if (!tighter) return { composed, pdf };
+    limits = tighter;
+    const next = composeDocument(iep, { ...options, limits });
+    if (!next.document) return { composed, pdf };
+    composed = next;
+  }
+}
+
+/** One item less in the first list (in the layout's shrink order) that still has more than one item. */
+function tightenLimits(limits: Record<string, number>, order: readonly string[] | undefined): Record<string, number> | undefined {
+  for (const key of order ?? Object.keys(limits)) {
+    if ((limits[key] ?? 0) > 1) return { ...limits, [key]: limits[key]! - 1 };
+  }
+  return undefined;
+}

@@ -1,0 +1,40 @@
+import type { Iep } from '../model/iep.js';
+import type { Language } from '../model/languages.js';
+import type { LayoutName } from '../model/layouts.js';
+import type { OutputFormat } from '../model/formats.js';
+import type { LanguageChoice } from '../model/defaults.js';
+import { resolveLanguages } from '../i18n/resolve-languages.js';
+
+/** One document to write: an input in one layout and language, in every requested format from ONE tree. */
+export interface Job {
+  /** `<input>#<layout>#<lang>`: a batch manifest's entry id. */
+  id: string;
+  /** The IEP file (or a label for a record given in memory). */
+  input: string;
+  layout: LayoutName;
+  lang: Language;
+  formats: readonly OutputFormat[];
+}
+
+export interface PlanOptions {
+  layouts: readonly LayoutName[];
+  /** `family` stands for each parent's preferred language. */
+  langs: readonly LanguageChoice[];
+  formats: readonly OutputFormat[];
+}
+
+/**
+ * Inputs x layouts x languages, each job carrying all the formats (DOCX and PDF must come from the same tree).
+ * Needs each input's record because `family` resolves to its parents' languages, once each.
+ */
+export function planJobs(inputs: readonly { input: string; iep: Iep }[], options: PlanOptions): Job[] {
+  const jobs: Job[] = [];
+  for (const { input, iep } of inputs) {
+    for (const layout of options.layouts) {
+      for (const lang of resolveLanguages(options.langs, iep)) {
+        jobs.push({ id: `${input}#${layout}#${lang}`, input, layout, lang, formats: options.formats });
+      }
+    }
+  }
+  return jobs;
+}

@@ -1,0 +1,61 @@
+import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
+import { DEFAULTS, resolveRenderOptions, type OutputOptions } from '../model/defaults.js';
+import { lintIep } from '../lint/lint-iep.js';
+import { BrowserPool } from '../render/pdf/browser-pool.js';
+import { loadInput } from './load-input.js';
+import { planJobs } from './plan-jobs.js';
+import { runJob, type JobOptions, type JobOutput } from './run-job.js';
+
+export interface RenderFilesOptions extends OutputOptions, Pick<JobOptions, 'final' | 'withCompliance' | 'onWritten' | 'pdfTimeoutMs' | 'timestamp'> {
+  /** Default `out`. */
+  outDir?: string;
+  /** Also report strength-based wording warnings for each file (default true). */
+  lint?: boolean;
+  /** The pool to print PDFs with; without one, one is started for the run and closed at its end. */
+  browserPool?: BrowserPool;
+}
+
+export interface RenderFilesResult {
+  /** Every problem found, each once, in the order found. */
+  diagnostics: Diagnostic[];
+  written: JobOutput[];
+}
+
+/**
+ * `iep render`: each file is read and checked once, then each of its documents (layouts x languages, see
+ * planJobs) is one pipeline job writing its files into the output folder. A bad file is reported and the next one
+ * is rendered.
+ */
+export async function renderFiles(files: readonly string[], options: RenderFilesOptions = {}): Promise<RenderFilesResult> {
+  const resolved = resolveRenderOptions(options);
+  const outDir = options.outDir ?? DEFAULTS.outDir;
+  const diagnostics: Diagnostic[] = [];
+  // The jobs of one file each repeat its loading warnings (and a --final refusal per language): report them once.
+  const seen = new Set<string>();
+  const report = (found: readonly Diagnostic[]) => {
+    for (const d of found) {
+      const key = JSON.stringify(d);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      diagnostics.push(d);
+    }
+  };
+  const written: JobOutput[] = [];
+  const pool = options.browserPool ?? (resolved.formats.includes('pdf') ? new BrowserPool() : undefined);
+  try {
+    for (const file of files) {
+      const loaded = await loadInput(file);
+      report(loaded.diagnostics);
+      if (!loaded.iep || hasErrors(loaded.diagnostics)) continue;
+      if (options.lint !== false) report(lintIep(loaded.iep, { file, sourceMap: loaded.sourceMap }).filter((d) => d.severity !== 'info'));
+      for (const job of planJobs([{ input: file, iep: loaded.iep }], resolved)) {
+        const result = await runJob(job, { ...resolved, outDir, browserPool: pool }, loaded);
+        report(result.diagnostics);
+        written.push(...result.outputs);
+      }
+    }
+  } finally {
+    if (!options.browserPool) await pool?.close();
+  }
+  return { diagnostics, written };
+}
