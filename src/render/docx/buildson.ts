@@ -4,6 +4,7 @@ import { strengthBookmark } from './bookmark-name.js';
 import type { RenderContext } from './context.js';
 import { renderInlines, type Block } from './handlers.js';
 import { paragraphOptions } from './paragraph-options.js';
+import { DOCX_SPACE } from '../theme/docx-styles.js';
 import { STYLE } from './styles.js';
 
 /**
@@ -18,7 +19,7 @@ export function buildson(node: LeafDirective, ctx: RenderContext): Block[] {
     new Paragraph({
       ...options,
       style: STYLE.buildsOn,
-      spacing: { before: Math.max(spacing?.before ?? 0, 60) },
+      spacing: { before: Math.max(spacing?.before ?? 0, DOCX_SPACE.buildsOn.before) },
       children: ref
         ? [new InternalHyperlink({ anchor: strengthBookmark(ref), children: renderInlines(node.children, ctx, { style: STYLE.buildsOnLink }) })]
         : renderInlines(node.children, ctx),
