@@ -131,11 +131,11 @@ export const THEME = {
   },
 
   /**
-   * The DRAFT watermark: one word across the middle of every page, behind the text, rising at Word's own diagonal
-   * (Design > Watermark). A light red: it reads as "not final" at a glance, and at this opacity body text over it
-   * keeps a contrast above 10:1, headings above 6:1.
+   * The DRAFT watermark: one word across the middle of every page, behind the text, rising left to right. A light
+   * red: it reads as "not final" at a glance, and at this opacity body text over it keeps a contrast above 10:1,
+   * headings above 6:1.
    */
-  watermark: { color: '#c0392b', opacity: 0.2, angle: -45, size: 110, bold: true, letterSpacing: 0.05 /* em */ },
+  watermark: { color: '#c0392b', opacity: 0.2, angle: -40, size: 110, bold: true, letterSpacing: 0.05 /* em */ },
 
   /** The running header (student line, and the notice under it) and the footer's "Page X of Y". */
   header: { size: 8.5, color: '#486581', noticeBefore: 1, gap: 10 /* under the header's rule */, ruleGap: 4 },
