@@ -45,7 +45,10 @@ export const DOCX_SIZE = convert(THEME.size, halfPoints);
 export const DOCX_LINE = convert(THEME.wordLine, lineTwips);
 /** Border widths (eighths of a point). */
 export const DOCX_BORDER = convert(THEME.border, eighths);
-/** Spacing of the regular density (twips). */
+/**
+ * Spacing of the regular density (twips). A border's gap to its text (w:space) is in points, not twips: those
+ * (THEME.space.headingRule, quoteRule, buildsOn.ruleGap, thematicBreak.rule, header.ruleGap) are read from THEME.
+ */
 export const DOCX_SPACE = convert(THEME.space, twips);
 
 /** The running header and footer: sizes in half-points, spacing in twips. */

@@ -154,8 +154,12 @@ describe('no literal colour or size outside src/render/theme', () => {
     expect(problems).toEqual([]);
   });
 
-  it('the DOCX renderer and the page chrome read the theme instead of writing values', () => {
-    const files = [...filesUnder(join(ROOT, 'src', 'render', 'docx'), '.ts'), join(ROOT, 'src', 'render', 'pdf', 'page-css.ts')];
+  it('the DOCX and HTML renderers and the page chrome read the theme instead of writing values', () => {
+    const files = [
+      ...filesUnder(join(ROOT, 'src', 'render', 'docx'), '.ts'),
+      ...filesUnder(join(ROOT, 'src', 'render', 'html'), '.ts'),
+      join(ROOT, 'src', 'render', 'pdf', 'page-css.ts'),
+    ];
     const problems = files.flatMap((file) => codeLiterals(readFileSync(file, 'utf8'), relative(ROOT, file)));
     expect(problems).toEqual([]);
   });
