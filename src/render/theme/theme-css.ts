@@ -2,7 +2,7 @@
  * The theme as CSS: every token a custom property on :root, named after its path (`THEME.callout.info.fill` is
  * `--callout-info-fill`, `THEME.compact.space.h2.before` is `--compact-space-h2-before`). The print CSS files
  * (templates/base.css, each layout's print.css) use only these, never a literal colour or length; the page chrome
- * (src/render/pdf/page-css.ts) reads the tokens through cssLength and friends below, as its @page margin boxes do
+ * (src/render/pdf/page-css.ts) reads the tokens through cssPt and the declaration helpers below, as its @page margin boxes do
  * not see :root's properties.
  */
 import { THEME } from './tokens.js';
