@@ -3,6 +3,7 @@ import { directiveAttributes, type DirectiveNode } from '../../model/directives.
 import { strengthBookmark } from './bookmark-name.js';
 import type { Block, RenderContext } from './context.js';
 import { paragraphOptions } from './paragraph-options.js';
+import { DOCX_SPACE } from '../theme/docx-styles.js';
 import { STYLE } from './styles.js';
 
 /**
@@ -17,7 +18,7 @@ export function buildson(node: DirectiveNode<'buildson'>, ctx: RenderContext): B
     new Paragraph({
       ...options,
       style: STYLE.buildsOn,
-      spacing: { before: Math.max(spacing?.before ?? 0, 60) },
+      spacing: { before: Math.max(spacing?.before ?? 0, DOCX_SPACE.buildsOn.before) },
       children: ref
         ? [new InternalHyperlink({ anchor: strengthBookmark(ref), children: ctx.inlines(node.children, ctx, { style: STYLE.buildsOnLink }) })]
         : ctx.inlines(node.children, ctx),

@@ -5,9 +5,10 @@ import type { Block, RenderContext } from './context.js';
 import { tableEnded, tableStarts } from './paragraph-options.js';
 import { separateTables } from './separate-tables.js';
 import { DocxRenderError } from './render-error.js';
+import { DOCX_BORDER, DOCX_SPACE } from '../theme/docx-styles.js';
 import { CALLOUT, COLOR } from './styles.js';
 
-const PADDING = { top: 120, bottom: 120, left: 180, right: 180 };
+const PADDING = { top: DOCX_SPACE.callout.block, bottom: DOCX_SPACE.callout.block, left: DOCX_SPACE.callout.inline, right: DOCX_SPACE.callout.inline };
 /** A callout shorter than this (characters) never splits across pages. */
 const SHORT = 1200;
 
@@ -19,7 +20,7 @@ const SHORT = 1200;
  */
 export function callout(node: DirectiveNode<'callout'>, ctx: RenderContext): Block[] {
   const colors = CALLOUT[directiveAttributes(node).kind];
-  const thin = { style: BorderStyle.SINGLE, size: 8, color: COLOR.rule };
+  const thin = { style: BorderStyle.SINGLE, size: DOCX_BORDER.callout, color: COLOR.rule };
   const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
   const inner = ctx.width - PADDING.left - PADDING.right;
   tableStarts(ctx);
@@ -49,7 +50,7 @@ export function callout(node: DirectiveNode<'callout'>, ctx: RenderContext): Blo
                 top: thin,
                 bottom: thin,
                 end: thin,
-                start: { style: BorderStyle.SINGLE, size: 32, color: colors.accent },
+                start: { style: BorderStyle.SINGLE, size: DOCX_BORDER.calloutAccent, color: colors.accent },
               },
               children: separateTables(children, ctx),
             }),

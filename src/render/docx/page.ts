@@ -15,7 +15,8 @@ import type { PageSetup } from '../../model/document.js';
 import type { Inline, RenderContext } from './context.js';
 import { LANGUAGE_FONT } from './fonts.js';
 import { run, textRuns } from './runs.js';
-import { COLOR, STYLE } from './styles.js';
+import { DOCX_BORDER, DOCX_COLOR, DOCX_HEADER, docxWatermark } from '../theme/docx-styles.js';
+import { STYLE } from './styles.js';
 
 /** Page sizes in twips (1/1440 in). Letter: 8.5 x 11 in; A4: 210 x 297 mm. */
 const PAGE_SIZE = {
@@ -53,19 +54,19 @@ export function sectionProperties(geometry: PageGeometry): ISectionPropertiesOpt
 /**
  * The running header: meta.header on every page with a light rule under it, then meta.notice when set. The DRAFT
  * watermark is a run in the first header paragraph: a WordArt text shape (VML, as Word's own Design > Watermark
- * writes it, so Word can also remove it) centred on the page behind the text, rotated, light grey and half
- * transparent. LibreOffice draws it too (see test/render/docx/libreoffice.test.ts).
+ * writes it, so Word can also remove it) centred on the page behind the text, in the theme's colour, opacity and
+ * angle, the size of the PDF's. LibreOffice draws it too (see test/render/docx/libreoffice.test.ts).
  */
 export function createHeader(ctx: RenderContext): Header {
   const { meta } = ctx;
   const bidi = ctx.rtl ? { bidirectional: true } : {};
-  const rule = { bottom: { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule, space: 4 } };
+  const rule = { bottom: { style: BorderStyle.SINGLE, size: DOCX_BORDER.headerRule, color: DOCX_COLOR.rule, space: DOCX_HEADER.ruleGap } };
   const watermark: Inline[] = meta.watermark ? [watermarkRun(ctx, meta.watermark)] : [];
   const paragraphs = [
     new Paragraph({
       ...bidi,
       style: STYLE.headerText,
-      ...(meta.notice ? {} : { border: rule, spacing: { after: 200 } }),
+      ...(meta.notice ? {} : { border: rule, spacing: { after: DOCX_HEADER.gap } }),
       children: [...textRuns(meta.header, ctx), ...watermark],
     }),
   ];
@@ -75,7 +76,7 @@ export function createHeader(ctx: RenderContext): Header {
         ...bidi,
         style: STYLE.noticeText,
         border: rule,
-        spacing: { after: 200 },
+        spacing: { after: DOCX_HEADER.gap },
         children: textRuns(meta.notice, ctx),
       }),
     );
@@ -86,7 +87,7 @@ export function createHeader(ctx: RenderContext): Header {
 function watermarkRun(ctx: RenderContext, text: string): TextWatermark {
   // The word is in the document's language: the family that language is set in.
   const font = LANGUAGE_FONT[ctx.meta.lang];
-  return new TextWatermark({ text, font, bold: true, color: COLOR.watermark, opacity: 0.5, width: 460 });
+  return new TextWatermark({ text, font, ...docxWatermark(text) });
 }
 
 /**

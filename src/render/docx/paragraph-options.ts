@@ -1,10 +1,11 @@
 import type { IParagraphOptions } from 'docx';
 import type { RenderContext } from './context.js';
+import { DOCX_SPACE } from '../theme/docx-styles.js';
 
 type ParagraphOptions = { -readonly [K in keyof IParagraphOptions]: IParagraphOptions[K] };
 
 /** Space before the first paragraph after a table (twips). */
-const AFTER_TABLE = 160;
+const AFTER_TABLE = DOCX_SPACE.afterTable;
 
 /**
  * The paragraph properties every handler shares: direction (w:bidi in right-to-left documents), keep-together from

@@ -1,12 +1,13 @@
 import { Paragraph, Table } from 'docx';
 import type { Block, RenderContext } from './context.js';
+import { DOCX_LINE, DOCX_SIZE } from '../theme/docx-styles.js';
 
 /** A small empty paragraph (6 pt) in the document's direction. */
 function spacer(ctx: RenderContext): Paragraph {
   return new Paragraph({
     ...(ctx.rtl ? { bidirectional: true } : {}),
-    spacing: { before: 0, after: 0, line: 240 },
-    run: { size: 12, sizeComplexScript: 12 },
+    spacing: { before: 0, after: 0, line: DOCX_LINE.single },
+    run: { size: DOCX_SIZE.tableSpacer, sizeComplexScript: DOCX_SIZE.tableSpacer },
     children: [],
   });
 }

@@ -15,6 +15,7 @@ import { SYMBOL_FONT } from './fonts.js';
 import { keepFor } from './keep-mode.js';
 import { paragraphOptions, tableEnded, tableStarts } from './paragraph-options.js';
 import { run, textRuns } from './runs.js';
+import { DOCX_SIZE, DOCX_SPACE } from '../theme/docx-styles.js';
 import { STYLE } from './styles.js';
 import { CELL_MARGINS, HEADER_SHADING, shareWidths, TABLE_BORDERS } from './table-layout.js';
 
@@ -34,7 +35,7 @@ function signatureWidths(width: number, attendedLabel: string): number[] {
 }
 
 /** Room to sign by hand: signature and date cells are at least this tall (twips; 0.5 in). */
-const SIGNING_HEIGHT = 720;
+const SIGNING_HEIGHT = DOCX_SPACE.signingRow;
 
 /**
  * `:::signatures{name role attended signature date yes no}` with `::signer{name role attended}` lines: the
@@ -113,7 +114,7 @@ function signer(
       cell(1, textRuns(role ?? '', ctx), STYLE.tableText),
       cell(
         2,
-        answer ? textRuns(answer, ctx) : [run(ctx, { text: attended ? '\u2612' : '\u2610', font: SYMBOL_FONT, size: 26 })],
+        answer ? textRuns(answer, ctx) : [run(ctx, { text: attended ? '\u2612' : '\u2610', font: SYMBOL_FONT, size: DOCX_SIZE.ballot })],
         STYLE.tableText,
         { center: true },
       ),

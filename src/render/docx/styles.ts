@@ -1,12 +1,8 @@
 /**
- * Every style of the DOCX, defined once: fonts, sizes, spacing and colours. Handlers refer to styles by id
- * (STYLE.*) rather than formatting runs one by one, so a reader can restyle the document in Word, and the navigation
- * pane and screen readers see real headings (Heading1..Heading6).
- *
- * The look follows the PDF's print CSS (templates/base.css), so both formats of a copy look like the same document:
- * calm and clear for a parent. One sans family (Noto, as the PDF), 10.5 pt body text, deep blue headings with a rule
- * under section headings, light blue-grey table lines and header tints, soft tinted callouts and "builds on" notes.
- * Every text colour has a contrast of at least 4.5:1 on white and on the tints it sits on (ratios below).
+ * Every style of the DOCX, defined once, from the theme (src/render/theme): fonts, sizes, spacing and colours are
+ * the tokens the PDF's print CSS uses, converted to Word's units in src/render/theme/docx-styles.ts. Handlers refer
+ * to styles by id (STYLE.*) rather than formatting runs one by one, so a reader can restyle the document in Word,
+ * and the navigation pane and screen readers see real headings (Heading1..Heading6).
  */
 import {
   AlignmentType,
@@ -19,54 +15,26 @@ import {
   type IStylesOptions,
 } from 'docx';
 import type { Language } from '../../model/languages.js';
+import {
+  DOCX_BORDER,
+  DOCX_BUILDS_ON,
+  DOCX_CALLOUT,
+  DOCX_COLOR,
+  DOCX_HEADER,
+  DOCX_FOOTER,
+  DOCX_SPACE,
+  DOCX_UNTRANSLATED,
+  docxStyles,
+} from '../theme/docx-styles.js';
+import { THEME } from '../theme/tokens.js';
 import { docxFonts } from './fonts.js';
 import { wordLanguage } from './language.js';
 
-/** Colours (hex RGB), those of templates/base.css. Contrast ratios on white in the comments. */
-export const COLOR = {
-  text: '1F2933', // 14.7:1
-  heading: '0B4F6C', // 8.9:1
-  strong: '102A43', // 14.9:1
-  muted: '486581', // 6.1:1 (header, footer, notes)
-  link: '0B4F6C', // 8.9:1
-  rule: '9FB3C8',
-  tableBorder: '9FB3C8',
-  tableHeaderFill: 'E3EEF5', // heading text on it 13.1:1
-  buildsOnBorder: '3F9142',
-  buildsOnFill: 'EEF7EE',
-  buildsOnText: '1E5B20', // 7.1:1 on its tint
-  untranslatedFill: 'FFF4D6',
-  untranslatedUnderline: '8D6E00',
-  untranslatedNote: '6B5200', // 6.9:1 on white
-  watermark: 'C8D0D8',
-} as const;
-
+export type { CalloutKind } from '../theme/tokens.js';
+/** Colours (Word's hex RGB), from the theme. */
+export const COLOR = DOCX_COLOR;
 /** Callout kinds: a tint behind the text, a thin border and a thick one on the start side; text stays COLOR.text. */
-export const CALLOUT = {
-  info: { fill: 'F0F6FA', accent: '0B4F6C' },
-  notice: { fill: 'F0F6FA', accent: '486581' },
-  important: { fill: 'FDF3EC', accent: 'B44D12' },
-} as const;
-export type CalloutKind = keyof typeof CALLOUT;
-
-/** Sizes in half-points, as Word stores them (the regular density; see COMPACT). */
-export const SIZE = {
-  body: 21, // 10.5 pt
-  table: 19, // 9.5 pt
-  small: 17, // 8.5 pt (running header and footer)
-  note: 19, // 9.5 pt (builds-on)
-  tiny: 16, // 8 pt (the untranslated note)
-  h1: 38, // 19 pt
-  h2: 27, // 13.5 pt
-  h3: 23, // 11.5 pt
-  h4: 21, // 10.5 pt
-} as const;
-
-/**
- * The compact density of the one-page student summary, after templates/common/student/print.css: 9.5 pt text,
- * tighter headings and lists (the summary is also set in two columns; see layouts.ts).
- */
-const COMPACT: Partial<Record<keyof typeof SIZE, number>> = { body: 19, note: 17, h1: 40, h2: 25, h3: 20, h4: 20 };
+export const CALLOUT = DOCX_CALLOUT;
 
 /** Style ids (Word shows the style names; the ids are what the XML refers to). */
 export const STYLE = {
@@ -84,74 +52,69 @@ export const STYLE = {
   code: 'InlineCode',
 } as const;
 
-/** Line spacing (240 = single). Noto's single line is already about 1.36 em, so 1.1 reads like the PDF's 1.45. */
-const BODY_LINE = 264;
-
 export function createStyles(lang: Language, options: { compact?: boolean; rtl?: boolean } = {}): IStylesOptions {
   const fonts = docxFonts(lang);
   // Paragraph borders are physical sides, even in a right-to-left paragraph (w:bidi mirrors indents and alignment,
   // not borders): the rule on a note's start side is its right border in Arabic and Urdu.
   const [start, end] = options.rtl ? (['right', 'left'] as const) : (['left', 'right'] as const);
-  const compact = options.compact === true;
-  const size = (key: keyof typeof SIZE) => (compact ? (COMPACT[key] ?? SIZE[key]) : SIZE[key]);
-  // Spacing in twips, tightened for the compact density.
-  const space = (twips: number) => (compact ? Math.round(twips * 0.6) : twips);
-  const LINE = compact ? 252 : BODY_LINE;
-  const heading = (key: keyof typeof SIZE, before: number, after: number, level: number, extra: object = {}) => ({
-    run: { font: fonts, size: size(key), sizeComplexScript: size(key), bold: true, color: COLOR.heading },
+  const { size, space, line, headingRule } = docxStyles({ compact: options.compact });
+  const heading = (key: 'h1' | 'h2' | 'h3' | 'h4' | 'body', gap: { before: number; after: number }, level: number, extra: object = {}) => ({
+    run: { font: fonts, size: size[key], sizeComplexScript: size[key], bold: true, color: COLOR.heading },
     paragraph: {
-      spacing: { before: space(before), after: space(after), line: 240 },
+      spacing: { before: gap.before, after: gap.after, line: line.single },
       keepNext: true,
       keepLines: true,
       outlineLevel: level,
       ...extra,
     },
   });
+  const small = { size: DOCX_HEADER.size, sizeComplexScript: DOCX_HEADER.size, color: DOCX_HEADER.color };
+  const buildsOnRule = (width: number, color: string, gap: number) => ({ style: BorderStyle.SINGLE, size: width, color, space: gap });
+  const { block: noteBlock, ruleGap: noteGap } = THEME.space.buildsOn; // border gaps are in points
 
   return {
     default: {
       document: {
-        run: { font: fonts, size: size('body'), sizeComplexScript: size('body'), color: COLOR.text, language: wordLanguage(lang) },
-        paragraph: { spacing: { after: space(120), line: LINE } },
+        run: { font: fonts, size: size.body, sizeComplexScript: size.body, color: COLOR.text, language: wordLanguage(lang) },
+        paragraph: { spacing: { after: space.paragraph, line: line.body } },
       },
-      heading1: heading('h1', 0, 200, 0),
-      heading2: heading('h2', 320, 120, 1, {
-        border: { bottom: { style: BorderStyle.SINGLE, size: compact ? 8 : 12, color: COLOR.heading, space: 3 } },
+      heading1: heading('h1', space.h1, 0),
+      heading2: heading('h2', space.h2, 1, {
+        border: { bottom: { style: BorderStyle.SINGLE, size: headingRule, color: COLOR.heading, space: THEME.space.headingRule } },
       }),
-      heading3: heading('h3', 240, 80, 2),
-      heading4: heading('h4', 200, 60, 3),
-      heading5: heading('body', 160, 60, 4),
-      heading6: heading('body', 160, 60, 5),
-      listParagraph: { paragraph: { spacing: { after: space(40), line: LINE }, contextualSpacing: true } },
+      heading3: heading('h3', space.h3, 2),
+      heading4: heading('h4', space.h4, 3),
+      heading5: heading('body', space.h5, 4),
+      heading6: heading('body', space.h5, 5),
+      listParagraph: { paragraph: { spacing: { after: space.listItem, line: line.body }, contextualSpacing: true } },
     },
     paragraphStyles: [
       {
         id: STYLE.headerText,
         name: 'Running Header',
         basedOn: 'Normal',
-        run: { size: SIZE.small, sizeComplexScript: SIZE.small, color: COLOR.muted },
-        paragraph: { spacing: { after: 0, line: 240 } },
+        run: small,
+        paragraph: { spacing: { after: 0, line: line.single } },
       },
       {
         id: STYLE.noticeText,
         name: 'Header Notice',
         basedOn: STYLE.headerText,
-        run: { italics: true },
-        paragraph: { spacing: { before: 20, after: 0, line: 240 } },
+        paragraph: { spacing: { before: DOCX_HEADER.noticeBefore, after: 0, line: line.single } },
       },
       {
         id: STYLE.footerText,
         name: 'Running Footer',
         basedOn: 'Normal',
-        run: { size: SIZE.small, sizeComplexScript: SIZE.small, color: COLOR.muted },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0, line: 240 } },
+        run: { size: DOCX_FOOTER.size, sizeComplexScript: DOCX_FOOTER.size, color: DOCX_FOOTER.color },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0, line: line.single } },
       },
       {
         id: STYLE.tableText,
         name: 'Table Text',
         basedOn: 'Normal',
-        run: { size: SIZE.table, sizeComplexScript: SIZE.table },
-        paragraph: { spacing: { before: 0, after: 0, line: 252 } },
+        run: { size: size.table, sizeComplexScript: size.table },
+        paragraph: { spacing: { before: 0, after: 0, line: line.table } },
       },
       {
         id: STYLE.tableHeading,
@@ -164,17 +127,17 @@ export function createStyles(lang: Language, options: { compact?: boolean; rtl?:
         id: STYLE.buildsOn,
         name: 'Builds On Note',
         basedOn: 'Normal',
-        run: { size: size('note'), sizeComplexScript: size('note'), color: COLOR.buildsOnText },
+        run: { size: size.note, sizeComplexScript: size.note, color: DOCX_BUILDS_ON.text },
         paragraph: {
-          indent: { left: 160, right: 160 },
-          spacing: { before: space(40), after: space(120), line: 252 },
-          shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLOR.buildsOnFill },
+          indent: { left: space.buildsOn.inline, right: space.buildsOn.inline },
+          spacing: { before: space.buildsOn.before, after: space.buildsOn.after, line: line.table },
+          shading: { type: ShadingType.CLEAR, color: 'auto', fill: DOCX_BUILDS_ON.fill },
           // The top, bottom and end borders, in the tint's colour, widen the tinted box around the text.
           border: {
-            [start]: { style: BorderStyle.SINGLE, size: 24, color: COLOR.buildsOnBorder, space: 6 },
-            top: { style: BorderStyle.SINGLE, size: 4, color: COLOR.buildsOnFill, space: 2 },
-            bottom: { style: BorderStyle.SINGLE, size: 4, color: COLOR.buildsOnFill, space: 2 },
-            [end]: { style: BorderStyle.SINGLE, size: 4, color: COLOR.buildsOnFill, space: 6 },
+            [start]: buildsOnRule(DOCX_BORDER.buildsOnAccent, DOCX_BUILDS_ON.accent, noteGap),
+            top: buildsOnRule(DOCX_BORDER.buildsOnEdge, DOCX_BUILDS_ON.fill, noteBlock),
+            bottom: buildsOnRule(DOCX_BORDER.buildsOnEdge, DOCX_BUILDS_ON.fill, noteBlock),
+            [end]: buildsOnRule(DOCX_BORDER.buildsOnEdge, DOCX_BUILDS_ON.fill, noteGap),
           },
         },
       },
@@ -184,8 +147,8 @@ export function createStyles(lang: Language, options: { compact?: boolean; rtl?:
         basedOn: 'Normal',
         run: { color: COLOR.muted, italics: true },
         paragraph: {
-          indent: { left: 360 },
-          border: { [start]: { style: BorderStyle.SINGLE, size: 18, color: COLOR.rule, space: 8 } },
+          indent: { left: DOCX_SPACE.quoteIndent },
+          border: { [start]: { style: BorderStyle.SINGLE, size: DOCX_BORDER.quote, color: COLOR.rule, space: THEME.space.quoteRule } },
         },
       },
     ],
@@ -201,28 +164,28 @@ export function createStyles(lang: Language, options: { compact?: boolean; rtl?:
         id: STYLE.buildsOnLink,
         name: 'Builds On Link',
         basedOn: 'DefaultParagraphFont',
-        run: { color: COLOR.buildsOnText },
+        run: { color: DOCX_BUILDS_ON.text },
       },
       {
         id: STYLE.untranslated,
         name: 'Untranslated Text',
         basedOn: 'DefaultParagraphFont',
         run: {
-          shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLOR.untranslatedFill },
-          underline: { type: UnderlineType.DOTTED, color: COLOR.untranslatedUnderline },
+          shading: { type: ShadingType.CLEAR, color: 'auto', fill: DOCX_UNTRANSLATED.fill },
+          underline: { type: UnderlineType.DOTTED, color: DOCX_UNTRANSLATED.underline },
         },
       },
       {
         id: STYLE.untranslatedNote,
         name: 'Untranslated Note',
         basedOn: 'DefaultParagraphFont',
-        run: { italics: true, color: COLOR.untranslatedNote, size: SIZE.tiny, sizeComplexScript: SIZE.tiny },
+        run: { italics: true, color: DOCX_UNTRANSLATED.note, size: size.tiny, sizeComplexScript: size.tiny },
       },
       {
         id: STYLE.code,
         name: 'Inline Code',
         basedOn: 'DefaultParagraphFont',
-        run: { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F0F4F8' } },
+        run: { shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLOR.codeFill } },
       },
     ],
   };
@@ -234,9 +197,9 @@ const ORDERED_FORMATS = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFor
 /** Numbering references used by the list handler. */
 export const NUMBERING = { bullet: 'bullet', ordered: 'ordered' } as const;
 
-/** List indents: each level 360 twips (1/4 in) further in, the marker hanging 300 twips before the text. */
+/** List indents: each level the theme's list indent further in, the marker hanging before the text. */
 export function listIndent(level: number): { left: number; hanging: number } {
-  return { left: 420 + 360 * level, hanging: 300 };
+  return { left: DOCX_SPACE.listIndent * (level + 1), hanging: DOCX_SPACE.listHanging };
 }
 
 /** Levels of an ordered list starting at `start` (mdast `list.start`, 1 unless the Markdown said otherwise). */

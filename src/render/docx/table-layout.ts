@@ -1,20 +1,21 @@
 import { BorderStyle, ShadingType, type ITableBordersOptions, type ITableCellOptions } from 'docx';
 
 type ITableCellMarginOptions = NonNullable<ITableCellOptions['margins']>;
+import { DOCX_BORDER, DOCX_SPACE } from '../theme/docx-styles.js';
 import { COLOR } from './styles.js';
 
 /** Thin, light grey lines between all cells: readable without looking like a spreadsheet. */
 export const TABLE_BORDERS: ITableBordersOptions = {
-  top: { style: BorderStyle.SINGLE, size: 4, color: COLOR.tableBorder },
-  bottom: { style: BorderStyle.SINGLE, size: 4, color: COLOR.tableBorder },
-  left: { style: BorderStyle.SINGLE, size: 4, color: COLOR.tableBorder },
-  right: { style: BorderStyle.SINGLE, size: 4, color: COLOR.tableBorder },
-  insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: COLOR.tableBorder },
-  insideVertical: { style: BorderStyle.SINGLE, size: 4, color: COLOR.tableBorder },
+  top: { style: BorderStyle.SINGLE, size: DOCX_BORDER.table, color: COLOR.rule },
+  bottom: { style: BorderStyle.SINGLE, size: DOCX_BORDER.table, color: COLOR.rule },
+  left: { style: BorderStyle.SINGLE, size: DOCX_BORDER.table, color: COLOR.rule },
+  right: { style: BorderStyle.SINGLE, size: DOCX_BORDER.table, color: COLOR.rule },
+  insideHorizontal: { style: BorderStyle.SINGLE, size: DOCX_BORDER.table, color: COLOR.rule },
+  insideVertical: { style: BorderStyle.SINGLE, size: DOCX_BORDER.table, color: COLOR.rule },
 };
 
 /** Cell padding in twips. */
-export const CELL_MARGINS: ITableCellMarginOptions = { top: 70, bottom: 50, left: 110, right: 110 };
+export const CELL_MARGINS: ITableCellMarginOptions = { top: DOCX_SPACE.cell.top, bottom: DOCX_SPACE.cell.bottom, left: DOCX_SPACE.cell.inline, right: DOCX_SPACE.cell.inline };
 
 export const HEADER_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: COLOR.tableHeaderFill } as const;
 
@@ -26,7 +27,7 @@ export interface ColumnText {
 
 /** About the width of one character of 9.5 pt table text, and the cell padding, in twips. */
 const CHAR = 105;
-const PADDING = 240;
+const PADDING = 2 * DOCX_SPACE.cell.inline;
 
 /**
  * Column widths in twips that fill `width`, as a browser lays out an auto table: each column's share grows with its

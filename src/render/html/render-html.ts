@@ -7,10 +7,11 @@ import { fontFaceCss } from '../fonts/font-face-css.js';
 import { textCss } from '../fonts/font-stack.js';
 import { toString } from 'mdast-util-to-string';
 import { pageChromeCss } from '../pdf/page-css.js';
+import { themeCss } from '../theme/theme-css.js';
 import { directiveHandler } from './directive-handlers.js';
 
 export interface HtmlOptions {
-  /** The layout's CSS (templates/base.css + the layout's print.css), from the composed layout. */
+  /** The layout's CSS (templates/base.css + the layout's print.css), from the composed layout; it uses the theme's custom properties. */
   css: string;
 }
 
@@ -38,6 +39,7 @@ export function renderHtml(doc: DocumentTree, options: HtmlOptions): string {
   const css = [
     fontFaceCss({ text: printedText }),
     `html { ${textCss(meta.lang)} }`,
+    themeCss(),
     pageChromeCss({
       header: meta.header,
       pageCounter: meta.pageCounter,

@@ -10,6 +10,8 @@
 import type { Language } from '../../model/languages.js';
 import type { PageSetup, PageSize } from '../../model/document.js';
 import { fontStack, LANGUAGE_LINE_HEIGHT } from '../fonts/font-stack.js';
+import { cssPt, runningTextDeclarations, watermarkDeclarations } from '../theme/theme-css.js';
+import { THEME } from '../theme/tokens.js';
 
 export interface PageChromeOptions {
   /** The running header, already localized (student name, date of birth, ID). */
@@ -81,19 +83,19 @@ export function pageChromeCss(options: PageChromeOptions): string {
     `    content: ${headerContent};`,
     `    white-space: pre-wrap;`,
     `    font-family: ${font};`,
-    `    font-size: 8.5pt;`,
+    ...runningTextDeclarations('header').map((d) => `    ${d}`),
     `    line-height: ${lineHeight};`,
-    `    color: #333;`,
     `    direction: ${dir};`,
     `    text-align: ${rtl ? 'right' : 'left'};`,
     `    vertical-align: bottom;`,
-    `    padding-bottom: 3mm;`,
+    `    padding-bottom: ${cssPt(THEME.header.ruleGap)};`,
+    `    border-bottom: ${cssPt(THEME.border.headerRule)} solid ${THEME.color.rule};`,
+    `    margin-bottom: ${cssPt(THEME.header.gap)};`,
     `  }`,
     `  @bottom-center {`,
     `    content: ${pageCounterContent(options.pageCounter)};`,
     `    font-family: ${font};`,
-    `    font-size: 8.5pt;`,
-    `    color: #333;`,
+    ...runningTextDeclarations('footer').map((d) => `    ${d}`),
     `    direction: ${dir};`,
     `    vertical-align: top;`,
     `    padding-top: 3mm;`,
@@ -115,7 +117,7 @@ export function pageChromeCss(options: PageChromeOptions): string {
     `body::after {`,
     `  content: ${cssString(marginText(options))} / "";`,
     `  font-family: ${font};`,
-    `  font-size: 8.5pt;`,
+    `  font-size: ${cssPt(THEME.header.size)};`,
     `  visibility: hidden;`,
     `  position: absolute;`,
     `  top: 0;`,
@@ -135,13 +137,9 @@ export function pageChromeCss(options: PageChromeOptions): string {
       `  position: fixed;`,
       `  top: 50%;`,
       `  left: 50%;`,
-      `  transform: translate(-50%, -50%) rotate(-40deg);`,
       `  z-index: -1;`,
-      `  font-size: 110pt;`,
-      `  font-weight: 700;`,
-      `  letter-spacing: 0.05em;`,
+      ...watermarkDeclarations().map((d) => `  ${d}`),
       `  white-space: nowrap;`,
-      `  color: rgba(190, 30, 30, 0.12);`,
       `  pointer-events: none;`,
       `}`,
     );
