@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DocxRenderError, renderDocx } from '../../../src/render/docx/render-docx.js';
+import { THEME } from '../../../src/render/theme/tokens.js';
 import {
   paragraphWith,
   paragraphs,
@@ -129,7 +130,9 @@ describe('renderDocx on the all-features tree', async () => {
   it('puts the running header with the student line and the DRAFT watermark in the header', () => {
     const header = part(parts, 'word/header1.xml');
     expect(textOf(header)).toContain('Maya Thompson · Date of birth 2015-03-14 · ID 123456');
-    expect(header).toMatch(/<v:shape id="PowerPlusWaterMarkObject\d+"[^>]*rotation:315[^>]*z-index:-/);
+    // The angle is the theme's, the same as the PDF's (rising left to right; VML rotation is clockwise, 0-359).
+    expect(THEME.watermark.angle).toBe(-40);
+    expect(header).toMatch(/<v:shape id="PowerPlusWaterMarkObject\d+"[^>]*rotation:320[^>]*z-index:-/);
     expect(header).toContain('string="DRAFT"');
     expect(document).toMatch(/<w:headerReference w:type="default" r:id="rId\d+"\/>/);
   });
