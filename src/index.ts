@@ -29,6 +29,7 @@ export { checkCompliance, complianceSummary, type ComplianceSummary } from './ru
 export { RULES } from './rules/registry.js';
 export { lintIep, type LintOptions } from './lint/lint-iep.js';
 export { readingGrade, readingReport } from './readability/reading-level.js';
+export { checkReadingLevel, measureReadingLevels } from './pipeline/check-reading-level.js';
 
 export { composeDocument, type ComposeOptions, type ComposedDocument } from './compose/compose-document.js';
 export { parityReport, type ParityReport } from './i18n/parity-report.js';

@@ -1,3 +1,4 @@
+import { DEFAULT_LANGUAGE, DEFAULTS } from '../model/defaults.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { DocumentTree, PageSize } from '../model/document.js';
 import type { Iep } from '../model/iep.js';
@@ -52,9 +53,9 @@ export interface ComposedDocument {
  * localized view model, expand each section template, and parse the Markdown into ONE document tree.
  */
 export function composeDocument(iep: Iep, options: ComposeOptions = {}): ComposedDocument {
-  const layoutName = options.layout ?? 'official';
-  const profile = options.profile ?? 'ny';
-  const lang = options.lang ?? 'en';
+  const layoutName = options.layout ?? DEFAULTS.layouts[0]!;
+  const profile = options.profile ?? DEFAULTS.profile;
+  const lang = options.lang ?? DEFAULT_LANGUAGE;
   const diagnostics: Diagnostic[] = [];
   const loaded = loadLayout(profile, layoutName, options.templatesDir);
   if (!loaded.layout) return { untranslated: [], diagnostics: loaded.diagnostics };
@@ -108,7 +109,7 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
       page: { size: options.pageSize ?? layout.config.page.size, margins: layout.config.page.margins },
       header: tr.t('common:header', { name, dateOfBirth: view.student.dateOfBirth ? unescape(view.student.dateOfBirth) : '', id: iep.student.id }),
       pageCounter: tr.t('common:pageCounter'),
-      notice: lang === 'en' ? undefined : tr.t('common:translationNotice'),
+      notice: lang === DEFAULT_LANGUAGE ? undefined : tr.t('common:translationNotice'),
       watermark: draft ? tr.t('common:draft') : undefined,
       created: options.timestamp ?? documentDate(iep),
       creator: iep.student.district ?? iep.student.school,

@@ -8,6 +8,9 @@ import type { Language } from './languages.js';
 import { LAYOUTS, type LayoutName } from './layouts.js';
 import type { Profile } from './profiles.js';
 
+/** The official language of the IEP: every other copy is a translation of it. */
+export const DEFAULT_LANGUAGE: Language = 'en';
+
 /** A language to write, or `family` for each parent's preferred language. */
 export type LanguageChoice = Language | 'family';
 
@@ -30,7 +33,7 @@ export interface Defaults {
 export const DEFAULTS: Defaults = {
   profile: 'ny',
   layouts: ['official'],
-  langs: ['en'],
+  langs: [DEFAULT_LANGUAGE],
   formats: ['docx', 'pdf'],
   pageSize: 'letter',
   concurrency: 2,

@@ -1,3 +1,4 @@
+import { DEFAULTS } from '../model/defaults.js';
 import type { Diagnostic, RuleCode } from '../model/diagnostic.js';
 import type { ComplianceItem, ComplianceSummary } from '../model/compliance.js';
 export type { ComplianceItem, ComplianceSummary } from '../model/compliance.js';
@@ -16,7 +17,8 @@ export interface CheckComplianceOptions {
   sourceMap?: SourceMap;
 }
 
-export const DEFAULT_PROFILE: Profile = 'ny';
+/** The profile checked when none is given: the one in src/model/defaults.ts. */
+export const DEFAULT_PROFILE: Profile = DEFAULTS.profile;
 
 /**
  * Runs the compliance rules of a profile over a valid IEP (one that passed `validateIep`) and answers one
