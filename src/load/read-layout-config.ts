@@ -4,6 +4,7 @@ import { closest } from '../model/closest.js';
 import { formatJsonPath, type Diagnostic, type JsonPath } from '../model/diagnostic.js';
 import { LayoutConfigSchema, type LayoutConfig } from '../model/layout-config.js';
 import { SourceMap } from './source-map.js';
+import { describeType, describeValue, pathOfPointer } from '../model/schema-error-words.js';
 
 export interface ReadLayoutConfig {
   /** Present only when the front matter has no problems. */
@@ -68,7 +69,7 @@ export function readLayoutConfig(text: string, file: string): ReadLayoutConfig {
 }
 
 function describe(e: ErrorObject): { path: JsonPath; key?: boolean; message: string; hint: string } {
-  const path = pathOf(e);
+  const path = [...pathOfPointer(e.instancePath)];
   const here = path.length === 0 ? 'the front matter' : formatJsonPath(path);
   const schema = (e.parentSchema ?? {}) as { description?: string; properties?: Record<string, { description?: string }> };
   const described = schema.description ?? HINT;
@@ -94,7 +95,7 @@ function describe(e: ErrorObject): { path: JsonPath; key?: boolean; message: str
       };
     }
     case 'type':
-      return { path, message: `${here} must be ${typeName((e.params as { type: string }).type)}, but it is ${describeValue(e.data)}`, hint: described };
+      return { path, message: `${here} must be ${describeType((e.params as { type: string }).type)}, but it is ${describeValue(e.data)}`, hint: described };
     case 'enum': {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
       const guess = typeof e.data === 'string' ? closest(e.data, allowed) : undefined;
@@ -116,27 +117,6 @@ function describe(e: ErrorObject): { path: JsonPath; key?: boolean; message: str
     default:
       return { path, message: `${here} ${e.message ?? 'is not valid'}`, hint: described };
   }
-}
-
-function pathOf(e: ErrorObject): (string | number)[] {
-  return e.instancePath
-    .split('/')
-    .slice(1)
-    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-}
-
-function typeName(type: string): string {
-  const names: Record<string, string> = { string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true or false', object: 'a mapping', array: 'a list' };
-  return names[type] ?? type;
-}
-
-function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return 'empty';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value);
-  return `${typeof value} ${String(value)}`;
 }
 
 function lowerFirst(s: string): string {

@@ -5,6 +5,7 @@ import { formatJsonPath } from '../model/diagnostic.js';
 import { DOMAIN_KEYS, IepSchema, type Iep } from '../model/iep.js';
 import type { SourceMap } from '../load/source-map.js';
 import { closest } from '../model/closest.js';
+import { describeType, describeValue, pathOfPointer } from '../model/schema-error-words.js';
 
 // ajv-formats is CommonJS with a default export that NodeNext types cannot call; require gives the function.
 const addFormats = createRequire(import.meta.url)('ajv-formats') as (ajv: Ajv, formats: string[]) => Ajv;
@@ -59,14 +60,6 @@ export function validateIep(data: unknown, options: ValidateOptions = {}): Valid
 
 type Push = (path: JsonPath, d: Omit<Diagnostic, 'path' | 'file' | 'severity'>, key?: boolean) => void;
 
-function pathOf(e: ErrorObject): (string | number)[] {
-  return e.instancePath
-    .split('/')
-    .slice(1)
-    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-}
-
 /**
  * ajv reports every branch of a union (`anyOf`) that failed. A person wants one answer: keep the errors of the
  * branch whose type matches the value written (a string, a map...), or else a single "must be one of" error.
@@ -94,7 +87,7 @@ function simplifyErrors(errors: ErrorObject[]): ErrorObject[] {
 }
 
 function describeError(e: ErrorObject, push: Push): void {
-  const path = pathOf(e);
+  const path = [...pathOfPointer(e.instancePath)];
   const here = formatJsonPath(path) || 'the record';
   const schema = (e.parentSchema ?? {}) as { description?: string; properties?: Record<string, { description?: string }> };
   switch (e.keyword) {
@@ -128,7 +121,7 @@ function describeError(e: ErrorObject, push: Push): void {
       const expected = (e.params as { type: string | string[] }).type;
       push(path, {
         code: 'wrong-type',
-        message: `${here} must be ${article(expected)}, but it is ${describeValue(e.data)}`,
+        message: `${here} must be ${describeType(expected)}, but it is ${describeValue(e.data)}`,
         hint: schema.description ?? 'see docs/data-model.md',
       });
       return;
@@ -246,20 +239,6 @@ function checkReferences(data: unknown, push: Push): void {
 
 function asMapping(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
-
-function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return 'empty';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value);
-  return `${typeof value} ${String(value)}`;
-}
-
-function article(type: string | string[]): string {
-  const names: Record<string, string> = { string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true or false', object: 'a mapping', array: 'a list', null: 'empty' };
-  const list = Array.isArray(type) ? type : [type];
-  return list.map((t) => names[t] ?? t).join(' or ');
 }
 
 function lowerFirst(s: string): string {
