@@ -50,7 +50,8 @@ export async function runBatch(batch: BatchOptions, onProgress: (p: BatchProgres
   const { profile, concurrency } = options;
   const optionsKey = JSON.stringify({
     formats: [...options.formats].sort(),
-    pageSize: options.pageSize,
+    // Unset: the layouts' own paper size.
+    pageSize: options.pageSize ?? 'layout',
     profile,
     // Only when set, so the manifests of runs without them still match.
     ...(options.final ? { final: true } : {}),

@@ -13,7 +13,7 @@ export interface OutputCliOptions {
   langs: string;
   formats: string;
   profile: Profile;
-  pageSize: PageSize;
+  pageSize?: PageSize;
   out: string;
   final?: boolean;
   withCompliance?: boolean;
@@ -31,7 +31,7 @@ export function addOutputOptions(command: Command, defaults: Defaults, outHelp: 
     .option('--lang, --langs <languages>', `comma-separated: ${LANGUAGES.join(', ')}, all, or family (each parent's preferred language)`, defaults.langs.join(','))
     .option('--format, --formats <formats>', `comma-separated: ${FORMATS.join(', ')}`, defaults.formats.join(','))
     .addOption(new Option('--profile <profile>', 'state profile for the official layout').choices([...PROFILES]).default(defaults.profile))
-    .addOption(new Option('--page-size <size>', 'paper size').choices([...PAGE_SIZES]).default(defaults.pageSize))
+    .addOption(new Option('--page-size <size>', "paper size (default: the layout's, letter for the bundled layouts)").choices([...PAGE_SIZES]))
     .option('--out <dir>', outHelp, defaults.outDir)
     .option('--final', 'the final official IEP: refuse it (exit 1, nothing written) when the IEP is a draft or breaks an error-level compliance rule')
     .option('--with-compliance', 'append the compliance check summary to a draft official IEP')

@@ -22,7 +22,6 @@ export interface Defaults {
   layouts: readonly LayoutName[];
   langs: readonly LanguageChoice[];
   formats: readonly OutputFormat[];
-  pageSize: PageSize;
   /** Documents rendered at once (and browser pages). */
   concurrency: number;
   /** The output folder of the CLI. */
@@ -35,7 +34,6 @@ export const DEFAULTS: Defaults = {
   layouts: ['official'],
   langs: [DEFAULT_LANGUAGE],
   formats: ['docx', 'pdf'],
-  pageSize: 'letter',
   concurrency: 2,
   outDir: 'out',
 };
@@ -52,13 +50,13 @@ export interface OutputOptions {
   formats?: readonly OutputFormat[];
   /** The state profile: which official layout and which compliance rules. */
   profile?: Profile;
-  /** Overrides the layout's paper size. */
+  /** Overrides the paper size of the layout's front matter (Letter for every bundled layout); unset: the layout's. */
   pageSize?: PageSize;
   /** Documents in flight at once (and browser pages); a batch only. */
   concurrency?: number;
 }
 
-export type ResolvedOutputOptions<T extends OutputOptions = OutputOptions> = Omit<T, keyof OutputOptions> & Required<OutputOptions>;
+export type ResolvedOutputOptions<T extends OutputOptions = OutputOptions> = Omit<T, keyof OutputOptions> & Required<Omit<OutputOptions, 'pageSize'>> & Pick<OutputOptions, 'pageSize'>;
 
 /** The one place option defaults are applied. */
 export function resolveRenderOptions<T extends OutputOptions>(options: T, defaults: Defaults = DEFAULTS): ResolvedOutputOptions<T> {
@@ -68,7 +66,6 @@ export function resolveRenderOptions<T extends OutputOptions>(options: T, defaul
     langs: options.langs ?? defaults.langs,
     formats: options.formats ?? defaults.formats,
     profile: options.profile ?? defaults.profile,
-    pageSize: options.pageSize ?? defaults.pageSize,
     concurrency: Math.max(1, options.concurrency ?? defaults.concurrency),
   };
 }

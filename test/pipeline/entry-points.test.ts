@@ -37,7 +37,9 @@ describe('every entry point runs its documents as pipeline jobs', () => {
     const result = await renderIep(iep, { layout: 'student', formats: ['docx'] });
     expect(jobsRun()).toEqual(['student#en#docx']);
     const [, options, input] = runJob.mock.calls[0]!;
-    expect(options).toMatchObject({ profile: 'ny', pageSize: 'letter' });
+    expect(options).toMatchObject({ profile: 'ny' });
+    // No paper size unless asked for: the layout's front matter decides.
+    expect(options?.pageSize).toBeUndefined();
     expect(options?.outDir).toBeUndefined();
     expect(await input).toMatchObject({ iep });
     expect(result.outputs.map((o) => o.fileName)).toEqual([`${iep.student.id}-student-en.docx`]);

@@ -7,7 +7,7 @@ import { BATCH_DEFAULTS, DEFAULTS, resolveRenderOptions } from '../../src/model/
 
 describe('resolveRenderOptions', () => {
   it('fills in the defaults of one document: the official IEP, English, NY, Letter, DOCX and PDF', () => {
-    expect(resolveRenderOptions({})).toEqual({ layouts: ['official'], langs: ['en'], formats: ['docx', 'pdf'], profile: 'ny', pageSize: 'letter', concurrency: 2 });
+    expect(resolveRenderOptions({})).toEqual({ layouts: ['official'], langs: ['en'], formats: ['docx', 'pdf'], profile: 'ny', concurrency: 2 });
   });
 
   it("fills in a batch's defaults: every layout, in English and each family's language", () => {
