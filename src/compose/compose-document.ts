@@ -70,7 +70,7 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
   }
   const tr = createTranslator(lang, options.localesDir);
   const builder = new ViewModelBuilder(iep, tr);
-  let view = builder.build({ domainParts: layout.config.domainParts });
+  let view = builder.build({ domainParts: layout.config.domainParts, profile });
   const limits = options.limits ?? layout.config.limits;
   if (limits) {
     const shortened = shortenForOnePage(view, limits);

@@ -21,11 +21,14 @@ export interface UntranslatedField {
 export const UNTRANSLATED_PATH_ATTRIBUTE = 'path';
 
 import type { DomainPart } from '../model/layouts.js';
+import { PROFILE_SETTINGS, type Profile } from '../model/profiles.js';
 export type { DomainPart };
 
 export interface ViewModelOptions {
   /** The order of parts inside each present-levels domain (strength-first is decided here, from front matter). */
   domainParts: readonly DomainPart[];
+  /** The State profile: its terms for the classification, whether rights transfer at the age of majority. */
+  profile: Profile;
 }
 
 export class ViewModelBuilder {
@@ -115,6 +118,7 @@ export class ViewModelBuilder {
     const name = escapeInline(`${s.firstName} ${s.lastName}`);
     const preferred = escapeInline(s.preferredName ?? s.firstName);
     const age = ageOn(s.dateOfBirth, iep.meeting.date);
+    const settings = PROFILE_SETTINGS[options.profile];
 
     const items = (list: StrengthItem[] | undefined, path: JsonPath) =>
       (list ?? []).map((item, i) => ({ id: item.id, text: this.inline(item.text, [...path, i, 'text']) }));
@@ -301,7 +305,8 @@ export class ViewModelBuilder {
         phone: g.contact?.phone ? escapeInline(g.contact.phone) : null,
         email: g.contact?.email ? escapeInline(g.contact.email) : null,
       })),
-      disability: this.label(`common:disability.${iep.disability.classification}`),
+      // The one classification the form prints (secondary ones are not), in the profile's own term.
+      disability: this.label(settings.classificationLabel(iep.disability.classification)),
       meeting: {
         date: this.date(iep.meeting.date),
         type: this.label(`common:meetingType.${iep.meeting.type}`),
@@ -381,7 +386,8 @@ export class ViewModelBuilder {
         school: iep.placement.school ? escapeInline(iep.placement.school) : null,
       },
       glossary,
-      transferOfRights: iep.transferOfRights
+      // Only where the profile's law transfers rights: no copy may tell a student or family that rights transfer otherwise.
+      transferOfRights: iep.transferOfRights && settings.rightsTransferAtMajority
         ? {
             age: formatNumber(iep.transferOfRights.ageOfMajority, tr),
             informed: iep.transferOfRights.studentInformed,
