@@ -61,14 +61,17 @@ function sizeProblem(ratio: string, r: ParsedRatio): string | undefined {
   return undefined;
 }
 
-/** What is wrong with a special class ratio (written wrongly, or over the size limits), or undefined. */
-export function ratioProblem(ratio: string): string | undefined {
+/**
+ * What is wrong with a special class ratio: written wrongly, or over the size limits unless a variance is recorded
+ * (`variance: true`); undefined when nothing is.
+ */
+export function ratioProblem(ratio: string, options: { variance?: boolean } = {}): string | undefined {
   const r = parseRatio(ratio);
-  return writingProblem(ratio, r) ?? sizeProblem(ratio, r!);
+  return writingProblem(ratio, r) ?? (options.variance ? undefined : sizeProblem(ratio, r!));
 }
 
 /** The special classes of 8 NYCRR 200.6(h)(4), as printed in messages. */
-export const SPECIAL_CLASS_RATIOS = '15:1, 12:1+1, 8:1+1, 6:1+1, 12:1+(3:1), and 12:1 in middle and secondary school';
+const SPECIAL_CLASS_RATIOS = '15:1, 12:1+1, 8:1+1, 6:1+1, 12:1+(3:1), and 12:1 in middle and secondary school';
 
 /**
  * Why a ratio that is written correctly and within the size limits is not one of the special classes 8 NYCRR
@@ -132,9 +135,7 @@ export const nySpecialClassRatioValid: Rule = {
   check(iep) {
     const findings: Finding[] = [];
     programs(iep, 'special-class').forEach(({ service, index }) => {
-      if (service.ratio === undefined) return;
-      const r = parseRatio(service.ratio);
-      const problem = writingProblem(service.ratio, r) ?? (hasVariance(service) ? undefined : sizeProblem(service.ratio, r!));
+      const problem = service.ratio === undefined ? undefined : ratioProblem(service.ratio, { variance: hasVariance(service) });
       if (problem) findings.push({ path: ['services', 'specialEducation', index, 'ratio'], message: `services.specialEducation[${index}].ratio ${problem}` });
     });
     return findings;
