@@ -441,6 +441,11 @@ export const ProgramService = Type.Object(
     ratio: Type.Optional(
       Type.String({ pattern: '^\\d+:\\d+(\\+\\d+|\\+\\(\\d+:\\d+\\))?$', description: 'Special class size ratio, e.g. 12:1+1, 8:1+1, 12:1+(3:1).' }),
     ),
+    ratioVariance: Type.Optional(
+      TextField(
+        'For a special class whose ratio is not one of 8 NYCRR 200.6(h)(4) (15:1, 12:1+1, 8:1+1, 6:1+1, 12:1+(3:1); 12:1 in middle and secondary school) or is over its size limit: the variance that allows it and why, e.g. "Class size variance of up to 20 percent under 8 NYCRR 200.6(h)(6), notice given to the Commissioner and parents on 2026-09-15".',
+      ),
+    ),
     studentsWithDisabilities: Type.Optional(
       Type.Integer({ minimum: 1, description: 'For integrated co-teaching: students with disabilities in the class (NY: at most 12).' }),
     ),

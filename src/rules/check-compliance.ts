@@ -5,6 +5,7 @@ export type { ComplianceItem, ComplianceSummary } from '../model/compliance.js';
 import { formatJsonPath, sortDiagnostics } from '../model/diagnostic.js';
 import type { Iep } from '../model/iep.js';
 import type { SourceMap } from '../load/source-map.js';
+import { SCHOOL_DAY_MINUTES } from './minutes-per-week.js';
 import { rulesFor } from './registry.js';
 import { isProfile, type Profile } from './rule.js';
 
@@ -15,6 +16,8 @@ export interface CheckComplianceOptions {
   file?: string;
   /** From the loader: turns each finding's JSON path into line and column. */
   sourceMap?: SourceMap;
+  /** The district's school day in minutes; the profile's setting (`SCHOOL_DAY_MINUTES`, 300) when absent. */
+  schoolDayMinutes?: number;
 }
 
 /** The profile checked when none is given: the one in src/model/defaults.ts. */
@@ -28,9 +31,12 @@ export const DEFAULT_PROFILE: Profile = DEFAULTS.profile;
 export function checkCompliance(iep: Iep, options: CheckComplianceOptions = {}): Diagnostic[] {
   const profile = options.profile ?? DEFAULT_PROFILE;
   if (!isProfile(profile)) throw new TypeError(`unknown compliance profile: ${String(profile)}`);
+  const schoolDayMinutes = options.schoolDayMinutes ?? SCHOOL_DAY_MINUTES[profile];
+  if (!(schoolDayMinutes > 0)) throw new TypeError(`schoolDayMinutes must be a positive number of minutes: ${String(options.schoolDayMinutes)}`);
+  const ctx = { profile, schoolDayMinutes };
   const diagnostics: Diagnostic[] = [];
   for (const rule of rulesFor(profile)) {
-    for (const finding of rule.check(iep, { profile })) {
+    for (const finding of rule.check(iep, ctx)) {
       const position = options.sourceMap?.locate(finding.path);
       const diagnostic: Diagnostic = {
         code: rule.code as RuleCode,

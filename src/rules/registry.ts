@@ -6,17 +6,19 @@ import { PARTICIPATION_RULES } from './participation.js';
 import { PRESENT_LEVELS_RULES } from './present-levels.js';
 import type { Profile, Rule, RuleFamily } from './rule.js';
 import { SERVICE_RULES } from './services.js';
+import { SPECIAL_FACTOR_RULES } from './special-factors.js';
 import { TEAM_RULES } from './team.js';
 import { TRANSITION_RULES } from './transition.js';
 
 export const RULE_FAMILIES: readonly RuleFamily[] = [
   { id: 'present-levels', title: 'Present levels of performance', rules: PRESENT_LEVELS_RULES },
+  { id: 'special-factors', title: 'Special factors', rules: SPECIAL_FACTOR_RULES },
   { id: 'goals', title: 'Annual goals and progress reporting', rules: GOAL_RULES },
   { id: 'services', title: 'Programs and services', rules: SERVICE_RULES },
-  { id: 'ny-programs', title: 'New York programs: special class, integrated co-teaching, resource room', rules: NY_PROGRAM_RULES },
+  { id: 'ny-programs', title: 'New York programs: special class, integrated co-teaching, consultant teacher, resource room', rules: NY_PROGRAM_RULES },
   { id: 'participation', title: 'Participation and assessments', rules: PARTICIPATION_RULES },
   { id: 'transition', title: 'Transition and transfer of rights', rules: TRANSITION_RULES },
-  { id: 'team', title: 'The IEP team', rules: TEAM_RULES },
+  { id: 'team', title: 'The IEP team and the parent at the meeting', rules: TEAM_RULES },
   { id: 'dates', title: 'Dates', rules: DATE_RULES },
 ];
 

@@ -12,6 +12,8 @@ export { PROFILES, isProfile, type Profile } from '../model/profiles.js';
 /** What a rule knows besides the IEP itself. */
 export interface RuleContext {
   profile: Profile;
+  /** The length of the school day in minutes (the profile's setting unless the caller gave the district's own). */
+  schoolDayMinutes: number;
 }
 
 /** One problem a rule found: where (a JSON path into the IEP), what is wrong, and optionally a fix for this case. */
@@ -57,3 +59,5 @@ export interface RuleFamily {
 /** Both profiles: the default for federal rules, which New York also applies. */
 export const ALL_PROFILES: readonly Profile[] = PROFILES;
 export const NY_ONLY: readonly Profile[] = ['ny'];
+/** A federal rule a state profile does not adopt; the rule says why. */
+export const FEDERAL_ONLY: readonly Profile[] = ['federal'];

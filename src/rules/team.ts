@@ -1,6 +1,9 @@
-/** The IEP team (committee on special education). */
+/** The IEP team (committee on special education) and the parent's part in the meeting. */
+import { formatJsonPath } from '../model/diagnostic.js';
 import type { Iep, TeamMember } from '../model/iep.js';
+import { minutesPerWeek, SCHOOL_DAYS_PER_WEEK } from './minutes-per-week.js';
 import { ALL_PROFILES, type Finding, type Rule } from './rule.js';
+import { allServices } from './service-list.js';
 import { transitionRequired } from './transition.js';
 
 function memberRule(options: {
@@ -40,17 +43,41 @@ export const teamParent = memberRule({
   matches: (m) => m.role === 'parent',
 });
 
-export const teamGeneralEducationTeacher = memberRule({
+const IN_CLASS_PROGRAMS = new Set(['integrated-co-teaching', 'consultant-teacher-direct', 'consultant-teacher-indirect']);
+
+/**
+ * Why the student is, or may be, in the regular education environment, or undefined when the IEP keeps the student
+ * out of it all day: not in full participation, a special class that fills the school week, and no service given
+ * in a general education class (integrated co-teaching and consultant teacher services are, by definition).
+ */
+export function regularEducationReason(iep: Iep, schoolDayMinutes: number): string | undefined {
+  if (iep.nondisabledParticipation.fullParticipation) return 'the student takes part fully in general education (nondisabledParticipation.fullParticipation)';
+  const inClass = allServices(iep).find(
+    ({ service }) => service.location === 'general-education-classroom' || ('program' in service && IN_CLASS_PROGRAMS.has(service.program)),
+  );
+  if (inClass) return `${formatJsonPath(inClass.path)} is given in a general education class`;
+  const schoolWeek = schoolDayMinutes * SCHOOL_DAYS_PER_WEEK;
+  const fullTime = iep.services.specialEducation.some((s) => s.program === 'special-class' && (minutesPerWeek(s, schoolDayMinutes) ?? 0) >= schoolWeek);
+  return fullTime ? undefined : 'no special class fills the whole school day, so the student spends part of it in general education';
+}
+
+export const teamGeneralEducationTeacher: Rule = {
   code: 'team-general-education-teacher-missing',
-  role: 'general education teacher (role: general-education-teacher)',
-  title: 'The team includes a general education teacher',
-  checks: 'The team lists at least one general education teacher of the student (role `general-education-teacher`).',
+  severity: 'error',
+  profiles: ALL_PROFILES,
+  title: 'The team includes a general education teacher when the student is in general education',
+  checks:
+    'When the student is, or may be, in general education, the team lists at least one general education teacher of the student (role `general-education-teacher`). It is not required when the student is in a special class for the whole school day (its schedule fills the school week), does not take part fully in general education, and gets no service in a general education class, integrated co-teaching or consultant teacher services.',
   citation: '34 CFR 300.321(a)(2)',
   hint: 'add a general education teacher of the student to `team`',
   example: `team:
   - { name: Jo Park, role: general-education-teacher, attended: true }`,
-  matches: (m) => m.role === 'general-education-teacher',
-});
+  check(iep, ctx) {
+    if (iep.team.some((m) => m.role === 'general-education-teacher')) return [];
+    const reason = regularEducationReason(iep, ctx.schoolDayMinutes);
+    return reason ? [{ path: ['team'], message: `the team has no general education teacher (role: general-education-teacher), but the student is or may be in general education: ${reason}` }] : [];
+  },
+};
 
 export const teamSpecialEducationTeacher = memberRule({
   code: 'team-special-education-teacher-missing',
@@ -148,6 +175,31 @@ export const teamAbsenceExcused: Rule = {
   },
 };
 
+export const parentInterpreterPresent: Rule = {
+  code: 'parent-interpreter-missing',
+  severity: 'error',
+  profiles: ALL_PROFILES,
+  title: 'A parent who needs an interpreter has one at the meeting',
+  checks:
+    'When a parent or guardian needs an interpreter (student.guardians[].interpreterNeeded: true), the team lists an interpreter (role `interpreter`) who attended the meeting.',
+  citation: '34 CFR 300.322(e)',
+  hint: 'add the interpreter to `team` with role: interpreter and attended: true',
+  example: `student:
+  guardians:
+    - { name: Rosa Almonte, relationship: mother, preferredLanguage: es, interpreterNeeded: true }
+team:
+  - { name: Ana Ruiz, role: interpreter, attended: true, participation: in-person }`,
+  check(iep) {
+    const needing = iep.student.guardians.filter((g) => g.interpreterNeeded);
+    if (needing.length === 0) return [];
+    const interpreters = iep.team.map((m, i) => ({ m, i })).filter(({ m }) => m.role === 'interpreter');
+    if (interpreters.some(({ m }) => m.attended)) return [];
+    const who = `${needing.map((g) => `${g.name} (${g.preferredLanguage})`).join(' and ')} need${needing.length === 1 ? 's' : ''} an interpreter`;
+    if (interpreters.length === 0) return [{ path: ['team'], message: `${who}, but the team lists none (role: interpreter)` }];
+    return interpreters.map(({ i }) => ({ path: ['team', i, 'attended'], message: `${who}, but the interpreter team[${i}] did not attend the meeting` }));
+  },
+};
+
 export const TEAM_RULES: readonly Rule[] = [
   teamParent,
   teamGeneralEducationTeacher,
@@ -156,4 +208,5 @@ export const TEAM_RULES: readonly Rule[] = [
   teamEvaluationInterpreter,
   teamStudentInvited,
   teamAbsenceExcused,
+  parentInterpreterPresent,
 ];

@@ -60,6 +60,57 @@ export function validateIep(data: unknown, options: ValidateOptions = {}): Valid
 
 type Push = (path: JsonPath, d: Omit<Diagnostic, 'path' | 'file' | 'severity'>, key?: boolean) => void;
 
+const SERVICE_LISTS = ['specialEducation', 'related', 'supplementaryAids', 'assistiveTechnology', 'schoolPersonnelSupports'];
+
+/**
+ * The regulation behind a field the schema requires because IDEA does, so that a missing one says why it is needed
+ * (a service without a frequency: 34 CFR 300.320(a)(7)). Keys are readable JSON paths with each list index as `[]`.
+ */
+export const REQUIRED_BY_LAW: Readonly<Record<string, string>> = {
+  presentLevels: '34 CFR 300.320(a)(1)',
+  'presentLevels.academic.description': '34 CFR 300.320(a)(1)',
+  'presentLevels.social.description': '34 CFR 300.320(a)(1)',
+  'presentLevels.physical.description': '34 CFR 300.320(a)(1)',
+  'presentLevels.effectOnProgress': '34 CFR 300.320(a)(1)(i)',
+  goals: '34 CFR 300.320(a)(2)(i)',
+  'goals[].goal': '34 CFR 300.320(a)(2)(i)',
+  'goals[].criteria': '34 CFR 300.320(a)(3)(i)',
+  'goals[].method': '34 CFR 300.320(a)(3)(i)',
+  'goals[].schedule': '34 CFR 300.320(a)(3)(i)',
+  progressReporting: '34 CFR 300.320(a)(3)(ii)',
+  'progressReporting.schedule': '34 CFR 300.320(a)(3)(ii)',
+  services: '34 CFR 300.320(a)(4)',
+  ...Object.fromEntries(
+    SERVICE_LISTS.flatMap((list) => ['frequency', 'duration', 'location', 'beginDate', 'endDate'].map((field) => [`services.${list}[].${field}`, '34 CFR 300.320(a)(7)'])),
+  ),
+  nondisabledParticipation: '34 CFR 300.320(a)(5)',
+  'nondisabledParticipation.explanation': '34 CFR 300.320(a)(5)',
+  assessments: '34 CFR 300.320(a)(6)',
+  'assessments.participation': '34 CFR 300.320(a)(6)',
+  'transition.assessments': '34 CFR 300.320(b)(1)',
+  'transition.postsecondaryGoals': '34 CFR 300.320(b)(1)',
+  'transition.postsecondaryGoals.education': '34 CFR 300.320(b)(1)',
+  'transition.postsecondaryGoals.employment': '34 CFR 300.320(b)(1)',
+  'transition.coursesOfStudy': '34 CFR 300.320(b)(2)',
+  'transition.activities': '34 CFR 300.320(b)(2)',
+  'transferOfRights.studentInformed': '34 CFR 300.320(c)',
+  team: '34 CFR 300.321(a)',
+  parentConcerns: '34 CFR 300.324(a)(1)(ii)',
+  specialFactors: '34 CFR 300.324(a)(2)',
+  'specialFactors.behavior.needed': '34 CFR 300.324(a)(2)(i)',
+  'specialFactors.languageNeeds.needed': '34 CFR 300.324(a)(2)(ii)',
+  'specialFactors.braille.needed': '34 CFR 300.324(a)(2)(iii)',
+  'specialFactors.communication.needed': '34 CFR 300.324(a)(2)(iv)',
+  'specialFactors.assistiveTechnology.needed': '34 CFR 300.324(a)(2)(v)',
+  'meeting.annualReviewDate': '34 CFR 300.324(b)(1)(i)',
+};
+
+/** The citation for a required field at `path`, if the law requires it (a `source` to spread into a diagnostic). */
+function requiredByLaw(path: JsonPath): { source?: string } {
+  const source = REQUIRED_BY_LAW[formatJsonPath(path).replace(/\[\d+\]/g, '[]')];
+  return source ? { source } : {};
+}
+
 /**
  * ajv reports every branch of a union (`anyOf`) that failed. A person wants one answer: keep the errors of the
  * branch whose type matches the value written (a string, a map...), or else a single "must be one of" error.
@@ -99,6 +150,7 @@ function describeError(e: ErrorObject, push: Push): void {
         code: 'missing-required-field',
         message: `${field} is required${why ? `: ${lowerFirst(why).replace(/\.$/, '')}` : ''}`,
         hint: `add \`${missing}:\` under ${here}`,
+        ...requiredByLaw([...path, missing]),
       });
       return;
     }
@@ -165,6 +217,7 @@ function describeError(e: ErrorObject, push: Push): void {
         code: 'too-few-items',
         message: `${here} needs at least ${(e.params as { limit: number }).limit} entr${(e.params as { limit: number }).limit === 1 ? 'y' : 'ies'}`,
         hint: schema.description ?? '',
+        ...requiredByLaw(path),
       });
       return;
     case 'pattern':

@@ -121,16 +121,16 @@ describe('transfer-of-rights-missing', () => {
   };
 
   it('passes a student who turns 17 after the annual review', () => {
-    passes('transfer-of-rights-missing', withTransition());
+    passes('transfer-of-rights-missing', withTransition(), 'federal');
     const iep = withTransition();
     iep.student.dateOfBirth = '2010-05-14';
-    passes('transfer-of-rights-missing', iep);
+    passes('transfer-of-rights-missing', iep, 'federal');
   });
 
   it('passes when the student has been informed', () => {
     const iep = seventeen();
     iep.transferOfRights = { ageOfMajority: 18, studentInformed: true, informedDate: '2026-05-14' };
-    passes('transfer-of-rights-missing', iep);
+    passes('transfer-of-rights-missing', iep, 'federal');
   });
 
   it('fails without a statement one year before 18', () => {
@@ -140,12 +140,20 @@ describe('transfer-of-rights-missing', () => {
   it('fails when the student has not been informed', () => {
     const iep = seventeen();
     iep.transferOfRights = { ageOfMajority: 18, studentInformed: false };
-    fails('transfer-of-rights-missing', iep, { path: 'transferOfRights.studentInformed', source: '34 CFR 300.320(c)' });
+    fails('transfer-of-rights-missing', iep, { path: 'transferOfRights.studentInformed', source: '34 CFR 300.320(c)', profile: 'federal' });
   });
 
   it('uses the stated age of majority', () => {
     const iep = seventeen();
     iep.transferOfRights = { ageOfMajority: 21, studentInformed: false };
-    passes('transfer-of-rights-missing', iep);
+    passes('transfer-of-rights-missing', iep, 'federal');
+  });
+
+  it('is not checked in New York, where the transfer of rights at 18 is unconfirmed (issue 12)', () => {
+    const iep = seventeen();
+    fails('transfer-of-rights-missing', iep, { path: 'transferOfRights', source: '34 CFR 300.320(c)', profile: 'federal' });
+    passes('transfer-of-rights-missing', iep, 'ny');
+    iep.transferOfRights = { ageOfMajority: 18, studentInformed: false };
+    passes('transfer-of-rights-missing', iep, 'ny');
   });
 });
