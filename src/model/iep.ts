@@ -579,7 +579,7 @@ export const Placement = Type.Object(
 
 export const TransferOfRights = Type.Object(
   {
-    ageOfMajority: Type.Integer({ minimum: 16, maximum: 21, description: 'Age of majority in the state (18 in New York).' }),
+    ageOfMajority: Type.Integer({ minimum: 16, maximum: 21, description: 'Age of majority at which IDEA rights transfer to the student, in a state that transfers them (18 when not stated). The New York form has no transfer-of-rights statement: New York’s transfer at 18 could not be confirmed.' }),
     studentInformed: Type.Boolean(d('Whether the student has been told that rights transfer at the age of majority.')),
     informedDate: Type.Optional({ ...DateString, description: 'When the student was told.' }),
   },

@@ -59,5 +59,3 @@ export interface RuleFamily {
 /** Both profiles: the default for federal rules, which New York also applies. */
 export const ALL_PROFILES: readonly Profile[] = PROFILES;
 export const NY_ONLY: readonly Profile[] = ['ny'];
-/** A federal rule a state profile does not adopt; the rule says why. */
-export const FEDERAL_ONLY: readonly Profile[] = ['federal'];

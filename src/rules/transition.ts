@@ -1,7 +1,8 @@
 /** Transition planning and transfer of rights (NY form sections 3 and 9). */
 import type { Iep } from '../model/iep.js';
 import { compareDates, dateTurning } from './calendar.js';
-import { ALL_PROFILES, FEDERAL_ONLY, NY_ONLY, type Finding, type Profile, type Rule } from './rule.js';
+import { PROFILE_SETTINGS } from '../model/profiles.js';
+import { ALL_PROFILES, NY_ONLY, type Finding, type Profile, type Rule } from './rule.js';
 import { isPlaceholder } from './text.js';
 
 /** The age from which an IEP must contain transition planning, by profile. */
@@ -144,12 +145,14 @@ export const transitionActivitiesListed: Rule = {
  * Federal only. IDEA lets a State transfer parental rights at the age of majority (300.320(c) says rights "if any");
  * whether New York does could not be confirmed from NYSED sources, and the State's IEP form has no transfer-of-rights
  * section (issue 12, "Transfer of rights is a profile property"; shared/domain/ny-iep-form.md section 15). So the
- * rule runs only where the profile says rights transfer: today the federal profile.
+ * rule runs only in the profiles whose settings say rights transfer at majority (PROFILE_SETTINGS): today federal.
  */
+const RIGHTS_TRANSFER_PROFILES: readonly Profile[] = ALL_PROFILES.filter((p) => PROFILE_SETTINGS[p].rightsTransferAtMajority);
+
 export const transferOfRightsStated: Rule = {
   code: 'transfer-of-rights-missing',
   severity: 'error',
-  profiles: FEDERAL_ONLY,
+  profiles: RIGHTS_TRANSFER_PROFILES,
   title: 'Transfer of rights at least one year before the age of majority',
   checks:
     "When the student reaches one year before the age of majority (transferOfRights.ageOfMajority, 18 when not stated) on or before the projected annual review date, the IEP has a transfer-of-rights statement with studentInformed: true. Checked only in profiles where rights transfer at majority: not in `ny`, because New York's transfer of IDEA rights at 18 could not be confirmed and its IEP form has no such statement.",
