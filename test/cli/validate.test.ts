@@ -46,7 +46,9 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The lines `iep validate` prints for one diagnostic: position, severity, message, code; then the hint under the message. */
 function printed(d: Diagnostic): RegExp {
   const where = d.line ? `${d.line}:${d.column}` : '';
-  return new RegExp(`^  ${escape(where.padEnd(7))} error   ${escape(d.message)}  ${escape(d.code)}\\n {18}hint: ${escape(d.hint ?? '')}$`, 'm');
+  // A field the law requires carries its citation after the hint.
+  const source = d.source ? `  (${d.source})` : '';
+  return new RegExp(`^  ${escape(where.padEnd(7))} error   ${escape(d.message)}  ${escape(d.code)}\\n {18}hint: ${escape(d.hint ?? '')}${escape(source)}$`, 'm');
 }
 
 type Expected = { code: string; line: number; column: number; path?: string };
