@@ -105,6 +105,11 @@ export const REQUIRED_BY_LAW: Readonly<Record<string, string>> = {
   'meeting.annualReviewDate': '34 CFR 300.324(b)(1)(i)',
 };
 
+/** A field's description without the citation in parentheses that the diagnostic carries as its source (printed once). */
+function withoutCitation(text: string | undefined, source: string | undefined): string | undefined {
+  return text && source ? text.replace(` (${source})`, '') : text;
+}
+
 /** The citation for a required field at `path`, if the law requires it (a `source` to spread into a diagnostic). */
 function requiredByLaw(path: JsonPath): { source?: string } {
   const source = REQUIRED_BY_LAW[formatJsonPath(path).replace(/\[\d+\]/g, '[]')];
@@ -145,12 +150,13 @@ function describeError(e: ErrorObject, push: Push): void {
     case 'required': {
       const missing = (e.params as { missingProperty: string }).missingProperty;
       const field = formatJsonPath([...path, missing]);
-      const why = schema.properties?.[missing]?.description;
+      const law = requiredByLaw([...path, missing]);
+      const why = withoutCitation(schema.properties?.[missing]?.description, law.source);
       push([...path, missing], {
         code: 'missing-required-field',
         message: `${field} is required${why ? `: ${lowerFirst(why).replace(/\.$/, '')}` : ''}`,
         hint: `add \`${missing}:\` under ${here}`,
-        ...requiredByLaw([...path, missing]),
+        ...law,
       });
       return;
     }
@@ -216,7 +222,7 @@ function describeError(e: ErrorObject, push: Push): void {
       push(path, {
         code: 'too-few-items',
         message: `${here} needs at least ${(e.params as { limit: number }).limit} entr${(e.params as { limit: number }).limit === 1 ? 'y' : 'ies'}`,
-        hint: schema.description ?? '',
+        hint: withoutCitation(schema.description, requiredByLaw(path).source) ?? '',
         ...requiredByLaw(path),
       });
       return;
