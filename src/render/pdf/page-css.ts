@@ -138,7 +138,7 @@ export function pageChromeCss(options: PageChromeOptions): string {
       `  top: 50%;`,
       `  left: 50%;`,
       `  z-index: -1;`,
-      ...watermarkDeclarations().map((d) => `  ${d}`),
+      ...watermarkDeclarations(options.watermark).map((d) => `  ${d}`),
       `  white-space: nowrap;`,
       `  pointer-events: none;`,
       `}`,

@@ -3,7 +3,7 @@
  * colours become Word's six hex digits. src/render/docx builds its styles (styles.ts), page (page.ts) and handlers
  * from these, never from literals.
  */
-import { THEME } from './tokens.js';
+import { CAP_HEIGHT, CAPITAL_ADVANCE, THEME, watermarkSize } from './tokens.js';
 
 /** Font sizes: half-points. */
 export const halfPoints = (pt: number): number => Math.round(pt * 2);
@@ -70,7 +70,8 @@ export const DOCX_COLUMNS = { count: THEME.compact.columns.count, gap: twips(THE
  * as the word (an average bold capital plus the letter spacing per character). VML rotation is clockwise, 0-359.
  */
 export function docxWatermark(text: string): { color: string; opacity: number; rotation: number; bold: boolean; width: number; height: number } {
-  const { size, angle, opacity, bold, letterSpacing, color } = THEME.watermark;
+  const { angle, opacity, bold, letterSpacing, color } = THEME.watermark;
+  const size = watermarkSize(text);
   const characters = Array.from(text).length;
   return {
     color: docxColor(color),
@@ -82,9 +83,6 @@ export function docxWatermark(text: string): { color: string; opacity: number; r
   };
 }
 
-/** Noto Sans Bold: a capital's height and its average advance, in em ("DRAFT" is 3.21 em wide). */
-const CAP_HEIGHT = 0.714;
-const CAPITAL_ADVANCE = 0.64;
 
 /** Sizes (half-points), spacing (twips), line spacing and heading rule of one density: the regular or the compact. */
 export function docxStyles(options: { compact?: boolean } = {}) {

@@ -5,7 +5,7 @@
  * (src/render/pdf/page-css.ts) reads the tokens through cssPt and the declaration helpers below, as its @page margin boxes do
  * not see :root's properties.
  */
-import { THEME } from './tokens.js';
+import { THEME, watermarkSize } from './tokens.js';
 
 /** A length in points, as CSS writes it. */
 export const cssPt = (pt: number): string => `${Number(pt.toFixed(3))}pt`;
@@ -55,11 +55,11 @@ export function cssColorWithOpacity(hex: string, opacity: number): string {
 }
 
 /** The watermark's look (what page-css.ts positions): size, weight, spacing, colour and angle. */
-export function watermarkDeclarations(): string[] {
-  const { size, bold, letterSpacing, color, opacity, angle } = THEME.watermark;
+export function watermarkDeclarations(text: string): string[] {
+  const { bold, letterSpacing, color, opacity, angle } = THEME.watermark;
   return [
     `transform: translate(-50%, -50%) rotate(${angle}deg);`,
-    `font-size: ${cssPt(size)};`,
+    `font-size: ${cssPt(watermarkSize(text))};`,
     `font-weight: ${bold ? 700 : 400};`,
     `letter-spacing: ${letterSpacing}em;`,
     `color: ${cssColorWithOpacity(color, opacity)};`,

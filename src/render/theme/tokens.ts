@@ -135,7 +135,9 @@ export const THEME = {
    * red: it reads as "not final" at a glance, and at this opacity body text over it keeps a contrast above 10:1,
    * headings above 6:1.
    */
-  watermark: { color: '#c0392b', opacity: 0.2, angle: -40, size: 110, bold: true, letterSpacing: 0.05 /* em */ },
+  // maxWidth: the longest the word may be (pt): a longer translation (BORRADOR, BROUILLON, ЧЕРНОВИК) is set smaller
+  // so it stays whole on the page instead of running off its edge.
+  watermark: { color: '#c0392b', opacity: 0.2, angle: -40, size: 110, maxWidth: 430, bold: true, letterSpacing: 0.05 /* em */ },
 
   /** The running header (student line, and the notice under it) and the footer's "Page X of Y". */
   header: { size: 8.5, color: '#486581', noticeBefore: 1, gap: 10 /* under the header's rule */, ruleGap: 4 },
@@ -144,3 +146,17 @@ export const THEME = {
 
 export type Theme = typeof THEME;
 export type CalloutKind = keyof Theme['callout'];
+
+/** Noto Sans Bold: a capital's height and its average advance, in em ("DRAFT" is 3.21 em wide). */
+export const CAP_HEIGHT = 0.714;
+export const CAPITAL_ADVANCE = 0.64;
+
+/**
+ * The watermark's font size (pt) for this word: the theme's size, or smaller for a word that would be wider than
+ * `maxWidth` at that size. The PDF and the DOCX both use it, so a long translated word is the same size in both.
+ */
+export function watermarkSize(text: string): number {
+  const { size, maxWidth, letterSpacing } = THEME.watermark;
+  const width = size * (CAPITAL_ADVANCE + letterSpacing) * Array.from(text).length;
+  return width > maxWidth ? Math.floor((size * maxWidth) / width) : size;
+}

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDocx } from '../../../src/render/docx/render-docx.js';
 import { renderHtml } from '../../../src/render/html/render-html.js';
 import { themeCss } from '../../../src/render/theme/theme-css.js';
+import { CAP_HEIGHT, CAPITAL_ADVANCE, THEME, watermarkSize } from '../../../src/render/theme/tokens.js';
 import { part, testMeta, tree, unzipParts } from '../docx/helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -141,6 +142,25 @@ describe('the PDF and the DOCX carry the same theme values', () => {
     expect(attr(style(styles, 'Untranslated'), 'w:shd', 'w:fill')).toBe(word(untranslated.get('background')));
     expect(attr(style(styles, 'Untranslated'), 'w:u', 'w:color')).toBe(word(untranslated.get('border-bottom')?.split(' ')[2]));
     expect(attr(style(styles, 'UntranslatedNote'), 'w:color', 'w:val')).toBe(word(rule(css, '.untranslated-note').get('color')));
+  });
+});
+
+describe('a long translated DRAFT word', () => {
+  // "BORRADOR" at the full 110pt ran off the left edge of the Spanish family copy.
+  it('is set smaller, to the same size in the PDF and the DOCX, so the whole word stays on the page', async () => {
+    const doc = tree(ALL_FEATURES, testMeta({ watermark: 'BROUILLON' }));
+    const before = rule(resolvedCss(renderHtml(doc, { css: BASE_CSS })), 'body::before');
+    const size = pt(before.get('font-size'));
+    expect(size).toBe(watermarkSize('BROUILLON'));
+    expect(size).toBeLessThan(THEME.watermark.size);
+    expect(size * (CAPITAL_ADVANCE + THEME.watermark.letterSpacing) * 'BROUILLON'.length).toBeLessThanOrEqual(THEME.watermark.maxWidth);
+    const shape = part(await unzipParts(await renderDocx(doc)), 'word/header1.xml').match(/<v:shape id="PowerPlusWaterMarkObject[^>]*>/)?.[0] ?? '';
+    expect(Number(/height:([\d.]+)pt/.exec(shape)?.[1]) / size).toBeCloseTo(CAP_HEIGHT, 2);
+  });
+
+  it('leaves a short word at the theme size', () => {
+    expect(watermarkSize('DRAFT')).toBe(THEME.watermark.size);
+    expect(watermarkSize('草稿')).toBe(THEME.watermark.size);
   });
 });
 
