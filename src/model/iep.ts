@@ -251,6 +251,19 @@ const SpecialFactor = (what: string) =>
     { additionalProperties: false, description: `Special factor: ${what} (34 CFR 300.324(a)(2)).` },
   );
 
+/** A factor the New York form answers Yes, No or Not applicable (the question concerns only some students). */
+const SpecialFactorWithNotApplicable = (what: string, appliesTo: string, citation: string) =>
+  Type.Object(
+    {
+      needed: Type.Boolean(d(`Whether the student needs ${what}.`)),
+      notApplicable: Type.Optional(
+        Type.Boolean(d(`True when the question does not apply because the student is not ${appliesTo} (the New York form's "Not applicable"); needed is then false.`)),
+      ),
+      description: Type.Optional(TextField('What is needed, if anything.')),
+    },
+    { additionalProperties: false, description: `Special factor: ${what} (${citation}).` },
+  );
+
 export const SpecialFactors = Type.Object(
   {
     behavior: Type.Object(
@@ -261,9 +274,16 @@ export const SpecialFactors = Type.Object(
       },
       { additionalProperties: false, description: 'Special factor: behavior (34 CFR 300.324(a)(2)(i)).' },
     ),
-    languageNeeds: SpecialFactor('support as an English language learner'),
-    braille: SpecialFactor('instruction in Braille'),
-    communication: SpecialFactor('support for communication needs (including deaf or hard of hearing)'),
+    languageNeeds: SpecialFactorWithNotApplicable('a special education service for language needs as they relate to the IEP', 'an English language learner', '34 CFR 300.324(a)(2)(ii)'),
+    braille: SpecialFactorWithNotApplicable('instruction in Braille and the use of Braille', 'blind or visually impaired', '34 CFR 300.324(a)(2)(iii)'),
+    communication: SpecialFactor('a particular device or service to address communication needs'),
+    deafOrHardOfHearing: Type.Optional(
+      SpecialFactorWithNotApplicable(
+        "a particular device or service in consideration of language and communication needs, opportunities for direct communication with peers and professional personnel in the student's language and communication mode, academic level and full range of needs",
+        'deaf or hard of hearing',
+        '34 CFR 300.324(a)(2)(iv)',
+      ),
+    ),
     assistiveTechnology: Type.Object(
       {
         needed: Type.Boolean(d('Whether the student needs assistive technology devices or services.')),
@@ -356,11 +376,17 @@ export const Goal = Type.Object(
         Type.Object(
           {
             text: TextField('A short-term objective or benchmark.'),
+            criteria: Type.Optional(TextField('How well and over what period the student must perform it, e.g. "4 of 5 trials".')),
+            method: Type.Optional(TextField('How progress toward it is measured.')),
+            schedule: Type.Optional(TextField('When progress toward it is measured.')),
             targetDate: Type.Optional({ ...DateString, description: 'When it should be reached.' }),
           },
           { additionalProperties: false, description: 'A short-term objective.' },
         ),
-        { description: 'Short-term objectives; required for students taking the alternate assessment and preschool students.' },
+        {
+          description:
+            'Short-term instructional objectives or benchmarks; required for students taking the alternate assessment and preschool students. When any goal has them, the New York form uses its "Alternate Section" (objectives under each goal, each with criteria, method and schedule).',
+        },
       ),
     ),
   },
@@ -516,12 +542,29 @@ export const Services = Type.Object(
 
 // ---------------------------------------------------------------------------------------------- participation and placement
 
+export const TwelveMonthService = Type.Object(
+  {
+    service: TextField('The special education program or service in July and August, e.g. "Special class 12:1+1".'),
+    deliveryRecommendations: Type.Optional(TextField('Service delivery recommendations, e.g. "group of 3" or "in English and Bengali".')),
+    ...scheduleFields,
+  },
+  { additionalProperties: false, description: 'A program or service during July and August.' },
+);
+
 export const TwelveMonthServices = Type.Object(
   {
-    eligible: Type.Boolean(d('Whether the student is eligible for services in July and August.')),
-    description: Type.Optional(TextField('The programs and services during July and August, when eligible.')),
+    eligible: Type.Boolean(d('Whether the student is eligible for special education services and/or program during July and August.')),
+    sameAsAbove: Type.Optional(
+      Type.Boolean(d('When eligible: true when the student receives the same program/services as recommended for the school year; false when `services` lists them.')),
+    ),
+    services: Type.Optional(Type.Array(TwelveMonthService, { description: 'The July/August programs and services, when not the same as above.' })),
+    provider: Type.Optional(
+      Type.String({ minLength: 1, description: 'Name of the school or agency that provides the services during July/August (8 NYCRR 200.4(d)(2)(x)).' }),
+    ),
+    preschoolReason: Type.Optional(TextField('For a preschool student: the reason the student needs July/August services (8 NYCRR 200.4(d)(2)(x)).')),
+    description: Type.Optional(TextField('Anything more about the July/August services.')),
   },
-  { additionalProperties: false, description: '12-month service and/or program (NY form section 7).' },
+  { additionalProperties: false, description: '12-month service and/or program (8 NYCRR 200.4(d)(2)(x), 200.6(k)).' },
 );
 
 export const TestingAccommodation = Type.Object(
@@ -549,24 +592,43 @@ export const NondisabledParticipation = Type.Object(
     explanation: TextField(
       'The extent, if any, to which the student will NOT take part with students without disabilities, and why (34 CFR 300.320(a)(5)).',
     ),
+    languageOtherThanEnglish: Type.Optional(
+      Type.Object(
+        {
+          exempt: Type.Boolean(d('True when the student is exempt from the language other than English requirement.')),
+          reason: Type.Optional(TextField('Why: how the disability adversely affects the student\'s ability to learn a language.')),
+        },
+        { additionalProperties: false, description: 'Exemption from the language other than English (LOTE) requirement (New York form, Participation with Students Without Disabilities).' },
+      ),
+    ),
   },
   { additionalProperties: false, description: 'Participation with students without disabilities.' },
 );
 
 export const PhysicalEducation = Type.Object(
   {
-    program: Enum(['general', 'adapted'], 'General or adapted physical education.'),
-    description: Type.Optional(TextField('Details of adapted physical education, if any.')),
+    program: Enum(['general', 'adapted'], 'General (regular) or specially designed (including adapted) physical education.'),
+    description: Type.Optional(
+      TextField('When the student will not take part in regular physical education: the extent of specially designed physical education instruction, including adapted physical education.'),
+    ),
   },
-  { additionalProperties: false, description: 'Participation in physical education (NY form section 12).' },
+  { additionalProperties: false, description: 'Participation in physical education (8 NYCRR 200.4(d)(2)(viii)).' },
 );
 
 export const Transportation = Type.Object(
   {
     specialTransportation: Type.Boolean(d('Whether the student needs special transportation.')),
-    description: Type.Optional(TextField('What the transportation is and why.')),
+    specialSeating: Type.Optional(TextField('Special seating, e.g. "a seat near the driver".')),
+    vehicleEquipment: Type.Optional(TextField('Vehicle and/or equipment needs, e.g. "lift bus", "car seat".')),
+    adultSupervision: Type.Optional(TextField('Adult supervision, e.g. "a 1:1 transportation aide".')),
+    transportationType: Type.Optional(TextField('Type of transportation, e.g. "door-to-door", "curb-to-curb".')),
+    otherAccommodations: Type.Optional(TextField('Other transportation accommodations.')),
+    toServicesAtAnotherSite: Type.Optional(
+      Type.Boolean(d('Whether the student needs transportation to and from special education services provided at another site.')),
+    ),
+    description: Type.Optional(TextField('Anything more about the transportation and why.')),
   },
-  { additionalProperties: false, description: 'Special transportation (NY form section 12).' },
+  { additionalProperties: false, description: 'Special transportation: each need named under the New York form\'s categories, not "special transportation needed" alone (NYSED, Guide to Quality IEP Development).' },
 );
 
 export const Placement = Type.Object(
@@ -574,7 +636,7 @@ export const Placement = Type.Object(
     recommendation: TextField('The recommended placement, e.g. "District school, general education classroom with ICT".'),
     school: Type.Optional(Type.String({ minLength: 1, description: 'The school, if different from the current one.' })),
   },
-  { additionalProperties: false, description: 'Recommended placement (NY form section 13).' },
+  { additionalProperties: false, description: 'Placement recommendation: the setting where the IEP is carried out (34 CFR 300.116).' },
 );
 
 export const TransferOfRights = Type.Object(
