@@ -96,7 +96,8 @@ export const CATALOG = {
     meaning: 'The file is over 5 MB: not an IEP record.',
     hint: 'Check that this is the IEP file, not an export or archive.',
     exit: 'invalid',
-    message: ({ bytes, max }: { bytes: number; max: number }) => `the file is ${bytes} bytes; an IEP record is at most ${max} bytes`,
+    message: ({ bytes, max }: { bytes?: number; max: number }) =>
+      bytes === undefined ? `the file holds more than ${max} bytes; an IEP record is at most ${max} bytes` : `the file is ${bytes} bytes; an IEP record is at most ${max} bytes`,
   },
   'empty-file': {
     group: 'read',
