@@ -8,7 +8,8 @@ import { join, relative } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { BATCH_DEFAULTS, resolveRenderOptions, type OutputOptions } from '../model/defaults.js';
 import { BrowserPool, loadInput, partialFileWriter, planJobs, runJob, sha256, type BrowserPoolOptions, type Job, type JobOptions, type LoadedInput } from '../pipeline/index.js';
-import { appendJournal, isStillComplete, readPreviousEntries, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { appendJournal, isStillComplete, MANIFEST_FILE, readPreviousEntries, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { OutputFolderError } from './output-folder-error.js';
 
 export interface BatchOptions extends OutputOptions, Pick<JobOptions, 'final' | 'withCompliance' | 'pdfTimeoutMs' | 'timestamp'> {
   inputs: readonly string[];
@@ -62,6 +63,11 @@ export async function runBatch(batch: BatchOptions, onProgress: (p: BatchProgres
   const previous = options.resume ? await readPreviousEntries(options.outDir) : new Map<string, ManifestEntry>();
   const entries: ManifestEntry[] = [];
   const jobs: PlannedJob[] = [];
+  try {
+    await mkdir(options.outDir, { recursive: true });
+  } catch (error) {
+    throw new OutputFolderError(join(options.outDir, MANIFEST_FILE), error as NodeJS.ErrnoException, `cannot use the output folder ${options.outDir}`, 'give --out a folder this user can create and write to');
+  }
   await removeStalePartials(options.outDir);
 
   // Plan: read every input once; a bad one becomes a failed entry, the others become one job per layout x language.
@@ -128,11 +134,11 @@ export async function runBatch(batch: BatchOptions, onProgress: (p: BatchProgres
         finished.add(job.id);
         if (entry.status === 'done') done++;
         else failed++;
-        await appendJournal(options.outDir, entry);
+        // On a full disk the journal cannot grow either; the manifest (or its error) at the end still says what happened.
+        await appendJournal(options.outDir, entry).catch(() => undefined);
         report();
       }
     };
-    await mkdir(options.outDir, { recursive: true });
     await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(todo.length, 1)) }, worker));
   } finally {
     await pool?.close();
@@ -153,7 +159,17 @@ export async function runBatch(batch: BatchOptions, onProgress: (p: BatchProgres
     summary: { total: entries.length, done: count('done'), skipped: count('skipped'), failed: count('failed'), pending: count('pending') },
     entries,
   };
-  await writeManifest(options.outDir, manifest);
+  try {
+    await writeManifest(options.outDir, manifest);
+  } catch (error) {
+    const written = manifest.summary.done + manifest.summary.skipped;
+    throw new OutputFolderError(
+      join(options.outDir, MANIFEST_FILE),
+      error as NodeJS.ErrnoException,
+      `the manifest could not be written (${written} of ${manifest.summary.total} documents are complete on disk; no partial file was left)`,
+      'free the folder (e.g. disk space), then run the same command with --resume: complete documents are kept, the rest are rendered',
+    );
+  }
   return manifest;
 }
 

@@ -26,6 +26,8 @@ export const EXIT = {
   renderFailed: 3,
   /** A bug in iepkit: please report it. */
   internal: 4,
+  /** The machine stopped the run, not the input: an output folder that cannot be written, a full disk, no browser. */
+  environment: 5,
 } as const;
 export type ExitCodeName = keyof typeof EXIT;
 
@@ -36,6 +38,7 @@ export const EXIT_MEANINGS: Record<ExitCodeName, string> = {
   usage: 'usage error (unknown option, missing file)',
   renderFailed: 'a document could not be rendered',
   internal: 'internal error in iepkit (please report it; set IEP_DEBUG=1 for details)',
+  environment: 'the machine stopped the run: the output folder cannot be written (a file in its way, read-only, no permission, disk full) or no browser could be found or started',
 };
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -341,7 +344,7 @@ export const CATALOG = {
     title: 'No browser',
     meaning: 'No Chrome or Chromium to print PDFs with; the hint says how to install one.',
     hint: '`sudo apt-get install -y chromium`, or set `IEPKIT_CHROMIUM`.',
-    exit: 'renderFailed',
+    exit: 'environment',
   },
   'browser-launch-failed': {
     group: 'render',
@@ -349,7 +352,7 @@ export const CATALOG = {
     title: 'Browser did not start',
     meaning: 'The browser was found but did not start.',
     hint: 'Check the path, or run with `IEP_DEBUG=1`.',
-    exit: 'renderFailed',
+    exit: 'environment',
   },
   'render-failed': {
     group: 'render',
@@ -363,9 +366,10 @@ export const CATALOG = {
     group: 'render',
     severity: 'error',
     title: 'Output cannot be written',
-    meaning: 'A rendered document could not be saved: the output folder cannot be created or written to, or the disk is full.',
+    meaning:
+      'A rendered document, or a batch manifest, could not be saved: the message names the folder and the cause (a file where the folder should be, a symbolic link to nothing, a read-only file system, no permission, a full disk).',
     hint: 'Check the `--out` folder and the free disk space.',
-    exit: 'renderFailed',
+    exit: 'environment',
   },
 
   // Batch rendering
@@ -447,7 +451,7 @@ export function isCatalogCode(code: string): code is CatalogCode {
 }
 
 /** From least to most serious: the exit of a run is that of its most serious error. */
-const EXIT_RANK: readonly ExitCodeName[] = ['ok', 'invalid', 'usage', 'renderFailed', 'internal'];
+const EXIT_RANK: readonly ExitCodeName[] = ['ok', 'invalid', 'usage', 'renderFailed', 'environment', 'internal'];
 
 /**
  * The exit code for a run that reported these diagnostics: 0 without errors, else the most serious exit among the

@@ -9,5 +9,6 @@ export { runJob, type JobOptions, type JobOutput, type JobResult } from './run-j
 export { renderFiles, type RenderFilesOptions, type RenderFilesResult } from './render-files.js';
 export { renderIep, type RenderOptions, type RenderResult, type RenderedFile } from './render-iep.js';
 export { writeFileAtomic, partialFileWriter } from './write-file-atomic.js';
+export { describeWriteFailure } from './describe-write-failure.js';
 export { sha256 } from './sha256.js';
 export { BrowserPool, type BrowserPoolOptions } from '../render/pdf/browser-pool.js';
