@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import { CATALOG } from '../model/diagnostic-catalog.js';
 import { hasErrors, sortDiagnostics } from '../model/diagnostic.js';
+import { summariseDiagnostics } from '../model/summarise-diagnostics.js';
 import type { Iep } from '../model/iep.js';
 import { validateIep } from './validate-iep.js';
 import { decodeText, MAX_IEP_BYTES } from '../load/decode-text.js';
@@ -23,11 +24,11 @@ export function loadIep(source: string | Uint8Array, options: { file?: string } 
   const decoded = typeof source === 'string' ? decodeText(new TextEncoder().encode(source), file) : decodeText(source, file);
   if (decoded.text === undefined) return { file, diagnostics: decoded.diagnostics };
   const parsed = parseSource(decoded.text, file);
-  if (parsed.data === undefined) return { file, sourceMap: parsed.sourceMap, diagnostics: sortDiagnostics(parsed.diagnostics) };
+  if (parsed.data === undefined) return { file, sourceMap: parsed.sourceMap, diagnostics: summariseDiagnostics(sortDiagnostics(parsed.diagnostics)) };
   // Parsing can report problems (a forbidden key, removed before validation) and still give data to validate:
   // the record is returned only when neither step found an error, and the problems come in the order of the file.
   const validated = validateIep(parsed.data, { file, sourceMap: parsed.sourceMap });
-  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...validated.diagnostics]);
+  const diagnostics = summariseDiagnostics(sortDiagnostics([...parsed.diagnostics, ...validated.diagnostics]));
   if (hasErrors(diagnostics) || validated.iep === undefined) return { file, sourceMap: parsed.sourceMap, diagnostics };
   return { file, iep: validated.iep, sourceMap: parsed.sourceMap, diagnostics };
 }
