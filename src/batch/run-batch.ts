@@ -10,6 +10,7 @@ import { BATCH_DEFAULTS, resolveRenderOptions, type OutputOptions } from '../mod
 import { BrowserPool, loadInput, partialFileWriter, planJobs, runJob, sha256, type BrowserPoolOptions, type Job, type JobOptions, type LoadedInput } from '../pipeline/index.js';
 import { appendJournal, isStillComplete, MANIFEST_FILE, readPreviousEntries, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { OutputFolderError } from './output-folder-error.js';
+import { lockOutputFolder } from './output-lock.js';
 
 export interface BatchOptions extends OutputOptions, Pick<JobOptions, 'final' | 'withCompliance' | 'pdfTimeoutMs' | 'timestamp'> {
   inputs: readonly string[];
@@ -35,6 +36,8 @@ export interface BatchProgress {
   current?: string;
 }
 
+type ResolvedBatchOptions = ReturnType<typeof resolveRenderOptions<BatchOptions>>;
+
 /** A pipeline job and the sha256 of its input as read when the batch was planned. */
 interface PlannedJob extends Job {
   inputSha256: string;
@@ -46,6 +49,21 @@ interface PlannedJob extends Job {
  */
 export async function runBatch(batch: BatchOptions, onProgress: (p: BatchProgress) => void = () => {}): Promise<Manifest> {
   const options = resolveRenderOptions(batch, BATCH_DEFAULTS);
+  try {
+    await mkdir(options.outDir, { recursive: true });
+  } catch (error) {
+    throw new OutputFolderError(join(options.outDir, MANIFEST_FILE), error as NodeJS.ErrnoException, `cannot use the output folder ${options.outDir}`, 'give --out a folder this user can create and write to');
+  }
+  // One batch per folder at a time: two would interleave the journal and leave a manifest that disagrees with the files.
+  const release = await lockOutputFolder(options.outDir);
+  try {
+    return await runLocked(options, onProgress);
+  } finally {
+    await release();
+  }
+}
+
+async function runLocked(options: ResolvedBatchOptions, onProgress: (p: BatchProgress) => void): Promise<Manifest> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const { profile, concurrency } = options;
@@ -63,11 +81,6 @@ export async function runBatch(batch: BatchOptions, onProgress: (p: BatchProgres
   const previous = options.resume ? await readPreviousEntries(options.outDir) : new Map<string, ManifestEntry>();
   const entries: ManifestEntry[] = [];
   const jobs: PlannedJob[] = [];
-  try {
-    await mkdir(options.outDir, { recursive: true });
-  } catch (error) {
-    throw new OutputFolderError(join(options.outDir, MANIFEST_FILE), error as NodeJS.ErrnoException, `cannot use the output folder ${options.outDir}`, 'give --out a folder this user can create and write to');
-  }
   await removeStalePartials(options.outDir);
 
   // Plan: read every input once; a bad one becomes a failed entry, the others become one job per layout x language.
@@ -108,10 +121,13 @@ export async function runBatch(batch: BatchOptions, onProgress: (p: BatchProgres
   };
 
   const todo: PlannedJob[] = [];
+  // A document is found by what it is made from (the input's content, layout, language), not by the input's path:
+  // a folder of inputs moved or copied elsewhere resumes too.
+  const previousByContent = new Map([...previous.values()].filter((e) => e.inputSha256 && e.layout && e.lang).map((e) => [contentKey(e.inputSha256!, e.layout!, e.lang!), e]));
   for (const job of jobs) {
-    const before = previous.get(job.id);
+    const before = previousByContent.get(contentKey(job.inputSha256, job.layout, job.lang)) ?? previous.get(job.id);
     if (options.resume && isStillComplete(before, job.inputSha256, optionsKey, options.outDir)) {
-      entries.push({ ...before!, status: 'skipped' });
+      entries.push({ ...before!, id: job.id, input: job.input, status: 'skipped' });
       skipped++;
     } else todo.push(job);
   }
@@ -172,6 +188,8 @@ export async function runBatch(batch: BatchOptions, onProgress: (p: BatchProgres
   }
   return manifest;
 }
+
+const contentKey = (inputSha256: string, layout: string, lang: string) => `${inputSha256}#${layout}#${lang}`;
 
 /** One document through the pipeline, recorded as a manifest entry. */
 async function renderJob(job: PlannedJob, input: Promise<LoadedInput>, options: JobOptions, optionsKey: string): Promise<ManifestEntry> {

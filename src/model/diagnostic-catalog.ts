@@ -381,6 +381,14 @@ export const CATALOG = {
     hint: 'Report it with the message (remove student data first).',
     exit: 'internal',
   },
+  'output-locked': {
+    group: 'batch',
+    severity: 'error',
+    title: 'Output folder in use',
+    meaning: 'Another batch is writing to the same `--out` folder (its lock file names the process, machine and start time); two at once would leave a manifest that disagrees with the files.',
+    hint: 'Wait for it, or use another folder; delete `.iepkit-batch.lock` only if that batch is gone.',
+    exit: 'environment',
+  },
   'duplicate-student-id': {
     group: 'batch',
     severity: 'error',

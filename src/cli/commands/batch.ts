@@ -52,6 +52,7 @@ export function registerBatch(program: Command, io: CliIo, setExit: (code: numbe
       // Loaded when the command runs, so other commands start without the renderers and the browser driver.
       const { runBatch } = await import('../../batch/run-batch.js');
       const { OutputFolderError } = await import('../../batch/output-folder-error.js');
+      const { OutputLockedError } = await import('../../batch/output-lock.js');
       try {
         const manifest = await runBatch(
           {
@@ -81,7 +82,7 @@ export function registerBatch(program: Command, io: CliIo, setExit: (code: numbe
         const code = exitCodeFor(failed);
         setExit(signalCode || (s.failed > 0 ? Math.max(EXIT.invalid, code === EXIT.usage ? EXIT.invalid : code) : EXIT.ok));
       } catch (error) {
-        if (!(error instanceof OutputFolderError)) throw error;
+        if (!(error instanceof OutputFolderError) && !(error instanceof OutputLockedError)) throw error;
         progress.stop();
         io.err(formatDiagnostics([error.diagnostic], { color: io.color }));
         setExit(signalCode || EXIT.environment);
