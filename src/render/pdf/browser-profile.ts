@@ -4,7 +4,7 @@
  * machine's name. A run that is killed (SIGKILL, a power cut) cannot delete its folder; the next run does.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isProcessRunning, killQuietly, processesMentioning } from './processes.js';
@@ -29,8 +29,26 @@ export function makeProfileDir(): string {
 
 /** Deletes a profile folder this process made (its browser has been ended). */
 export function removeProfileDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+  deleteProfile(dir);
   ownProfiles.delete(dir);
+}
+
+/**
+ * Deletes a profile and the folder of its browser's singleton socket: Chromium makes that one beside the profile
+ * (`org.chromium.Chromium.XXXXXX` in the temporary directory) and links it from the profile as SingletonSocket; it
+ * deletes it itself on a normal exit, not when it is killed.
+ */
+function deleteProfile(dir: string): void {
+  let socket: string | undefined;
+  try {
+    socket = readlinkSync(path.join(dir, 'SingletonSocket'));
+  } catch {
+    // no browser got that far, or it removed its socket itself
+  }
+  if (socket && path.basename(socket) === 'SingletonSocket' && path.dirname(path.dirname(socket)) === path.dirname(dir)) {
+    rmSync(path.dirname(socket), { recursive: true, force: true });
+  }
+  rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 }
 
 /**
@@ -62,7 +80,7 @@ export function removeStaleProfiles(tmpDir: string = os.tmpdir()): string[] {
       killQuietly(browserPid);
     }
     try {
-      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+      deleteProfile(dir);
       removed.push(dir);
     } catch {
       // Not ours to delete after all (another user's, read-only): leave it rather than fail the run.
