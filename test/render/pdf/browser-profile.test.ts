@@ -40,7 +40,7 @@ function profile(name: string): string {
 
 /** A process that keeps running until the test ends, its command line naming `mention`. */
 function liveProcess(mention = 'idle'): ChildProcess {
-  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', mention], { stdio: 'ignore' });
+  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', '--', mention], { stdio: 'ignore' });
   children.push(child);
   return child;
 }
