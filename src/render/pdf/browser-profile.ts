@@ -4,7 +4,7 @@
  * machine's name. A run that is killed (SIGKILL, a power cut) cannot delete its folder; the next run does.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isProcessRunning, killQuietly, processesMentioning } from './processes.js';
@@ -14,6 +14,20 @@ const PROFILE_DIR = /^iepkit-chromium-(\d+)-([0-9a-f]{8})-[A-Za-z0-9]{6}$/;
 
 /** Profiles this process made and has not removed yet: the ones with its own pid that are not stale. */
 const ownProfiles = new Set<string>();
+
+/**
+ * Whether a folder with this process's pid is an earlier process's: one this process is not using, last changed
+ * before this process started (so not a worker thread's, which has its own copy of `ownProfiles`).
+ */
+function leftByEarlierProcess(dir: string): boolean {
+  if (ownProfiles.has(dir)) return false;
+  const started = Date.now() - process.uptime() * 1000;
+  try {
+    return statSync(dir).mtimeMs < started;
+  } catch {
+    return false;
+  }
+}
 
 /** A process id only means something on the machine that issued it (a temporary folder may be shared). */
 function hostTag(): string {
@@ -72,7 +86,7 @@ export function removeStaleProfiles(tmpDir: string = os.tmpdir()): string[] {
     if (!match || match[2] !== host) continue;
     const pid = Number(match[1]);
     const dir = path.join(tmpDir, name);
-    const stale = pid === process.pid ? !ownProfiles.has(dir) : !isProcessRunning(pid);
+    const stale = pid === process.pid ? leftByEarlierProcess(dir) : !isProcessRunning(pid);
     if (!stale) continue;
     for (const browserPid of processesMentioning(dir)) {
       // Launched detached, a browser leads its own process group: its renderers and helpers go with it.

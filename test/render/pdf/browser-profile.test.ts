@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -69,15 +69,21 @@ describe('removeStaleProfiles', () => {
     for (const dir of others) expect(existsSync(dir), dir).toBe(true);
   });
 
-  it('removes a folder with this process\'s pid that an earlier process left, never one this process is using', () => {
+  it('removes a folder with this process\'s pid that an earlier process left, never one made since it started', () => {
     freshTmp();
     vi.stubEnv('TMPDIR', tmp);
     const inUse = makeProfileDir();
     expect(path.dirname(inUse)).toBe(tmp);
     expect(path.basename(inUse)).toMatch(new RegExp(`^iepkit-chromium-${process.pid}-${HOST}-[A-Za-z0-9]{6}$`));
+    // A container's processes get the same pids run after run: this folder was last changed before we started.
     const earlier = profile(`iepkit-chromium-${process.pid}-${HOST}-AbC123`);
+    const beforeStart = new Date(Date.now() - process.uptime() * 1000 - 60_000);
+    utimesSync(earlier, beforeStart, beforeStart);
+    // Made since this process started, by another copy of the module (a worker thread): in use.
+    const sibling = profile(`iepkit-chromium-${process.pid}-${HOST}-DeF456`);
     expect(removeStaleProfiles(tmp)).toEqual([earlier]);
     expect(existsSync(inUse)).toBe(true);
+    expect(existsSync(sibling)).toBe(true);
     removeProfileDir(inUse);
     expect(existsSync(inUse)).toBe(false);
   });
