@@ -270,8 +270,8 @@ export class BrowserPool {
     if (idle) return idle;
     let context: BrowserContext | undefined;
     try {
-      // Off the record: a page in the default context would leave each document's title and URL in the profile's
-      // History, Favicons and session files (measured with Chromium 156), where a killed run leaves them.
+      // Off the record: in the default context each document's title (the student's name) and URL went into the
+      // profile's History, and its URL into Sessions and segmentation_platform/ukm_db (measured with Chromium 156).
       context = await instance.browser.createBrowserContext();
       const page = await context.newPage();
       const pooled: PooledPage = { page, context, job: undefined, instance, documents: 0 };
