@@ -3,11 +3,11 @@
  * (src/pipeline: planJobs, runJob) through ONE browser pool, each output written complete-or-absent, a journal line per finished document, a manifest at the end, and --resume that
  * skips what is already done. A bad input is recorded and the batch goes on.
  */
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { BATCH_DEFAULTS, resolveRenderOptions, type OutputOptions } from '../model/defaults.js';
-import { BrowserPool, loadInput, partialFileWriter, planJobs, runJob, sha256, type BrowserPoolOptions, type Job, type JobOptions, type LoadedInput } from '../pipeline/index.js';
+import { BrowserPool, loadInput, planJobs, removeStalePartials, removeStaleProfiles, runJob, sha256, type BrowserPoolOptions, type Job, type JobOptions, type LoadedInput } from '../pipeline/index.js';
 import { appendJournal, isStillComplete, MANIFEST_FILE, readPreviousEntries, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { OutputFolderError } from './output-folder-error.js';
 import { lockOutputFolder } from './output-lock.js';
@@ -81,7 +81,9 @@ async function runLocked(options: ResolvedBatchOptions, onProgress: (p: BatchPro
   const previous = options.resume ? await readPreviousEntries(options.outDir) : new Map<string, ManifestEntry>();
   const entries: ManifestEntry[] = [];
   const jobs: PlannedJob[] = [];
+  // What runs killed earlier left: their temporary files here, their browser profiles in the temporary folder.
   await removeStalePartials(options.outDir);
+  removeStaleProfiles();
 
   // Plan: read every input once; a bad one becomes a failed entry, the others become one job per layout x language.
   // The parsed IEP is not kept (a district's thousands of them would hold gigabytes); it is read again when its
@@ -236,34 +238,6 @@ class InputCache {
       this.#remaining.delete(input);
       this.#loaded.delete(input);
     }
-  }
-}
-
-/**
- * A run killed between writing a temporary file and renaming it leaves `*.partial` files. They are never taken
- * for outputs, but they pile up run after run: remove those whose writer is gone (or is a previous process that
- * had this one's pid), leaving any another live process may still be writing.
- */
-async function removeStalePartials(outDir: string): Promise<void> {
-  let names: string[];
-  try {
-    names = await readdir(outDir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = partialFileWriter(name);
-    if (pid === undefined || (pid !== process.pid && isRunning(pid))) continue;
-    await rm(join(outDir, name), { force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
