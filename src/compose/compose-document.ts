@@ -98,8 +98,8 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
 
   const { markdown, body, diagnostics: treeDiagnostics } = parseSections(parts, layout.partials);
   if (treeDiagnostics.length > 0) return { untranslated: [], diagnostics: [...diagnostics, ...treeDiagnostics], layout };
-  // Metadata is plain text that reaches the running header, the PDF title and the DOCX properties: every piece of
-  // it passes through the one sanitiser (labels included, so a translation cannot bring a control character either).
+  // Metadata is plain text that reaches the running header, the PDF title and the DOCX properties: each piece that
+  // holds data passes through the one sanitiser as one line, the label around it included.
   const line = (text: string) => sanitizeText(text, { lines: 'join' });
   const name = line(`${iep.student.firstName} ${iep.student.lastName}`);
   const draft = iep.document.status === 'draft';
