@@ -136,7 +136,7 @@ export function parseSource(text: string, file: string): ParsedSource {
     });
     return { diagnostics };
   }
-  const sourceMap = new SourceMap(doc, lineCounter);
+  const sourceMap = new SourceMap(doc, lineCounter, text);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     const found = data === null ? 'nothing' : Array.isArray(data) ? 'a list' : `a single ${typeof data} value`;
     diagnostics.push({

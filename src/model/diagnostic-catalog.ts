@@ -15,6 +15,11 @@
  * every call site; call it as `CATALOG['code'].message({ ... })`.
  */
 
+import { TEXT_LIMITS } from './text-limits.js';
+
+/** A count with thousands separators, for messages and docs. */
+const n = (count: number) => count.toLocaleString('en-US');
+
 /** Stable exit codes, documented in the README, docs/errors.md and `iep --help`. */
 export const EXIT = {
   ok: 0,
@@ -271,6 +276,28 @@ export const CATALOG = {
     meaning: 'A number outside its range (minutes, group size, age of majority).',
     hint: 'Use a value in range.',
     exit: 'invalid',
+  },
+  'text-too-long': {
+    group: 'validate',
+    severity: 'error',
+    title: 'Text too long',
+    meaning:
+      `A text is longer than its field allows: ${n(TEXT_LIMITS.narrative)} characters for a narrative field (in each language), ${n(TEXT_LIMITS.name)} for a name, ${n(TEXT_LIMITS.label)} for a short label such as a school. Longer text is almost always a paste gone wrong, and a document could not print it in time.`,
+    hint: 'Shorten the text, or move detail to an attached report.',
+    exit: 'invalid',
+    message: ({ field, length, max }: { field: string; length: number; max: number }) =>
+      `${field} is ${n(length)} characters long; it may hold at most ${n(max)}`,
+  },
+  'invisible-character': {
+    group: 'validate',
+    severity: 'warning',
+    title: 'Invisible control character',
+    meaning:
+      'A text holds a character that prints nothing but could break or disguise a document: a control character (U+0000-U+001F other than tab and line break, U+007F-U+009F), a bidi embedding, override or isolate (U+202A-U+202E, U+2066-U+2069) that would show the text in another order than it is written, or another invisible character that hides text (U+206A-U+206F, U+FEFF, U+FFF9-U+FFFB, tag characters). Documents print the text without them (a vertical tab, form feed or U+0085 becomes a line break). Joiners, non-joiners and the left-to-right and right-to-left marks that Bengali, Arabic and Urdu need are kept and not reported.',
+    hint: 'Retype the text at the position shown, or remove the character (it often comes from copying out of another program).',
+    exit: 'invalid',
+    message: ({ field, characters, count }: { field: string; characters: string[]; count: number }) =>
+      `${field} holds ${count === 1 ? 'an invisible character' : `${count} invisible characters`} (${characters.join(', ')}); documents print the text without ${count === 1 ? 'it' : 'them'}`,
   },
   'duplicate-id': {
     group: 'validate',

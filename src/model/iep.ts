@@ -11,6 +11,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import type { Hint, Kind, OptionalKind, ReadonlyKind } from '@sinclair/typebox';
 export type { Hint, Kind, OptionalKind, ReadonlyKind };
 import { LANGUAGES } from './languages.js';
+import { TEXT_LIMITS } from './text-limits.js';
 
 const d = (description: string) => ({ description });
 
@@ -35,17 +36,17 @@ const Id = (what: string) =>
 /** A translations map: English is required, the other languages are optional. */
 export const TranslatedText = Type.Object(
   {
-    en: Type.String({ minLength: 1, description: 'The English text (the legal version).' }),
-    es: Type.Optional(Type.String({ minLength: 1, description: 'Spanish translation.' })),
-    'zh-Hans': Type.Optional(Type.String({ minLength: 1, description: 'Chinese (Simplified) translation.' })),
-    'zh-Hant': Type.Optional(Type.String({ minLength: 1, description: 'Chinese (Traditional) translation.' })),
-    ar: Type.Optional(Type.String({ minLength: 1, description: 'Arabic translation.' })),
-    bn: Type.Optional(Type.String({ minLength: 1, description: 'Bengali translation.' })),
-    ru: Type.Optional(Type.String({ minLength: 1, description: 'Russian translation.' })),
-    ko: Type.Optional(Type.String({ minLength: 1, description: 'Korean translation.' })),
-    fr: Type.Optional(Type.String({ minLength: 1, description: 'French translation.' })),
-    ht: Type.Optional(Type.String({ minLength: 1, description: 'Haitian Creole translation.' })),
-    ur: Type.Optional(Type.String({ minLength: 1, description: 'Urdu translation.' })),
+    en: Type.String({ minLength: 1, maxLength: TEXT_LIMITS.narrative, description: 'The English text (the legal version).' }),
+    es: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.narrative, description: 'Spanish translation.' })),
+    'zh-Hans': Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.narrative, description: 'Chinese (Simplified) translation.' })),
+    'zh-Hant': Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.narrative, description: 'Chinese (Traditional) translation.' })),
+    ar: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.narrative, description: 'Arabic translation.' })),
+    bn: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.narrative, description: 'Bengali translation.' })),
+    ru: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.narrative, description: 'Russian translation.' })),
+    ko: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.narrative, description: 'Korean translation.' })),
+    fr: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.narrative, description: 'French translation.' })),
+    ht: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.narrative, description: 'Haitian Creole translation.' })),
+    ur: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.narrative, description: 'Urdu translation.' })),
   },
   {
     additionalProperties: false,
@@ -57,9 +58,9 @@ export const TranslatedText = Type.Object(
  * Narrative text: either plain English text, or a map of language code to text with `en` required.
  * Parent copies use the translation for their language and mark the English text when it is missing.
  */
-export const Text = Type.Union([Type.String({ minLength: 1 }), TranslatedText], {
+export const Text = Type.Union([Type.String({ minLength: 1, maxLength: TEXT_LIMITS.narrative }), TranslatedText], {
   description:
-    'Narrative text. Either a plain English string, or translations: `{ en: "...", es: "...", ar: "..." }` (en required).',
+    `Narrative text. Either a plain English string, or translations: \`{ en: "...", es: "...", ar: "..." }\` (en required). At most ${TEXT_LIMITS.narrative.toLocaleString('en-US')} characters in each language.`,
 });
 export type Text = Static<typeof Text>;
 
@@ -79,21 +80,22 @@ export const StrengthItem = Type.Object(
 
 export const LanguageCode = Type.String({
   pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$',
+  maxLength: 35,
   description:
     'A BCP 47 language tag, e.g. en, es, ar, zh-Hans, ht. Documents can be produced in: ' + LANGUAGES.join(', ') + '.',
 });
 
 export const Contact = Type.Object(
   {
-    phone: Type.Optional(Type.String({ minLength: 1, description: 'Phone number as it should be printed.' })),
-    email: Type.Optional(Type.String({ format: 'email', description: 'Email address.' })),
+    phone: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.label, description: 'Phone number as it should be printed.' })),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 254, description: 'Email address.' })),
   },
   { additionalProperties: false, description: 'How to reach a person.' },
 );
 
 export const Guardian = Type.Object(
   {
-    name: Type.String({ minLength: 1, description: 'Full name of the parent or guardian.' }),
+    name: Type.String({ minLength: 1, maxLength: TEXT_LIMITS.name, description: 'Full name of the parent or guardian.' }),
     relationship: Enum(['mother', 'father', 'parent', 'guardian', 'grandparent', 'foster-parent', 'surrogate-parent', 'other'], 'Relationship to the student.'),
     preferredLanguage: { ...LanguageCode, description: 'The language the parent prefers to read and speak (34 CFR 300.322(e)).' },
     interpreterNeeded: Type.Optional(
@@ -113,16 +115,16 @@ export const Student = Type.Object(
       maxLength: 32,
       description: 'The local student ID (district or state ID). Used in file names and page headers.',
     }),
-    firstName: Type.String({ minLength: 1, description: 'Legal first name.' }),
-    lastName: Type.String({ minLength: 1, description: 'Legal last name.' }),
+    firstName: Type.String({ minLength: 1, maxLength: TEXT_LIMITS.name, description: 'Legal first name.' }),
+    lastName: Type.String({ minLength: 1, maxLength: TEXT_LIMITS.name, description: 'Legal last name.' }),
     preferredName: Type.Optional(
-      Type.String({ minLength: 1, description: 'The name the student goes by; the student summary uses it.' }),
+      Type.String({ minLength: 1, maxLength: TEXT_LIMITS.name, description: 'The name the student goes by; the student summary uses it.' }),
     ),
-    pronouns: Type.Optional(Type.String({ minLength: 1, description: 'Pronouns the student uses, e.g. "she/her".' })),
+    pronouns: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.label, description: 'Pronouns the student uses, e.g. "she/her".' })),
     dateOfBirth: { ...DateString, description: 'Date of birth (YYYY-MM-DD).' },
     grade: Enum(GRADES, 'Grade level: PK, K, 1-12 or ungraded.'),
-    school: Type.String({ minLength: 1, description: 'The school the student attends.' }),
-    district: Type.Optional(Type.String({ minLength: 1, description: 'School district or CSE.' })),
+    school: Type.String({ minLength: 1, maxLength: TEXT_LIMITS.label, description: 'The school the student attends.' }),
+    district: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.label, description: 'School district or CSE.' })),
     homeLanguage: { ...LanguageCode, description: 'The language spoken at home.' },
     guardians: Type.Array(Guardian, { minItems: 1, description: 'Parents or guardians, with their preferred language.' }),
   },
@@ -183,7 +185,7 @@ export const TEAM_ROLES = [
 
 export const TeamMember = Type.Object(
   {
-    name: Type.String({ minLength: 1, description: 'Full name.' }),
+    name: Type.String({ minLength: 1, maxLength: TEXT_LIMITS.name, description: 'Full name.' }),
     role: Enum(TEAM_ROLES, 'Role on the team (34 CFR 300.321).'),
     title: Type.Optional(TextField('Job title as it should be printed, e.g. "Speech-language pathologist" (translatable).')),
     interpretsEvaluations: Type.Optional(
@@ -203,7 +205,7 @@ export const TeamMember = Type.Object(
 
 export const Evaluation = Type.Object(
   {
-    name: Type.String({ minLength: 1, description: 'Name of the evaluation or test, e.g. "NYS Grade 3 ELA" or "WISC-V".' }),
+    name: Type.String({ minLength: 1, maxLength: TEXT_LIMITS.label, description: 'Name of the evaluation or test, e.g. "NYS Grade 3 ELA" or "WISC-V".' }),
     kind: Enum(['state-assessment', 'district-assessment', 'psychoeducational', 'speech-language', 'occupational-therapy', 'physical-therapy', 'functional-behavioral', 'vocational', 'classroom', 'other'], 'Kind of evaluation.'),
     date: { ...DateString, description: 'Date given.' },
     results: TextField('What the results show, in words a parent can follow (scores may be included).'),
@@ -368,7 +370,7 @@ export const Goal = Type.Object(
     studentVersion: Type.Optional(
       TextField('The goal in the student\'s own words, first person, for the student summary: "I will read chapter books out loud smoothly."'),
     ),
-    buildsOn: Type.Array(Type.String({ minLength: 1 }), {
+    buildsOn: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
       description: 'Ids of the strengths, interests or preferences this goal builds on (from present levels).',
     }),
     objectives: Type.Optional(
@@ -465,7 +467,7 @@ export const ProgramService = Type.Object(
     program: Enum(PROGRAMS, 'The special education program or service (8 NYCRR 200.6).'),
     subject: Type.Optional(TextField('Subject or class, e.g. "English language arts".')),
     ratio: Type.Optional(
-      Type.String({ pattern: '^\\d+:\\d+(\\+\\d+|\\+\\(\\d+:\\d+\\))?$', description: 'Special class size ratio, e.g. 12:1+1, 8:1+1, 12:1+(3:1).' }),
+      Type.String({ pattern: '^\\d+:\\d+(\\+\\d+|\\+\\(\\d+:\\d+\\))?$', maxLength: 32, description: 'Special class size ratio, e.g. 12:1+1, 8:1+1, 12:1+(3:1).' }),
     ),
     ratioVariance: Type.Optional(
       TextField(
@@ -559,7 +561,7 @@ export const TwelveMonthServices = Type.Object(
     ),
     services: Type.Optional(Type.Array(TwelveMonthService, { description: 'The July/August programs and services, when not the same as above.' })),
     provider: Type.Optional(
-      Type.String({ minLength: 1, description: 'Name of the school or agency that provides the services during July/August (8 NYCRR 200.4(d)(2)(x)).' }),
+      Type.String({ minLength: 1, maxLength: TEXT_LIMITS.label, description: 'Name of the school or agency that provides the services during July/August (8 NYCRR 200.4(d)(2)(x)).' }),
     ),
     preschoolReason: Type.Optional(TextField('For a preschool student: the reason the student needs July/August services (8 NYCRR 200.4(d)(2)(x)).')),
     description: Type.Optional(TextField('Anything more about the July/August services.')),
@@ -634,7 +636,7 @@ export const Transportation = Type.Object(
 export const Placement = Type.Object(
   {
     recommendation: TextField('The recommended placement, e.g. "District school, general education classroom with ICT".'),
-    school: Type.Optional(Type.String({ minLength: 1, description: 'The school, if different from the current one.' })),
+    school: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.label, description: 'The school, if different from the current one.' })),
   },
   { additionalProperties: false, description: 'Placement recommendation: the setting where the IEP is carried out (34 CFR 300.116).' },
 );
@@ -673,7 +675,7 @@ export const SCHEMA_ID = 'https://iepkit.dev/schema/iep.schema.json';
 
 export const IepSchema = Type.Object(
   {
-    $schema: Type.Optional(Type.String({ description: 'Optional link to this schema, for editors.' })),
+    $schema: Type.Optional(Type.String({ maxLength: 2000, description: 'Optional link to this schema, for editors.' })),
     schemaVersion: Type.Literal(1, d('Version of the iepkit data format. Always 1 for now.')),
     document: DocumentInfo,
     student: Student,
