@@ -207,6 +207,16 @@ describe('the sections the General Directions let a district choose or delete', 
   });
 });
 
+describe('the Student Information Summary', () => {
+  it('carries the amendment note, which the form has no place for', () => {
+    const data = structuredClone(loadFile('maya-thompson.iep.yaml')) as Iep;
+    data.document = { ...data.document, version: 2, amendment: { date: '2026-10-05', summary: 'Speech-language therapy moves to twice a week.', withoutMeeting: true } };
+    const { summary, form } = composeNy(validated(data));
+    expect(textOf(summary)).toContain('Speech-language therapy moves to twice a week.');
+    expect(textOf(form)).not.toContain('Speech-language therapy moves to twice a week.');
+  });
+});
+
 describe('the NY form templates', () => {
   it('print every text of the form from the ny-form namespace (the summary may use other labels)', () => {
     const others = readdirSync(SECTIONS_DIR)
