@@ -293,6 +293,24 @@ export class ViewModelBuilder {
         }
       : null;
 
+    // The transition activities by area, present (empty) without transition data: the New York form prints a row
+    // for each area even when blank.
+    const activitiesIn = (...areas: string[]) =>
+      (iep.transition?.activities ?? []).flatMap((a, i) =>
+        areas.includes(a.area)
+          ? [{ activity: this.inline(a.activity, ['transition', 'activities', i, 'activity']), responsible: this.inline(a.responsible, ['transition', 'activities', i, 'responsible']) }]
+          : [],
+      );
+    const transitionActivities = {
+      instruction: activitiesIn('instruction'),
+      relatedServices: activitiesIn('related-services'),
+      communityExperiences: activitiesIn('community-experiences'),
+      // One row of the form: "development of employment and other post-school adult living objectives".
+      employmentAndAdultLiving: activitiesIn('employment', 'adult-living'),
+      dailyLivingSkills: activitiesIn('daily-living-skills'),
+      functionalVocationalEvaluation: activitiesIn('functional-vocational-evaluation'),
+    };
+
     // Middle and secondary students (grade 6 and up, or 12 and older) keep the transition sections even when blank:
     // New York lets a district delete them only for younger students (NYSED IEP training, module 2 slide 8).
     const gradeNumber = Number.parseInt(s.grade, 10);
@@ -345,6 +363,7 @@ export class ViewModelBuilder {
         district: s.district ? escapeInline(s.district) : null,
         pronouns: s.pronouns ? escapeInline(s.pronouns) : null,
         homeLanguage: escapeInline(this.languageName(s.homeLanguage)),
+        preschool: s.grade === 'PK',
       },
       guardians: s.guardians.map((g) => ({
         name: escapeInline(g.name),
@@ -389,6 +408,7 @@ export class ViewModelBuilder {
       specialFactors,
       factors,
       transition,
+      transitionActivities,
       transitionSections,
       goals,
       /** The New York form's "Alternate Section": used when any goal has short-term objectives or benchmarks. */
