@@ -30,7 +30,7 @@ function compose(iep: Iep, profile: Profile, lang: Language = 'en', layout: Layo
  */
 function classificationCells(body: TreeNode, lang: Language): string[] {
   const tr = createTranslator(lang);
-  const labels = [tr.t('official:disability'), tr.t('ny-form:identifying.disability-classification')];
+  const labels = [tr.t('official:disability'), tr.t('ny-form:identifying.disability-classification')].map(squash);
   return allNodes(body)
     .filter((n) => n.type === 'tableRow')
     .flatMap((row) => row.children!.flatMap((cell, i) => (labels.includes(squash(toString(cell))) ? [squash(toString(row.children![i + 1]))] : [])));
