@@ -1,6 +1,7 @@
 /**
  * Writes the files produced from the code: the published JSON Schema, the data-model guide, the compliance rules
- * (src/rules) and the diagnostics catalog (docs/errors.md). Listed in scripts/generated-files.ts.
+ * (src/rules), the diagnostics catalog (docs/errors.md) and, from the NY form transcription, its English locale and
+ * docs/ny-form.md. Listed in scripts/generated-files.ts.
  * Run after changing the model: `npm run generate`. Tests fail when the committed copies are stale.
  */
 import { writeFileSync } from 'node:fs';

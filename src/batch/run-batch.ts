@@ -3,12 +3,14 @@
  * (src/pipeline: planJobs, runJob) through ONE browser pool, each output written complete-or-absent, a journal line per finished document, a manifest at the end, and --resume that
  * skips what is already done. A bad input is recorded and the batch goes on.
  */
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { BATCH_DEFAULTS, resolveRenderOptions, type OutputOptions } from '../model/defaults.js';
-import { BrowserPool, loadInput, partialFileWriter, planJobs, runJob, sha256, type BrowserPoolOptions, type Job, type JobOptions, type LoadedInput } from '../pipeline/index.js';
-import { appendJournal, isStillComplete, readPreviousEntries, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { BrowserPool, loadInput, planJobs, removeStalePartials, removeStaleProfiles, runJob, sha256, type BrowserPoolOptions, type Job, type JobOptions, type LoadedInput } from '../pipeline/index.js';
+import { appendJournal, isStillComplete, MANIFEST_FILE, readPreviousEntries, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { OutputFolderError } from './output-folder-error.js';
+import { lockOutputFolder } from './output-lock.js';
 
 export interface BatchOptions extends OutputOptions, Pick<JobOptions, 'final' | 'withCompliance' | 'pdfTimeoutMs' | 'timestamp'> {
   inputs: readonly string[];
@@ -34,6 +36,8 @@ export interface BatchProgress {
   current?: string;
 }
 
+type ResolvedBatchOptions = ReturnType<typeof resolveRenderOptions<BatchOptions>>;
+
 /** A pipeline job and the sha256 of its input as read when the batch was planned. */
 interface PlannedJob extends Job {
   inputSha256: string;
@@ -45,6 +49,21 @@ interface PlannedJob extends Job {
  */
 export async function runBatch(batch: BatchOptions, onProgress: (p: BatchProgress) => void = () => {}): Promise<Manifest> {
   const options = resolveRenderOptions(batch, BATCH_DEFAULTS);
+  try {
+    await mkdir(options.outDir, { recursive: true });
+  } catch (error) {
+    throw new OutputFolderError(join(options.outDir, MANIFEST_FILE), error as NodeJS.ErrnoException, `cannot use the output folder ${options.outDir}`, 'give --out a folder this user can create and write to');
+  }
+  // One batch per folder at a time: two would interleave the journal and leave a manifest that disagrees with the files.
+  const release = await lockOutputFolder(options.outDir);
+  try {
+    return await runLocked(options, onProgress);
+  } finally {
+    await release();
+  }
+}
+
+async function runLocked(options: ResolvedBatchOptions, onProgress: (p: BatchProgress) => void): Promise<Manifest> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const { profile, concurrency } = options;
@@ -62,7 +81,9 @@ export async function runBatch(batch: BatchOptions, onProgress: (p: BatchProgres
   const previous = options.resume ? await readPreviousEntries(options.outDir) : new Map<string, ManifestEntry>();
   const entries: ManifestEntry[] = [];
   const jobs: PlannedJob[] = [];
+  // What runs killed earlier left: their temporary files here, their browser profiles in the temporary folder.
   await removeStalePartials(options.outDir);
+  removeStaleProfiles();
 
   // Plan: read every input once; a bad one becomes a failed entry, the others become one job per layout x language.
   // The parsed IEP is not kept (a district's thousands of them would hold gigabytes); it is read again when its
@@ -102,10 +123,13 @@ export async function runBatch(batch: BatchOptions, onProgress: (p: BatchProgres
   };
 
   const todo: PlannedJob[] = [];
+  // A document is found by what it is made from (the input's content, layout, language), not by the input's path:
+  // a folder of inputs moved or copied elsewhere resumes too.
+  const previousByContent = new Map([...previous.values()].filter((e) => e.inputSha256 && e.layout && e.lang).map((e) => [contentKey(e.inputSha256!, e.layout!, e.lang!), e]));
   for (const job of jobs) {
-    const before = previous.get(job.id);
+    const before = previousByContent.get(contentKey(job.inputSha256, job.layout, job.lang)) ?? previous.get(job.id);
     if (options.resume && isStillComplete(before, job.inputSha256, optionsKey, options.outDir)) {
-      entries.push({ ...before!, status: 'skipped' });
+      entries.push({ ...before!, id: job.id, input: job.input, status: 'skipped' });
       skipped++;
     } else todo.push(job);
   }
@@ -128,11 +152,11 @@ export async function runBatch(batch: BatchOptions, onProgress: (p: BatchProgres
         finished.add(job.id);
         if (entry.status === 'done') done++;
         else failed++;
-        await appendJournal(options.outDir, entry);
+        // On a full disk the journal cannot grow either; the manifest (or its error) at the end still says what happened.
+        await appendJournal(options.outDir, entry).catch(() => undefined);
         report();
       }
     };
-    await mkdir(options.outDir, { recursive: true });
     await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(todo.length, 1)) }, worker));
   } finally {
     await pool?.close();
@@ -153,9 +177,21 @@ export async function runBatch(batch: BatchOptions, onProgress: (p: BatchProgres
     summary: { total: entries.length, done: count('done'), skipped: count('skipped'), failed: count('failed'), pending: count('pending') },
     entries,
   };
-  await writeManifest(options.outDir, manifest);
+  try {
+    await writeManifest(options.outDir, manifest);
+  } catch (error) {
+    const written = manifest.summary.done + manifest.summary.skipped;
+    throw new OutputFolderError(
+      join(options.outDir, MANIFEST_FILE),
+      error as NodeJS.ErrnoException,
+      `the manifest could not be written (${written} of ${manifest.summary.total} documents are complete on disk; no partial file was left)`,
+      'free the folder (e.g. disk space), then run the same command with --resume: complete documents are kept, the rest are rendered',
+    );
+  }
   return manifest;
 }
+
+const contentKey = (inputSha256: string, layout: string, lang: string) => `${inputSha256}#${layout}#${lang}`;
 
 /** One document through the pipeline, recorded as a manifest entry. */
 async function renderJob(job: PlannedJob, input: Promise<LoadedInput>, options: JobOptions, optionsKey: string): Promise<ManifestEntry> {
@@ -202,34 +238,6 @@ class InputCache {
       this.#remaining.delete(input);
       this.#loaded.delete(input);
     }
-  }
-}
-
-/**
- * A run killed between writing a temporary file and renaming it leaves `*.partial` files. They are never taken
- * for outputs, but they pile up run after run: remove those whose writer is gone (or is a previous process that
- * had this one's pid), leaving any another live process may still be writing.
- */
-async function removeStalePartials(outDir: string): Promise<void> {
-  let names: string[];
-  try {
-    names = await readdir(outDir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = partialFileWriter(name);
-    if (pid === undefined || (pid !== process.pid && isRunning(pid))) continue;
-    await rm(join(outDir, name), { force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

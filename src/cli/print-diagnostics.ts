@@ -37,7 +37,9 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], style: Pri
 }
 
 export function summaryLine(diagnostics: readonly Diagnostic[]): string {
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  // A summary line stands for the diagnostics it does not show (summariseDiagnostics).
+  const count = (severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).reduce((n, d) => n + (d.more ?? 1), 0);
+  const errors = count('error');
+  const warnings = count('warning');
   return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
 }

@@ -7,6 +7,7 @@ import type { ComplianceSummary } from '../model/compliance.js';
 import { createTranslator, type Translator } from '../i18n/translator.js';
 import { formatNumber } from '../i18n/format.js';
 import { loadLayout, type LayoutName, type LayoutSource, type Profile } from '../load/load-layout.js';
+import { sanitizeText } from '../model/sanitize-text.js';
 import { escapeInline } from './escape-markdown.js';
 import { expandTemplate, TemplateError, type TemplateEnvironment } from './expand-template.js';
 import { layoutEnvironment } from './layout-environment.js';
@@ -97,22 +98,25 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
 
   const { markdown, body, diagnostics: treeDiagnostics } = parseSections(parts, layout.partials);
   if (treeDiagnostics.length > 0) return { untranslated: [], diagnostics: [...diagnostics, ...treeDiagnostics], layout };
-  const name = `${iep.student.firstName} ${iep.student.lastName}`;
+  // Metadata is plain text that reaches the running header, the PDF title and the DOCX properties: each piece that
+  // holds data passes through the one sanitiser as one line, the label around it included.
+  const line = (text: string) => sanitizeText(text, { lines: 'join' });
+  const name = line(`${iep.student.firstName} ${iep.student.lastName}`);
   const draft = iep.document.status === 'draft';
   const document: DocumentTree = {
     meta: {
       layout: layout.config.id,
-      title: tr.t(layout.config.title, { name }),
-      subject: tr.t(layout.config.subject, { name }),
+      title: line(tr.t(layout.config.title, { name })),
+      subject: line(tr.t(layout.config.subject, { name })),
       lang,
       dir: tr.dir,
       page: { size: options.pageSize ?? layout.config.page.size, margins: layout.config.page.margins },
-      header: tr.t('common:header', { name, dateOfBirth: view.student.dateOfBirth ? unescape(view.student.dateOfBirth) : '', id: iep.student.id }),
+      header: line(tr.t('common:header', { name, dateOfBirth: view.student.dateOfBirth ? unescape(view.student.dateOfBirth) : '', id: line(iep.student.id) })),
       pageCounter: tr.t('common:pageCounter'),
       notice: lang === DEFAULT_LANGUAGE ? undefined : tr.t('common:translationNotice'),
       watermark: draft ? tr.t('common:draft') : undefined,
       created: options.timestamp ?? documentDate(iep),
-      creator: iep.student.district ?? iep.student.school,
+      creator: line(iep.student.district ?? iep.student.school),
     },
     body,
   };

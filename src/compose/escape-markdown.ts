@@ -3,20 +3,20 @@
  * escaping any of them), so data can never become a heading, list, link, image, HTML, autolink, table cell break
  * or directive. Leading indentation is dropped so a line can never become a code block.
  *
+ * Control characters, bidi overrides and the other characters that hide or reorder text are removed first, by the
+ * one sanitiser for data text (src/model/sanitize-text.ts).
+ *
  * Hand-written because it is one line of logic tied to our Markdown dialect (GFM + directives); the
  * libraries that "escape Markdown" escape a fixed subset and miss directives and GFM autolinks.
  */
-const PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
+import { sanitizeText } from '../model/sanitize-text.js';
 
-/** Bidi embedding/override/isolate controls: they could visually reorder text in a legal document. */
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+const PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
 
 /** Escapes one paragraph of text for an inline position (a table cell, a list item, a heading). */
 export function escapeInline(text: string): string {
-  return text
-    .replace(BIDI_CONTROLS, '')
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
-    .split(/\r?\n/)
+  return sanitizeText(text)
+    .split('\n')
     .map((line) => line.trim())
     .filter(Boolean)
     .join(' ')
@@ -25,13 +25,13 @@ export function escapeInline(text: string): string {
 
 /** Splits text into paragraphs at blank lines; each paragraph becomes one line of inert Markdown. */
 export function paragraphs(text: string): string[] {
-  return text
-    .split(/\r?\n[ \t]*\r?\n/)
+  return sanitizeText(text)
+    .split(/\n[ \t]*\n/)
     .map(escapeInline)
     .filter(Boolean);
 }
 
 /** Escapes a value for a directive attribute written as `key="value"` (remark-directive decodes references). */
 export function escapeAttribute(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  return sanitizeText(text, { lines: 'join' }).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 }

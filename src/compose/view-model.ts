@@ -232,6 +232,9 @@ export class ViewModelBuilder {
         buildsOnText: buildsOn.map((b) => b.text).join('; '),
         objectives: (g.objectives ?? []).map((o, j) => ({
           text: this.inline(o.text, [...path, 'objectives', j, 'text']),
+          criteria: this.inline(o.criteria, [...path, 'objectives', j, 'criteria']),
+          method: this.inline(o.method, [...path, 'objectives', j, 'method']),
+          schedule: this.inline(o.schedule, [...path, 'objectives', j, 'schedule']),
           targetDate: this.date(o.targetDate),
         })),
       };
@@ -254,6 +257,25 @@ export class ViewModelBuilder {
       factor('assistiveTechnologyAtHome', sf.assistiveTechnology.atHome, undefined, []),
     ];
 
+    // The New York form's answers: a factor with a "Not applicable" box has three states; an absent one none.
+    const answer = (f: { needed: boolean; notApplicable?: boolean; description?: Text } | undefined, key: string) => ({
+      answered: f !== undefined,
+      yes: f?.needed === true,
+      no: f !== undefined && !f.needed && !f.notApplicable,
+      na: f?.notApplicable === true && !f.needed,
+      description: f?.description ? this.inline(f.description, ['specialFactors', key, 'description']) : null,
+    });
+    const factors = {
+      behavior: answer(sf.behavior, 'behavior'),
+      behaviorInterventionPlan: { yes: sf.behavior.behaviorInterventionPlan, no: !sf.behavior.behaviorInterventionPlan },
+      languageNeeds: answer(sf.languageNeeds, 'languageNeeds'),
+      braille: answer(sf.braille, 'braille'),
+      communication: answer(sf.communication, 'communication'),
+      deafOrHardOfHearing: answer(sf.deafOrHardOfHearing, 'deafOrHardOfHearing'),
+      assistiveTechnology: answer(sf.assistiveTechnology, 'assistiveTechnology'),
+      assistiveTechnologyAtHome: { yes: sf.assistiveTechnology.atHome, no: !sf.assistiveTechnology.atHome },
+    };
+
     const transition = iep.transition
       ? {
           assessments: this.block(iep.transition.assessments, ['transition', 'assessments']),
@@ -270,6 +292,51 @@ export class ViewModelBuilder {
           })),
         }
       : null;
+
+    // The transition activities by area, present (empty) without transition data: the New York form prints a row
+    // for each area even when blank.
+    const activitiesIn = (...areas: string[]) =>
+      (iep.transition?.activities ?? []).flatMap((a, i) =>
+        areas.includes(a.area)
+          ? [{ activity: this.inline(a.activity, ['transition', 'activities', i, 'activity']), responsible: this.inline(a.responsible, ['transition', 'activities', i, 'responsible']) }]
+          : [],
+      );
+    const transitionActivities = {
+      instruction: activitiesIn('instruction'),
+      relatedServices: activitiesIn('related-services'),
+      communityExperiences: activitiesIn('community-experiences'),
+      // One row of the form: "development of employment and other post-school adult living objectives".
+      employmentAndAdultLiving: activitiesIn('employment', 'adult-living'),
+      dailyLivingSkills: activitiesIn('daily-living-skills'),
+      functionalVocationalEvaluation: activitiesIn('functional-vocational-evaluation'),
+    };
+
+    // Middle and secondary students (grade 6 and up, or 12 and older) keep the transition sections even when blank:
+    // New York lets a district delete them only for younger students (NYSED IEP training, module 2 slide 8).
+    const gradeNumber = Number.parseInt(s.grade, 10);
+    const transitionSections = iep.transition !== undefined || age >= 12 || (Number.isInteger(gradeNumber) && gradeNumber >= 6);
+
+    const t12 = iep.twelveMonthServices;
+    const twelveMonth = {
+      eligible: t12.eligible,
+      sameAsAbove: t12.eligible && t12.sameAsAbove === true,
+      following: t12.eligible && t12.sameAsAbove !== true && (t12.services?.length ?? 0) > 0,
+      services: (t12.services ?? []).map((svc, i) => {
+        const path: JsonPath = ['twelveMonthServices', 'services', i];
+        return {
+          name: this.inline(svc.service, [...path, 'service']),
+          deliveryRecommendations: this.inline(svc.deliveryRecommendations, [...path, 'deliveryRecommendations']),
+          ...schedule(svc, path),
+        };
+      }),
+      provider: t12.provider ? escapeInline(t12.provider) : null,
+      preschool: s.grade === 'PK',
+      preschoolReason: this.block(t12.preschoolReason, ['twelveMonthServices', 'preschoolReason']),
+      description: this.block(t12.description, ['twelveMonthServices', 'description']),
+    };
+
+    const tr8n = iep.transportation;
+    const lote = iep.nondisabledParticipation.languageOtherThanEnglish;
 
     const caseManager = team.find((m) => m.caseManager) ?? null;
     // The student summary lists the adults the student works with, their main contact first.
@@ -297,6 +364,7 @@ export class ViewModelBuilder {
         district: s.district ? escapeInline(s.district) : null,
         pronouns: s.pronouns ? escapeInline(s.pronouns) : null,
         homeLanguage: escapeInline(this.languageName(s.homeLanguage)),
+        preschool: s.grade === 'PK',
       },
       guardians: s.guardians.map((g) => ({
         name: escapeInline(g.name),
@@ -339,8 +407,13 @@ export class ViewModelBuilder {
       management: this.block(iep.presentLevels.management.description, ['presentLevels', 'management', 'description']),
       effectOnProgress: this.block(iep.presentLevels.effectOnProgress, ['presentLevels', 'effectOnProgress']),
       specialFactors,
+      factors,
       transition,
+      transitionActivities,
+      transitionSections,
       goals,
+      /** The New York form's "Alternate Section": used when any goal has short-term objectives or benchmarks. */
+      alternateGoals: iep.goals.some((g) => (g.objectives?.length ?? 0) > 0),
       progressReporting: {
         schedule: this.inline(iep.progressReporting.schedule, ['progressReporting', 'schedule']),
         method: this.inline(iep.progressReporting.method, ['progressReporting', 'method']),
@@ -355,10 +428,7 @@ export class ViewModelBuilder {
         /** Related services the student receives (the student summary's "what helps me"). */
         relatedForStudent: related.filter((r) => r.forStudent),
       },
-      twelveMonth: {
-        eligible: iep.twelveMonthServices.eligible,
-        description: this.block(iep.twelveMonthServices.description, ['twelveMonthServices', 'description']),
-      },
+      twelveMonth,
       testingAccommodations: iep.testingAccommodations.map((a, i) => ({
         accommodation: this.inline(a.accommodation, ['testingAccommodations', i, 'accommodation']),
         conditions: this.inline(a.conditions, ['testingAccommodations', i, 'conditions']),
@@ -372,6 +442,10 @@ export class ViewModelBuilder {
       nondisabled: {
         full: iep.nondisabledParticipation.fullParticipation,
         explanation: this.block(iep.nondisabledParticipation.explanation, ['nondisabledParticipation', 'explanation']),
+        loteAnswered: lote !== undefined,
+        loteExempt: lote?.exempt === true,
+        loteNotExempt: lote?.exempt === false,
+        loteReason: lote ? this.block(lote.reason, ['nondisabledParticipation', 'languageOtherThanEnglish', 'reason']) : null,
       },
       physicalEducation: {
         program: this.label(`common:physicalEducation.${iep.physicalEducation.program}`),
@@ -379,8 +453,15 @@ export class ViewModelBuilder {
         description: this.block(iep.physicalEducation.description, ['physicalEducation', 'description']),
       },
       transportation: {
-        needed: iep.transportation.specialTransportation,
-        description: this.block(iep.transportation.description, ['transportation', 'description']),
+        needed: tr8n.specialTransportation,
+        specialSeating: this.inline(tr8n.specialSeating, ['transportation', 'specialSeating']),
+        vehicleEquipment: this.inline(tr8n.vehicleEquipment, ['transportation', 'vehicleEquipment']),
+        adultSupervision: this.inline(tr8n.adultSupervision, ['transportation', 'adultSupervision']),
+        transportationType: this.inline(tr8n.transportationType, ['transportation', 'transportationType']),
+        otherAccommodations: this.inline(tr8n.otherAccommodations, ['transportation', 'otherAccommodations']),
+        anotherSiteAnswered: tr8n.toServicesAtAnotherSite !== undefined,
+        toServicesAtAnotherSite: tr8n.toServicesAtAnotherSite === true,
+        description: this.block(tr8n.description, ['transportation', 'description']),
       },
       placement: {
         recommendation: this.block(iep.placement.recommendation, ['placement', 'recommendation']),

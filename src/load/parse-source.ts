@@ -1,6 +1,7 @@
 import { LineCounter, Parser, isNode, isPair, isScalar, isSeq, parseDocument, visit, YAMLParseError, YAMLWarning, type CST } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { formatJsonPath } from '../model/diagnostic.js';
+import { MAX_IEP_BYTES } from './decode-text.js';
 import { SourceMap, lineColumnAt } from './source-map.js';
 
 /**
@@ -8,6 +9,9 @@ import { SourceMap, lineColumnAt } from './source-map.js';
  * exhausts the stack: past that, a few KB of `[[[[...]]]]` can crash the process outright.
  */
 export const MAX_NESTING = 64;
+
+/** The most text the expanded record may hold: as much as the largest IEP file, once aliases are written out. */
+export const MAX_EXPANDED_CHARACTERS = MAX_IEP_BYTES;
 
 /** Keys that could reach an object's prototype if code ever merged the data naively. Refused outright. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -117,7 +121,22 @@ export function parseSource(text: string, file: string): ParsedSource {
     });
     return { diagnostics };
   }
-  const sourceMap = new SourceMap(doc, lineCounter);
+  // Aliases share one value in memory but are printed once per use: a 4 MB text aliased in ten fields is a 40 MB
+  // document to render. The expanded text is held to what an IEP file may hold written out.
+  const expanded = expandedTextLength(data, MAX_EXPANDED_CHARACTERS);
+  if (expanded > MAX_EXPANDED_CHARACTERS) {
+    diagnostics.push({
+      code: 'too-many-aliases',
+      severity: 'error',
+      file,
+      line: 1,
+      column: 1,
+      message: `the file's aliases (*name) expand to more than ${MAX_EXPANDED_CHARACTERS} characters of text; an IEP record holds at most that much`,
+      hint: 'write the values out instead of repeating a long text with YAML aliases (*name)',
+    });
+    return { diagnostics };
+  }
+  const sourceMap = new SourceMap(doc, lineCounter, text);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     const found = data === null ? 'nothing' : Array.isArray(data) ? 'a list' : `a single ${typeof data} value`;
     diagnostics.push({
@@ -155,6 +174,27 @@ function firstTooDeep(text: string): number | undefined {
     for (const child of children) if (child) stack.push([child, childDepth]);
   }
   return undefined;
+}
+
+/**
+ * The length of all keys and strings in `data` with every alias counted where it is used, walked with an explicit
+ * stack and abandoned as soon as it passes `limit` (so a billion-laughs document costs no more than the limit).
+ */
+function expandedTextLength(data: unknown, limit: number): number {
+  let total = 0;
+  const stack: unknown[] = [data];
+  while (stack.length > 0 && total <= limit) {
+    const value = stack.pop();
+    if (typeof value === 'string') total += value.length;
+    else if (Array.isArray(value)) for (const item of value) stack.push(item);
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        total += key.length;
+        stack.push(child);
+      }
+    }
+  }
+  return total;
 }
 
 function firstLine(message: string): string {

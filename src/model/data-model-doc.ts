@@ -3,6 +3,7 @@
  * `npm run generate` writes it; test/model/generated-files.test.ts fails when the committed copy drifts.
  */
 import { iepJsonSchema } from './iep.js';
+import { TEXT_LIMITS } from './text-limits.js';
 
 interface SchemaNode {
   type?: string;
@@ -18,6 +19,7 @@ interface SchemaNode {
   minimum?: number;
   maximum?: number;
   minItems?: number;
+  maxLength?: number;
 }
 
 const TEXT_DESCRIPTION_PREFIX = 'Narrative text.';
@@ -38,6 +40,8 @@ function typeName(node: SchemaNode): string {
     const range = node.minimum !== undefined && node.maximum !== undefined ? ` ${node.minimum}-${node.maximum}` : node.minimum !== undefined ? ` >= ${node.minimum}` : '';
     return `whole number${range}`;
   }
+  // A name or label says how long it may be (ids and codes say it in their description or pattern).
+  if (node.type === 'string' && node.maxLength !== undefined && !node.pattern && !node.format) return `text, at most ${node.maxLength.toLocaleString('en-US')} characters`;
   return node.type ?? 'value';
 }
 
@@ -77,6 +81,10 @@ export function dataModelMarkdown(): string {
     '',
     'Parent copies in another language use that language\'s text; where it is missing they print the English text,',
     'marked as not yet translated. The languages are: en, es, zh-Hans, zh-Hant, ar, bn, ru, ko, fr, ht, ur.',
+    '',
+    `A text holds at most ${TEXT_LIMITS.narrative.toLocaleString('en-US')} characters in each language (a name ${TEXT_LIMITS.name}, a short label such as a school ${TEXT_LIMITS.label});`,
+    'longer text is refused with `text-too-long`. Control characters and the invisible characters that reorder or hide',
+    'text (bidi overrides) are left out of the documents and reported as `invisible-character` warnings.',
     '',
     '## Strengths and the goals that build on them',
     '',

@@ -15,6 +15,11 @@
  * every call site; call it as `CATALOG['code'].message({ ... })`.
  */
 
+import { TEXT_LIMITS } from './text-limits.js';
+
+/** A count with thousands separators, for messages and docs. */
+const n = (count: number) => count.toLocaleString('en-US');
+
 /** Stable exit codes, documented in the README, docs/errors.md and `iep --help`. */
 export const EXIT = {
   ok: 0,
@@ -26,6 +31,8 @@ export const EXIT = {
   renderFailed: 3,
   /** A bug in iepkit: please report it. */
   internal: 4,
+  /** The machine stopped the run, not the input: an output folder that cannot be written, a full disk, no browser. */
+  environment: 5,
 } as const;
 export type ExitCodeName = keyof typeof EXIT;
 
@@ -36,6 +43,7 @@ export const EXIT_MEANINGS: Record<ExitCodeName, string> = {
   usage: 'usage error (unknown option, missing file)',
   renderFailed: 'a document could not be rendered',
   internal: 'internal error in iepkit (please report it; set IEP_DEBUG=1 for details)',
+  environment: 'the machine stopped the run: the output folder cannot be written (a file in its way, read-only, no permission, disk full) or no browser could be found or started',
 };
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -96,7 +104,8 @@ export const CATALOG = {
     meaning: 'The file is over 5 MB: not an IEP record.',
     hint: 'Check that this is the IEP file, not an export or archive.',
     exit: 'invalid',
-    message: ({ bytes, max }: { bytes: number; max: number }) => `the file is ${bytes} bytes; an IEP record is at most ${max} bytes`,
+    message: ({ bytes, max }: { bytes?: number; max: number }) =>
+      bytes === undefined ? `the file holds more than ${max} bytes; an IEP record is at most ${max} bytes` : `the file is ${bytes} bytes; an IEP record is at most ${max} bytes`,
   },
   'empty-file': {
     group: 'read',
@@ -268,6 +277,28 @@ export const CATALOG = {
     hint: 'Use a value in range.',
     exit: 'invalid',
   },
+  'text-too-long': {
+    group: 'validate',
+    severity: 'error',
+    title: 'Text too long',
+    meaning:
+      `A text is longer than its field allows: ${n(TEXT_LIMITS.narrative)} characters for a narrative field (in each language), ${n(TEXT_LIMITS.name)} for a name, ${n(TEXT_LIMITS.label)} for a short label such as a school. Longer text is almost always a paste gone wrong, and a document could not print it in time.`,
+    hint: 'Shorten the text, or move detail to an attached report.',
+    exit: 'invalid',
+    message: ({ field, length, max }: { field: string; length: number; max: number }) =>
+      `${field} is ${n(length)} characters long; it may hold at most ${n(max)}`,
+  },
+  'invisible-character': {
+    group: 'validate',
+    severity: 'warning',
+    title: 'Invisible control character',
+    meaning:
+      'A text holds a character that prints nothing but could break or disguise a document: a control character (U+0000-U+001F other than tab and line break, U+007F-U+009F), a bidi embedding, override or isolate (U+202A-U+202E, U+2066-U+2069) that would show the text in another order than it is written, or another invisible character that hides text (U+206A-U+206F, U+FEFF, U+FFF9-U+FFFB, tag characters). Documents print the text without them (a vertical tab, form feed or U+0085 becomes a line break). Joiners, non-joiners and the left-to-right and right-to-left marks that Bengali, Arabic and Urdu need are kept and not reported.',
+    hint: 'Retype the text at the position shown, or remove the character (it often comes from copying out of another program).',
+    exit: 'invalid',
+    message: ({ field, characters, count }: { field: string; characters: string[]; count: number }) =>
+      `${field} holds ${count === 1 ? 'an invisible character' : `${count} invisible characters`} (${characters.join(', ')}); documents print the text without ${count === 1 ? 'it' : 'them'}`,
+  },
   'duplicate-id': {
     group: 'validate',
     severity: 'error',
@@ -340,7 +371,7 @@ export const CATALOG = {
     title: 'No browser',
     meaning: 'No Chrome or Chromium to print PDFs with; the hint says how to install one.',
     hint: '`sudo apt-get install -y chromium`, or set `IEPKIT_CHROMIUM`.',
-    exit: 'renderFailed',
+    exit: 'environment',
   },
   'browser-launch-failed': {
     group: 'render',
@@ -348,7 +379,7 @@ export const CATALOG = {
     title: 'Browser did not start',
     meaning: 'The browser was found but did not start.',
     hint: 'Check the path, or run with `IEP_DEBUG=1`.',
-    exit: 'renderFailed',
+    exit: 'environment',
   },
   'render-failed': {
     group: 'render',
@@ -362,9 +393,10 @@ export const CATALOG = {
     group: 'render',
     severity: 'error',
     title: 'Output cannot be written',
-    meaning: 'A rendered document could not be saved: the output folder cannot be created or written to, or the disk is full.',
+    meaning:
+      'A rendered document, or a batch manifest, could not be saved: the message names the folder and the cause (a file where the folder should be, a symbolic link to nothing, a read-only file system, no permission, a full disk).',
     hint: 'Check the `--out` folder and the free disk space.',
-    exit: 'renderFailed',
+    exit: 'environment',
   },
 
   // Batch rendering
@@ -375,6 +407,14 @@ export const CATALOG = {
     meaning: 'A file could not be loaded because of a bug in iepkit; the batch records it and goes on.',
     hint: 'Report it with the message (remove student data first).',
     exit: 'internal',
+  },
+  'output-locked': {
+    group: 'batch',
+    severity: 'error',
+    title: 'Output folder in use',
+    meaning: 'Another batch is writing to the same `--out` folder (its lock file names the process, machine and start time); two at once would leave a manifest that disagrees with the files.',
+    hint: 'Wait for it, or use another folder; delete `.iepkit-batch.lock` only if that batch is gone.',
+    exit: 'environment',
   },
   'duplicate-student-id': {
     group: 'batch',
@@ -446,7 +486,7 @@ export function isCatalogCode(code: string): code is CatalogCode {
 }
 
 /** From least to most serious: the exit of a run is that of its most serious error. */
-const EXIT_RANK: readonly ExitCodeName[] = ['ok', 'invalid', 'usage', 'renderFailed', 'internal'];
+const EXIT_RANK: readonly ExitCodeName[] = ['ok', 'invalid', 'usage', 'renderFailed', 'environment', 'internal'];
 
 /**
  * The exit code for a run that reported these diagnostics: 0 without errors, else the most serious exit among the

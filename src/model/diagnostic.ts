@@ -25,6 +25,8 @@ export interface Diagnostic {
   column?: number;
   /** For compliance rules: the regulation the rule enforces, e.g. `34 CFR 300.320(a)(2)`. */
   source?: string;
+  /** On a line that summarises diagnostics not shown (summariseDiagnostics): how many it stands for. */
+  more?: number;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

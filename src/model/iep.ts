@@ -11,6 +11,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import type { Hint, Kind, OptionalKind, ReadonlyKind } from '@sinclair/typebox';
 export type { Hint, Kind, OptionalKind, ReadonlyKind };
 import { LANGUAGES } from './languages.js';
+import { TEXT_LIMITS } from './text-limits.js';
 
 const d = (description: string) => ({ description });
 
@@ -35,17 +36,17 @@ const Id = (what: string) =>
 /** A translations map: English is required, the other languages are optional. */
 export const TranslatedText = Type.Object(
   {
-    en: Type.String({ minLength: 1, description: 'The English text (the legal version).' }),
-    es: Type.Optional(Type.String({ minLength: 1, description: 'Spanish translation.' })),
-    'zh-Hans': Type.Optional(Type.String({ minLength: 1, description: 'Chinese (Simplified) translation.' })),
-    'zh-Hant': Type.Optional(Type.String({ minLength: 1, description: 'Chinese (Traditional) translation.' })),
-    ar: Type.Optional(Type.String({ minLength: 1, description: 'Arabic translation.' })),
-    bn: Type.Optional(Type.String({ minLength: 1, description: 'Bengali translation.' })),
-    ru: Type.Optional(Type.String({ minLength: 1, description: 'Russian translation.' })),
-    ko: Type.Optional(Type.String({ minLength: 1, description: 'Korean translation.' })),
-    fr: Type.Optional(Type.String({ minLength: 1, description: 'French translation.' })),
-    ht: Type.Optional(Type.String({ minLength: 1, description: 'Haitian Creole translation.' })),
-    ur: Type.Optional(Type.String({ minLength: 1, description: 'Urdu translation.' })),
+    en: Type.String({ minLength: 1, maxLength: TEXT_LIMITS.narrative, description: 'The English text (the legal version).' }),
+    es: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.narrative, description: 'Spanish translation.' })),
+    'zh-Hans': Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.narrative, description: 'Chinese (Simplified) translation.' })),
+    'zh-Hant': Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.narrative, description: 'Chinese (Traditional) translation.' })),
+    ar: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.narrative, description: 'Arabic translation.' })),
+    bn: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.narrative, description: 'Bengali translation.' })),
+    ru: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.narrative, description: 'Russian translation.' })),
+    ko: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.narrative, description: 'Korean translation.' })),
+    fr: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.narrative, description: 'French translation.' })),
+    ht: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.narrative, description: 'Haitian Creole translation.' })),
+    ur: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.narrative, description: 'Urdu translation.' })),
   },
   {
     additionalProperties: false,
@@ -57,9 +58,9 @@ export const TranslatedText = Type.Object(
  * Narrative text: either plain English text, or a map of language code to text with `en` required.
  * Parent copies use the translation for their language and mark the English text when it is missing.
  */
-export const Text = Type.Union([Type.String({ minLength: 1 }), TranslatedText], {
+export const Text = Type.Union([Type.String({ minLength: 1, maxLength: TEXT_LIMITS.narrative }), TranslatedText], {
   description:
-    'Narrative text. Either a plain English string, or translations: `{ en: "...", es: "...", ar: "..." }` (en required).',
+    `Narrative text. Either a plain English string, or translations: \`{ en: "...", es: "...", ar: "..." }\` (en required). At most ${TEXT_LIMITS.narrative.toLocaleString('en-US')} characters in each language.`,
 });
 export type Text = Static<typeof Text>;
 
@@ -79,21 +80,22 @@ export const StrengthItem = Type.Object(
 
 export const LanguageCode = Type.String({
   pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$',
+  maxLength: 35,
   description:
     'A BCP 47 language tag, e.g. en, es, ar, zh-Hans, ht. Documents can be produced in: ' + LANGUAGES.join(', ') + '.',
 });
 
 export const Contact = Type.Object(
   {
-    phone: Type.Optional(Type.String({ minLength: 1, description: 'Phone number as it should be printed.' })),
-    email: Type.Optional(Type.String({ format: 'email', description: 'Email address.' })),
+    phone: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.label, description: 'Phone number as it should be printed.' })),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 254, description: 'Email address.' })),
   },
   { additionalProperties: false, description: 'How to reach a person.' },
 );
 
 export const Guardian = Type.Object(
   {
-    name: Type.String({ minLength: 1, description: 'Full name of the parent or guardian.' }),
+    name: Type.String({ minLength: 1, maxLength: TEXT_LIMITS.name, description: 'Full name of the parent or guardian.' }),
     relationship: Enum(['mother', 'father', 'parent', 'guardian', 'grandparent', 'foster-parent', 'surrogate-parent', 'other'], 'Relationship to the student.'),
     preferredLanguage: { ...LanguageCode, description: 'The language the parent prefers to read and speak (34 CFR 300.322(e)).' },
     interpreterNeeded: Type.Optional(
@@ -113,16 +115,16 @@ export const Student = Type.Object(
       maxLength: 32,
       description: 'The local student ID (district or state ID). Used in file names and page headers.',
     }),
-    firstName: Type.String({ minLength: 1, description: 'Legal first name.' }),
-    lastName: Type.String({ minLength: 1, description: 'Legal last name.' }),
+    firstName: Type.String({ minLength: 1, maxLength: TEXT_LIMITS.name, description: 'Legal first name.' }),
+    lastName: Type.String({ minLength: 1, maxLength: TEXT_LIMITS.name, description: 'Legal last name.' }),
     preferredName: Type.Optional(
-      Type.String({ minLength: 1, description: 'The name the student goes by; the student summary uses it.' }),
+      Type.String({ minLength: 1, maxLength: TEXT_LIMITS.name, description: 'The name the student goes by; the student summary uses it.' }),
     ),
-    pronouns: Type.Optional(Type.String({ minLength: 1, description: 'Pronouns the student uses, e.g. "she/her".' })),
+    pronouns: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.label, description: 'Pronouns the student uses, e.g. "she/her".' })),
     dateOfBirth: { ...DateString, description: 'Date of birth (YYYY-MM-DD).' },
     grade: Enum(GRADES, 'Grade level: PK, K, 1-12 or ungraded.'),
-    school: Type.String({ minLength: 1, description: 'The school the student attends.' }),
-    district: Type.Optional(Type.String({ minLength: 1, description: 'School district or CSE.' })),
+    school: Type.String({ minLength: 1, maxLength: TEXT_LIMITS.label, description: 'The school the student attends.' }),
+    district: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.label, description: 'School district or CSE.' })),
     homeLanguage: { ...LanguageCode, description: 'The language spoken at home.' },
     guardians: Type.Array(Guardian, { minItems: 1, description: 'Parents or guardians, with their preferred language.' }),
   },
@@ -183,7 +185,7 @@ export const TEAM_ROLES = [
 
 export const TeamMember = Type.Object(
   {
-    name: Type.String({ minLength: 1, description: 'Full name.' }),
+    name: Type.String({ minLength: 1, maxLength: TEXT_LIMITS.name, description: 'Full name.' }),
     role: Enum(TEAM_ROLES, 'Role on the team (34 CFR 300.321).'),
     title: Type.Optional(TextField('Job title as it should be printed, e.g. "Speech-language pathologist" (translatable).')),
     interpretsEvaluations: Type.Optional(
@@ -203,7 +205,7 @@ export const TeamMember = Type.Object(
 
 export const Evaluation = Type.Object(
   {
-    name: Type.String({ minLength: 1, description: 'Name of the evaluation or test, e.g. "NYS Grade 3 ELA" or "WISC-V".' }),
+    name: Type.String({ minLength: 1, maxLength: TEXT_LIMITS.label, description: 'Name of the evaluation or test, e.g. "NYS Grade 3 ELA" or "WISC-V".' }),
     kind: Enum(['state-assessment', 'district-assessment', 'psychoeducational', 'speech-language', 'occupational-therapy', 'physical-therapy', 'functional-behavioral', 'vocational', 'classroom', 'other'], 'Kind of evaluation.'),
     date: { ...DateString, description: 'Date given.' },
     results: TextField('What the results show, in words a parent can follow (scores may be included).'),
@@ -251,6 +253,19 @@ const SpecialFactor = (what: string) =>
     { additionalProperties: false, description: `Special factor: ${what} (34 CFR 300.324(a)(2)).` },
   );
 
+/** A factor the New York form answers Yes, No or Not applicable (the question concerns only some students). */
+const SpecialFactorWithNotApplicable = (what: string, appliesTo: string, citation: string) =>
+  Type.Object(
+    {
+      needed: Type.Boolean(d(`Whether the student needs ${what}.`)),
+      notApplicable: Type.Optional(
+        Type.Boolean(d(`True when the question does not apply because the student is not ${appliesTo} (the New York form's "Not applicable"); needed is then false.`)),
+      ),
+      description: Type.Optional(TextField('What is needed, if anything.')),
+    },
+    { additionalProperties: false, description: `Special factor: ${what} (${citation}).` },
+  );
+
 export const SpecialFactors = Type.Object(
   {
     behavior: Type.Object(
@@ -261,9 +276,16 @@ export const SpecialFactors = Type.Object(
       },
       { additionalProperties: false, description: 'Special factor: behavior (34 CFR 300.324(a)(2)(i)).' },
     ),
-    languageNeeds: SpecialFactor('support as an English language learner'),
-    braille: SpecialFactor('instruction in Braille'),
-    communication: SpecialFactor('support for communication needs (including deaf or hard of hearing)'),
+    languageNeeds: SpecialFactorWithNotApplicable('a special education service for language needs as they relate to the IEP', 'an English language learner', '34 CFR 300.324(a)(2)(ii)'),
+    braille: SpecialFactorWithNotApplicable('instruction in Braille and the use of Braille', 'blind or visually impaired', '34 CFR 300.324(a)(2)(iii)'),
+    communication: SpecialFactor('a particular device or service to address communication needs'),
+    deafOrHardOfHearing: Type.Optional(
+      SpecialFactorWithNotApplicable(
+        "a particular device or service in consideration of language and communication needs, opportunities for direct communication with peers and professional personnel in the student's language and communication mode, academic level and full range of needs",
+        'deaf or hard of hearing',
+        '34 CFR 300.324(a)(2)(iv)',
+      ),
+    ),
     assistiveTechnology: Type.Object(
       {
         needed: Type.Boolean(d('Whether the student needs assistive technology devices or services.')),
@@ -348,7 +370,7 @@ export const Goal = Type.Object(
     studentVersion: Type.Optional(
       TextField('The goal in the student\'s own words, first person, for the student summary: "I will read chapter books out loud smoothly."'),
     ),
-    buildsOn: Type.Array(Type.String({ minLength: 1 }), {
+    buildsOn: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
       description: 'Ids of the strengths, interests or preferences this goal builds on (from present levels).',
     }),
     objectives: Type.Optional(
@@ -356,11 +378,17 @@ export const Goal = Type.Object(
         Type.Object(
           {
             text: TextField('A short-term objective or benchmark.'),
+            criteria: Type.Optional(TextField('How well and over what period the student must perform it, e.g. "4 of 5 trials".')),
+            method: Type.Optional(TextField('How progress toward it is measured.')),
+            schedule: Type.Optional(TextField('When progress toward it is measured.')),
             targetDate: Type.Optional({ ...DateString, description: 'When it should be reached.' }),
           },
           { additionalProperties: false, description: 'A short-term objective.' },
         ),
-        { description: 'Short-term objectives; required for students taking the alternate assessment and preschool students.' },
+        {
+          description:
+            'Short-term instructional objectives or benchmarks; required for students taking the alternate assessment and preschool students. When any goal has them, the New York form uses its "Alternate Section" (objectives under each goal, each with criteria, method and schedule).',
+        },
       ),
     ),
   },
@@ -439,7 +467,7 @@ export const ProgramService = Type.Object(
     program: Enum(PROGRAMS, 'The special education program or service (8 NYCRR 200.6).'),
     subject: Type.Optional(TextField('Subject or class, e.g. "English language arts".')),
     ratio: Type.Optional(
-      Type.String({ pattern: '^\\d+:\\d+(\\+\\d+|\\+\\(\\d+:\\d+\\))?$', description: 'Special class size ratio, e.g. 12:1+1, 8:1+1, 12:1+(3:1).' }),
+      Type.String({ pattern: '^\\d+:\\d+(\\+\\d+|\\+\\(\\d+:\\d+\\))?$', maxLength: 32, description: 'Special class size ratio, e.g. 12:1+1, 8:1+1, 12:1+(3:1).' }),
     ),
     ratioVariance: Type.Optional(
       TextField(
@@ -516,12 +544,29 @@ export const Services = Type.Object(
 
 // ---------------------------------------------------------------------------------------------- participation and placement
 
+export const TwelveMonthService = Type.Object(
+  {
+    service: TextField('The special education program or service in July and August, e.g. "Special class 12:1+1".'),
+    deliveryRecommendations: Type.Optional(TextField('Service delivery recommendations, e.g. "group of 3" or "in English and Bengali".')),
+    ...scheduleFields,
+  },
+  { additionalProperties: false, description: 'A program or service during July and August.' },
+);
+
 export const TwelveMonthServices = Type.Object(
   {
-    eligible: Type.Boolean(d('Whether the student is eligible for services in July and August.')),
-    description: Type.Optional(TextField('The programs and services during July and August, when eligible.')),
+    eligible: Type.Boolean(d('Whether the student is eligible for special education services and/or program during July and August.')),
+    sameAsAbove: Type.Optional(
+      Type.Boolean(d('When eligible: true when the student receives the same program/services as recommended for the school year; false when `services` lists them.')),
+    ),
+    services: Type.Optional(Type.Array(TwelveMonthService, { description: 'The July/August programs and services, when not the same as above.' })),
+    provider: Type.Optional(
+      Type.String({ minLength: 1, maxLength: TEXT_LIMITS.label, description: 'Name of the school or agency that provides the services during July/August (8 NYCRR 200.4(d)(2)(x)).' }),
+    ),
+    preschoolReason: Type.Optional(TextField('For a preschool student: the reason the student needs July/August services (8 NYCRR 200.4(d)(2)(x)).')),
+    description: Type.Optional(TextField('Anything more about the July/August services.')),
   },
-  { additionalProperties: false, description: '12-month service and/or program (NY form section 7).' },
+  { additionalProperties: false, description: '12-month service and/or program (8 NYCRR 200.4(d)(2)(x), 200.6(k)).' },
 );
 
 export const TestingAccommodation = Type.Object(
@@ -549,32 +594,51 @@ export const NondisabledParticipation = Type.Object(
     explanation: TextField(
       'The extent, if any, to which the student will NOT take part with students without disabilities, and why (34 CFR 300.320(a)(5)).',
     ),
+    languageOtherThanEnglish: Type.Optional(
+      Type.Object(
+        {
+          exempt: Type.Boolean(d('True when the student is exempt from the language other than English requirement.')),
+          reason: Type.Optional(TextField('Why: how the disability adversely affects the student\'s ability to learn a language.')),
+        },
+        { additionalProperties: false, description: 'Exemption from the language other than English (LOTE) requirement (New York form, Participation with Students Without Disabilities).' },
+      ),
+    ),
   },
   { additionalProperties: false, description: 'Participation with students without disabilities.' },
 );
 
 export const PhysicalEducation = Type.Object(
   {
-    program: Enum(['general', 'adapted'], 'General or adapted physical education.'),
-    description: Type.Optional(TextField('Details of adapted physical education, if any.')),
+    program: Enum(['general', 'adapted'], 'General (regular) or specially designed (including adapted) physical education.'),
+    description: Type.Optional(
+      TextField('When the student will not take part in regular physical education: the extent of specially designed physical education instruction, including adapted physical education.'),
+    ),
   },
-  { additionalProperties: false, description: 'Participation in physical education (NY form section 12).' },
+  { additionalProperties: false, description: 'Participation in physical education (8 NYCRR 200.4(d)(2)(viii)).' },
 );
 
 export const Transportation = Type.Object(
   {
     specialTransportation: Type.Boolean(d('Whether the student needs special transportation.')),
-    description: Type.Optional(TextField('What the transportation is and why.')),
+    specialSeating: Type.Optional(TextField('Special seating, e.g. "a seat near the driver".')),
+    vehicleEquipment: Type.Optional(TextField('Vehicle and/or equipment needs, e.g. "lift bus", "car seat".')),
+    adultSupervision: Type.Optional(TextField('Adult supervision, e.g. "a 1:1 transportation aide".')),
+    transportationType: Type.Optional(TextField('Type of transportation, e.g. "door-to-door", "curb-to-curb".')),
+    otherAccommodations: Type.Optional(TextField('Other transportation accommodations.')),
+    toServicesAtAnotherSite: Type.Optional(
+      Type.Boolean(d('Whether the student needs transportation to and from special education services provided at another site.')),
+    ),
+    description: Type.Optional(TextField('Anything more about the transportation and why.')),
   },
-  { additionalProperties: false, description: 'Special transportation (NY form section 12).' },
+  { additionalProperties: false, description: 'Special transportation: each need named under the New York form\'s categories, not "special transportation needed" alone (NYSED, Guide to Quality IEP Development).' },
 );
 
 export const Placement = Type.Object(
   {
     recommendation: TextField('The recommended placement, e.g. "District school, general education classroom with ICT".'),
-    school: Type.Optional(Type.String({ minLength: 1, description: 'The school, if different from the current one.' })),
+    school: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.label, description: 'The school, if different from the current one.' })),
   },
-  { additionalProperties: false, description: 'Recommended placement (NY form section 13).' },
+  { additionalProperties: false, description: 'Placement recommendation: the setting where the IEP is carried out (34 CFR 300.116).' },
 );
 
 export const TransferOfRights = Type.Object(
@@ -611,7 +675,7 @@ export const SCHEMA_ID = 'https://iepkit.dev/schema/iep.schema.json';
 
 export const IepSchema = Type.Object(
   {
-    $schema: Type.Optional(Type.String({ description: 'Optional link to this schema, for editors.' })),
+    $schema: Type.Optional(Type.String({ maxLength: 2000, description: 'Optional link to this schema, for editors.' })),
     schemaVersion: Type.Literal(1, d('Version of the iepkit data format. Always 1 for now.')),
     document: DocumentInfo,
     student: Student,

@@ -1,13 +1,15 @@
 /**
  * The pipeline stage's entry point for the stages above it (batch, queue, server, cli), which may not reach into
  * render, load or validate themselves: plan the jobs, run one job, and what a job needs from outside (a browser
- * pool shared by many jobs, atomic writes, input hashing).
+ * pool shared by many jobs, atomic writes, input hashing, removing what killed runs left behind).
  */
 export { loadInput, type LoadedInput } from './load-input.js';
 export { planJobs, type Job, type PlanOptions } from './plan-jobs.js';
 export { runJob, type JobOptions, type JobOutput, type JobResult } from './run-job.js';
 export { renderFiles, type RenderFilesOptions, type RenderFilesResult } from './render-files.js';
 export { renderIep, type RenderOptions, type RenderResult, type RenderedFile } from './render-iep.js';
-export { writeFileAtomic, partialFileWriter } from './write-file-atomic.js';
+export { writeFileAtomic, removeStalePartials } from './write-file-atomic.js';
+export { removeStaleProfiles } from '../render/pdf/browser-profile.js';
+export { describeWriteFailure } from './describe-write-failure.js';
 export { sha256 } from './sha256.js';
 export { BrowserPool, type BrowserPoolOptions } from '../render/pdf/browser-pool.js';

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Iep } from '../model/iep.js';
 import type { SourceMap } from '../load/source-map.js';
-import { loadIep, loadIepFile } from '../validate/load-iep.js';
+import { loadIep, readIepBytes } from '../validate/load-iep.js';
 import { sha256 } from './sha256.js';
 
 /** An IEP as a job reads it: the record (when valid), where its fields are written, and the problems found. */
@@ -19,13 +18,10 @@ export interface LoadedInput {
 
 /** Reads and validates one IEP file. Never throws: an unreadable or invalid file comes back as diagnostics. */
 export async function loadInput(file: string): Promise<LoadedInput> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch {
-    // loadIepFile says why in words a person can act on (no such file, a folder, permission denied).
-    return loadIepFile(file);
-  }
+  const read = await readIepBytes(file);
+  // Diagnostics say why in words a person can act on (no such file, a folder, permission denied, too large).
+  if ('diagnostics' in read) return { file, diagnostics: read.diagnostics };
+  const bytes = read.bytes;
   const inputSha256 = sha256(bytes);
   try {
     return { ...loadIep(bytes, { file }), inputSha256 };

@@ -2,9 +2,11 @@ import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import { DEFAULTS, resolveRenderOptions, type OutputOptions } from '../model/defaults.js';
 import { lintIep } from '../lint/lint-iep.js';
 import { BrowserPool } from '../render/pdf/browser-pool.js';
+import { removeStaleProfiles } from '../render/pdf/browser-profile.js';
 import { loadInput } from './load-input.js';
 import { planJobs } from './plan-jobs.js';
 import { runJob, type JobOptions, type JobOutput } from './run-job.js';
+import { removeStalePartials } from './write-file-atomic.js';
 
 export interface RenderFilesOptions extends OutputOptions, Pick<JobOptions, 'final' | 'withCompliance' | 'onWritten' | 'pdfTimeoutMs' | 'timestamp'> {
   /** Default `out`. */
@@ -24,7 +26,7 @@ export interface RenderFilesResult {
 /**
  * `iep render`: each file is read and checked once, then each of its documents (layouts x languages, see
  * planJobs) is one pipeline job writing its files into the output folder. A bad file is reported and the next one
- * is rendered.
+ * is rendered. Temporary files and browser profiles left by killed runs are removed first.
  */
 export async function renderFiles(files: readonly string[], options: RenderFilesOptions = {}): Promise<RenderFilesResult> {
   const resolved = resolveRenderOptions(options);
@@ -40,6 +42,10 @@ export async function renderFiles(files: readonly string[], options: RenderFiles
       diagnostics.push(d);
     }
   };
+  // What runs killed earlier left (as batch does): their temporary files here, their browser profiles, which may
+  // hold students' names, in the temporary folder.
+  await removeStalePartials(outDir);
+  removeStaleProfiles();
   const written: JobOutput[] = [];
   const pool = options.browserPool ?? (resolved.formats.includes('pdf') ? new BrowserPool() : undefined);
   try {

@@ -9,6 +9,7 @@ import { finalPolicy } from './final-policy.js';
 import { loadInput, type LoadedInput } from './load-input.js';
 import type { Job } from './plan-jobs.js';
 import { renderDocument, type RenderedFile } from './render-document.js';
+import { describeWriteFailure } from './describe-write-failure.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 export interface JobOptions extends Omit<ComposeOptions, 'layout' | 'lang'> {
@@ -80,7 +81,7 @@ export async function runJob(job: Job, options: JobOptions = {}, input?: LoadedI
     try {
       await writeFileAtomic(path, output.data);
     } catch (error) {
-      diagnostics.push({ code: 'output-unwritable', severity: 'error', file: path, message: `cannot write ${path}: ${writeFailure(error as NodeJS.ErrnoException)}`, hint: 'check that the output folder (--out) exists or can be created, is writable, and that the disk is not full' });
+      diagnostics.push({ code: 'output-unwritable', severity: 'error', file: path, message: `cannot write ${path}: ${describeWriteFailure(path, error as NodeJS.ErrnoException)}`, hint: 'check that the output folder (--out) exists or can be created, is writable, and that the disk is not full' });
       break;
     }
     const written = { ...output, path };
@@ -88,13 +89,4 @@ export async function runJob(job: Job, options: JobOptions = {}, input?: LoadedI
     options.onWritten?.(written);
   }
   return result(diagnostics, { outputs, untranslated: rendered.untranslated, document: rendered.document });
-}
-
-/** Why a write failed, in words (mkdir answers EEXIST or ENOTDIR when a file is where the folder should be). */
-function writeFailure(error: NodeJS.ErrnoException): string {
-  if (error.code === 'EEXIST' || error.code === 'ENOTDIR') return 'a file is in the way of the output folder';
-  if (error.code === 'EACCES' || error.code === 'EPERM') return 'permission denied';
-  if (error.code === 'ENOSPC') return 'the disk is full';
-  if (error.code === 'EROFS') return 'the file system is read-only';
-  return error.code ?? error.message;
 }

@@ -73,19 +73,63 @@ export const nyTwelveMonthStated: Rule = {
   code: 'ny-twelve-month-unstated',
   severity: 'error',
   profiles: NY_ONLY,
-  title: '12-month services are described when the student is eligible',
-  checks: 'When twelveMonthServices.eligible is true, twelveMonthServices.description states the programs and services during July and August.',
+  title: '12-month services are stated when the student is eligible',
+  checks:
+    'When twelveMonthServices.eligible is true, the IEP says which programs and services the student receives in July and August: the same as recommended for the school year (sameAsAbove: true) or its own list (services).',
   citation: '8 NYCRR 200.4(d)(2)(x)',
-  hint: 'say which services continue in July and August (or that they are the same as the school year), and who provides them',
+  hint: 'set sameAsAbove: true when July and August repeat the school-year program, or list the July/August services',
   example: `twelveMonthServices:
   eligible: true
-  description: Special class 12:1+1 and speech therapy 2 x 30 minutes a week, July and August, at P.S. 11`,
+  sameAsAbove: false
+  services:
+    - service: Special class 12:1+1
+      frequency: { times: 5, per: week }
+      duration: { minutes: 180 }
+      location: special-education-classroom
+      beginDate: 2027-07-06
+      endDate: 2027-08-13
+  provider: P.S. 11 Summer Program`,
   check(iep) {
     const t = iep.twelveMonthServices;
-    return t.eligible && isPlaceholder(t.description)
-      ? [{ path: ['twelveMonthServices', 'description'], message: 'the student is eligible for 12-month services but twelveMonthServices.description does not say what they are' }]
-      : [];
+    if (!t.eligible || t.sameAsAbove === true || (t.services?.length ?? 0) > 0) return [];
+    return [
+      {
+        path: ['twelveMonthServices', t.sameAsAbove === false ? 'services' : 'sameAsAbove'],
+        message: 'the student is eligible for 12-month services, but the IEP neither says they are the same as above nor lists them',
+      },
+    ];
   },
 };
 
-export const SERVICE_RULES: readonly Rule[] = [serviceDescribed, serviceAmountStated, nyTwelveMonthStated];
+export const nyTwelveMonthProvider: Rule = {
+  code: 'ny-twelve-month-provider-missing',
+  severity: 'error',
+  profiles: NY_ONLY,
+  title: '12-month services name their provider (and, for a preschool student, the reason)',
+  checks:
+    'When twelveMonthServices.eligible is true, twelveMonthServices.provider names the school or agency that provides the services during July and August; for a preschool student (grade PK), preschoolReason says why the student needs them.',
+  citation: '8 NYCRR 200.4(d)(2)(x)',
+  hint: 'write the name of the school or agency that provides the July/August services in twelveMonthServices.provider',
+  example: `twelveMonthServices:
+  eligible: true
+  sameAsAbove: true
+  provider: P.S. 11 Summer Program (New York City Department of Education)`,
+  check(iep) {
+    const t = iep.twelveMonthServices;
+    if (!t.eligible) return [];
+    const findings: Finding[] = [];
+    if (t.provider === undefined || t.provider.trim() === '') {
+      findings.push({ path: ['twelveMonthServices', 'provider'], message: 'the student is eligible for 12-month services, but the IEP does not name the school or agency that provides them in July and August' });
+    }
+    if (iep.student.grade === 'PK' && isPlaceholder(t.preschoolReason)) {
+      findings.push({
+        path: ['twelveMonthServices', 'preschoolReason'],
+        message: 'a preschool student is eligible for 12-month services, but the IEP does not say why the student needs them in July and August',
+        hint: 'write in preschoolReason why the student needs July/August services (e.g. substantial regression)',
+      });
+    }
+    return findings;
+  },
+};
+
+export const SERVICE_RULES: readonly Rule[] = [serviceDescribed, serviceAmountStated, nyTwelveMonthStated, nyTwelveMonthProvider];

@@ -1,6 +1,7 @@
 /**
  * Special factors the team considers (34 CFR 300.324(a)(2); NY form "Student Needs Relating to Special Factors").
- * The schema already makes each factor's yes/no (`needed`) required; these rules check that a "yes" says what.
+ * The schema already makes each factor's yes/no (`needed`) required; these rules check that a "yes" says what, that
+ * "Not applicable" is not also a "yes", and that the factors a classification makes applicable are answered.
  */
 import type { Iep } from '../model/iep.js';
 import { ALL_PROFILES, type Finding, type Rule } from './rule.js';
@@ -11,6 +12,7 @@ const FACTORS = {
   languageNeeds: 'support for language needs as an English language learner',
   braille: 'instruction in Braille and the use of Braille',
   communication: 'a device or service for communication needs',
+  deafOrHardOfHearing: 'a device or service for language and communication needs as a student who is deaf or hard of hearing',
   assistiveTechnology: 'assistive technology devices or services',
 } as const satisfies Record<keyof Iep['specialFactors'], string>;
 
@@ -20,7 +22,7 @@ export const specialFactorsAnswered: Rule = {
   profiles: ALL_PROFILES,
   title: 'Each special factor answered "yes" says what the student needs',
   checks:
-    'A special factor with needed: true has a description of the device, service or support (for assistive technology, an entry under services.assistiveTechnology also says it); a behavior intervention plan is recorded only when behavior is a need (behavior.needed: true).',
+    'A special factor with needed: true has a description of the device, service or support (for assistive technology, an entry under services.assistiveTechnology also says it), and is not also marked notApplicable; a student classified deaf, hard of hearing or deaf-blind has the deafOrHardOfHearing factor answered (not "Not applicable"); a behavior intervention plan is recorded only when behavior is a need (behavior.needed: true).',
   citation: '34 CFR 300.324(a)(2)',
   hint: 'describe what the team decided the student needs for this factor, or set needed: false',
   example: `specialFactors:
@@ -30,12 +32,21 @@ export const specialFactorsAnswered: Rule = {
   communication:
     needed: true
     description: Leo uses a speech-generating device in every class and at home.
+  deafOrHardOfHearing: { needed: false, notApplicable: true }
   assistiveTechnology: { needed: false, atHome: false }`,
   check(iep) {
     const factors = iep.specialFactors;
     const findings: Finding[] = [];
     for (const key of Object.keys(FACTORS) as (keyof typeof FACTORS)[]) {
       const factor = factors[key];
+      if (factor === undefined) continue;
+      if ('notApplicable' in factor && factor.notApplicable && factor.needed) {
+        findings.push({
+          path: ['specialFactors', key, 'notApplicable'],
+          message: `specialFactors.${key} is marked both needed and not applicable`,
+          hint: 'keep needed: true and remove notApplicable, or set needed: false',
+        });
+      }
       const statedElsewhere = key === 'assistiveTechnology' && iep.services.assistiveTechnology.length > 0;
       if (factor.needed && isPlaceholder(factor.description) && !statedElsewhere) {
         findings.push({
@@ -43,6 +54,15 @@ export const specialFactorsAnswered: Rule = {
           message: `specialFactors.${key} says the student needs ${FACTORS[key]}, but does not say what`,
         });
       }
+    }
+    const classifications = [iep.disability.classification, ...(iep.disability.secondary ?? [])];
+    const hearing = factors.deafOrHardOfHearing;
+    if (classifications.some((c) => HEARING.has(c)) && (hearing === undefined || hearing.notApplicable)) {
+      findings.push({
+        path: hearing === undefined ? ['specialFactors'] : ['specialFactors', 'deafOrHardOfHearing', 'notApplicable'],
+        message: 'the student is classified deaf, hard of hearing or deaf-blind, but specialFactors.deafOrHardOfHearing is not answered',
+        hint: 'answer deafOrHardOfHearing: needed: true with what the student needs for language and communication, or needed: false',
+      });
     }
     if (factors.behavior.behaviorInterventionPlan && !factors.behavior.needed) {
       findings.push({
@@ -56,6 +76,7 @@ export const specialFactorsAnswered: Rule = {
 };
 
 const VISUAL = new Set(['visual-impairment', 'deaf-blindness']);
+const HEARING = new Set(['deafness', 'hearing-impairment', 'deaf-blindness']);
 
 export const brailleDetermined: Rule = {
   code: 'braille-determination-missing',
@@ -73,7 +94,16 @@ export const brailleDetermined: Rule = {
   check(iep) {
     const classifications = [iep.disability.classification, ...(iep.disability.secondary ?? [])];
     const braille = iep.specialFactors.braille;
-    if (!classifications.some((c) => VISUAL.has(c)) || braille.needed || !isPlaceholder(braille.description)) return [];
+    if (!classifications.some((c) => VISUAL.has(c))) return [];
+    if (braille.notApplicable) {
+      return [
+        {
+          path: ['specialFactors', 'braille', 'notApplicable'],
+          message: 'the student has a visual impairment, so the Braille question applies: it cannot be answered "not applicable"',
+        },
+      ];
+    }
+    if (braille.needed || !isPlaceholder(braille.description)) return [];
     return [
       {
         path: ['specialFactors', 'braille', 'description'],

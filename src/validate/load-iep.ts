@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { CATALOG } from '../model/diagnostic-catalog.js';
 import { hasErrors, sortDiagnostics } from '../model/diagnostic.js';
+import { summariseDiagnostics } from '../model/summarise-diagnostics.js';
 import type { Iep } from '../model/iep.js';
 import { validateIep } from './validate-iep.js';
-import { decodeText } from '../load/decode-text.js';
+import { decodeText, MAX_IEP_BYTES } from '../load/decode-text.js';
+import { readBounded } from '../load/read-bounded.js';
 import { parseSource } from '../load/parse-source.js';
 import type { SourceMap } from '../load/source-map.js';
 
@@ -23,23 +24,34 @@ export function loadIep(source: string | Uint8Array, options: { file?: string } 
   const decoded = typeof source === 'string' ? decodeText(new TextEncoder().encode(source), file) : decodeText(source, file);
   if (decoded.text === undefined) return { file, diagnostics: decoded.diagnostics };
   const parsed = parseSource(decoded.text, file);
-  if (parsed.data === undefined) return { file, sourceMap: parsed.sourceMap, diagnostics: sortDiagnostics(parsed.diagnostics) };
+  if (parsed.data === undefined) return { file, sourceMap: parsed.sourceMap, diagnostics: summariseDiagnostics(sortDiagnostics(parsed.diagnostics)) };
   // Parsing can report problems (a forbidden key, removed before validation) and still give data to validate:
   // the record is returned only when neither step found an error, and the problems come in the order of the file.
   const validated = validateIep(parsed.data, { file, sourceMap: parsed.sourceMap });
-  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...validated.diagnostics]);
+  const diagnostics = summariseDiagnostics(sortDiagnostics([...parsed.diagnostics, ...validated.diagnostics]));
   if (hasErrors(diagnostics) || validated.iep === undefined) return { file, sourceMap: parsed.sourceMap, diagnostics };
   return { file, iep: validated.iep, sourceMap: parsed.sourceMap, diagnostics };
 }
 
-/** Reads an IEP file. A file that cannot be read becomes a `file-unreadable` diagnostic. */
-export async function loadIepFile(path: string): Promise<LoadedIep> {
-  let bytes: Uint8Array;
+/**
+ * Reads an IEP file's bytes, never more than the size an IEP may have plus one byte (so `/dev/zero`, a pipe or a huge
+ * sparse file is refused at once, in bounded memory). Unreadable and oversized files come back as diagnostics.
+ */
+export async function readIepBytes(path: string): Promise<{ bytes: Uint8Array } | { diagnostics: Diagnostic[] }> {
   try {
-    bytes = await readFile(path);
+    const read = await readBounded(path, MAX_IEP_BYTES);
+    if ('bytes' in read) return { bytes: read.bytes };
+    const message = CATALOG['file-too-large'].message({ bytes: read.size, max: MAX_IEP_BYTES });
+    return { diagnostics: [{ code: 'file-too-large', severity: 'error', file: path, path: '', line: 1, column: 1, message, hint: CATALOG['file-too-large'].hint }] };
   } catch (error) {
     const message = CATALOG['file-unreadable'].message({ path, errno: (error as NodeJS.ErrnoException).code });
-    return { file: path, diagnostics: [{ code: 'file-unreadable', severity: 'error', file: path, message, hint: 'check the path; IEP files end in .iep.yaml or .json' }] };
+    return { diagnostics: [{ code: 'file-unreadable', severity: 'error', file: path, message, hint: 'check the path; IEP files end in .iep.yaml or .json' }] };
   }
-  return loadIep(bytes, { file: path });
+}
+
+/** Reads an IEP file. A file that cannot be read becomes a `file-unreadable` (or `file-too-large`) diagnostic. */
+export async function loadIepFile(path: string): Promise<LoadedIep> {
+  const read = await readIepBytes(path);
+  if ('diagnostics' in read) return { file: path, diagnostics: read.diagnostics };
+  return loadIep(read.bytes, { file: path });
 }

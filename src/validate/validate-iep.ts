@@ -1,7 +1,9 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { createRequire } from 'node:module';
 import type { Diagnostic, JsonPath } from '../model/diagnostic.js';
-import { formatJsonPath } from '../model/diagnostic.js';
+import { formatJsonPath, hasErrors } from '../model/diagnostic.js';
+import { CATALOG } from '../model/diagnostic-catalog.js';
+import { describeCodePoint, findUnsafeCharacters, isUnsafeCodePoint } from '../model/sanitize-text.js';
 import { DOMAIN_KEYS, IepSchema, type Iep } from '../model/iep.js';
 import type { SourceMap } from '../load/source-map.js';
 import { closest } from '../model/closest.js';
@@ -55,7 +57,39 @@ export function validateIep(data: unknown, options: ValidateOptions = {}): Valid
     for (const e of errors) if (!(e.keyword === 'enum' && typeErrorAt.has(e.instancePath))) describeError(e, push);
   }
   checkReferences(data, push);
-  return diagnostics.length === 0 ? { iep: data as Iep, diagnostics } : { diagnostics };
+  diagnostics.push(...invisibleCharacters(data, options));
+  return hasErrors(diagnostics) ? { diagnostics } : { iep: data as Iep, diagnostics };
+}
+
+/**
+ * A warning for each text holding characters the sanitiser removes (src/model/sanitize-text.ts), located at the first
+ * of them: the author learns what the documents leave out, and where to retype it.
+ */
+function invisibleCharacters(data: unknown, options: ValidateOptions): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const walk = (value: unknown, path: JsonPath) => {
+    if (typeof value === 'string') {
+      const found = findUnsafeCharacters(value);
+      if (found.length === 0) return;
+      const written = options.sourceMap?.locateCharacters(path, isUnsafeCodePoint) ?? [];
+      // Positions in the file match the characters when both list as many (an alias or a merge key would not).
+      const where = written.length === found.length ? written[0] : options.sourceMap?.locate(path);
+      const field = formatJsonPath(path) || 'the record';
+      const characters = [...new Set(found.map((c) => describeCodePoint(c.codePoint)))];
+      out.push({
+        code: 'invisible-character',
+        severity: 'warning',
+        file: options.file,
+        path: formatJsonPath(path),
+        ...where,
+        message: CATALOG['invisible-character'].message({ field, count: found.length, characters: characters.length > 5 ? [...characters.slice(0, 5), '...'] : characters }),
+        hint: CATALOG['invisible-character'].hint,
+      });
+    } else if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]));
+    else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
+  };
+  walk(data, []);
+  return out;
 }
 
 type Push = (path: JsonPath, d: Omit<Diagnostic, 'path' | 'file' | 'severity'>, key?: boolean) => void;
@@ -212,6 +246,16 @@ function describeError(e: ErrorObject, push: Push): void {
             ? `${here} is not a real calendar date: ${describeValue(e.data)}`
             : `${here} is not a valid ${format}: ${describeValue(e.data)}`,
         hint: format === 'date' ? 'write dates as YYYY-MM-DD with a day that exists in that month, e.g. 2026-02-28' : (schema.description ?? ''),
+      });
+      return;
+    }
+    case 'maxLength': {
+      const max = (e.params as { limit: number }).limit;
+      push(path, {
+        code: 'text-too-long',
+        // The value is never quoted: it may be hundreds of thousands of characters.
+        message: CATALOG['text-too-long'].message({ field: here, length: [...String(e.data)].length, max }),
+        hint: CATALOG['text-too-long'].hint,
       });
       return;
     }

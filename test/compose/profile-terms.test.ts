@@ -24,12 +24,16 @@ function compose(iep: Iep, profile: Profile, lang: Language = 'en', layout: Layo
   return composed.document.body as TreeNode;
 }
 
-/** The value cells of the identifying table's "Disability classification" rows. */
+/**
+ * The value cells of the identifying table's "Disability classification" fields: the cell after the label (the NY
+ * form's label is the transcription's, two fields a row; the federal layout's is its own, one a row).
+ */
 function classificationCells(body: TreeNode, lang: Language): string[] {
-  const label = createTranslator(lang).t('official:disability');
+  const tr = createTranslator(lang);
+  const labels = [tr.t('official:disability'), tr.t('ny-form:identifying.disability-classification')].map(squash);
   return allNodes(body)
-    .filter((n) => n.type === 'tableRow' && squash(toString(n.children![0])) === label)
-    .map((row) => squash(toString(row.children![1])));
+    .filter((n) => n.type === 'tableRow')
+    .flatMap((row) => row.children!.flatMap((cell, i) => (labels.includes(squash(toString(cell))) ? [squash(toString(row.children![i + 1]))] : [])));
 }
 
 const withClassification = (classification: Classification, secondary?: Classification[]) =>

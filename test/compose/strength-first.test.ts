@@ -1,7 +1,8 @@
 /**
  * Strength-first, as the composed tree shows it for every bundled example: the family copy and the student summary
  * say what the student does well before anything they need; every goal names the strength it builds on, linked to
- * that strength; the official IEP prints each domain as description, then strengths, then needs.
+ * that strength; the official IEP prints each domain as description, then strengths, then needs (the NY form under
+ * its own prompts for each).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,7 @@ const en = (ns: string) => JSON.parse(readFileSync(path.join(ROOT, 'locales', 'e
 const COMMON = en('common');
 const FAMILY = en('family');
 const STUDENT = en('student');
+const NY_FORM = en('ny-form');
 
 /** English text of a narrative field (the examples carry translations beside it). */
 const english = (text: Iep['parentConcerns']): string => squash(typeof text === 'string' ? text : text.en);
@@ -117,7 +119,31 @@ describe.each(EXAMPLES)('strength-first: %s', (example) => {
     });
   });
 
-  describe.each(['ny', 'federal'] as const)('official IEP (%s)', (profile) => {
+  describe('official IEP (ny): the State form', () => {
+    const { body } = compose(iep, 'official', 'ny');
+    const children = body.children!;
+
+    it.each(DOMAIN_KEYS)("prints the %s domain under the form's prompts: its levels, then strengths, preferences and interests, then needs", (domain) => {
+      const prompts = NY_FORM['present-levels'][domain];
+      const start = children.findIndex((n) => n.type === 'heading' && n.depth === 3 && nodeText(n) === prompts.heading);
+      expect(start, `heading "${prompts.heading}"`).toBeGreaterThan(-1);
+      const end = children.findIndex((n, i) => i > start && n.type === 'heading' && (n.depth ?? 0) <= 3);
+      const text = squash(children.slice(start, end).map((n) => treeText(n)).join('\n'));
+      const at = [prompts.levels, prompts.strengths, prompts.needs].map((p: string) => text.indexOf(squash(p)));
+      expect(at, 'each prompt is printed').not.toContain(-1);
+      expect([...at].sort((a, b) => a - b)).toEqual(at);
+      const d = iep.presentLevels[domain];
+      const between = (t: string, from: number, to: number) => {
+        const i = text.indexOf(t);
+        return i > from && i < to;
+      };
+      expect(between(english(d.description), at[0]!, at[1]!), 'the description under the levels prompt').toBe(true);
+      for (const s of [...(d.strengths ?? []), ...(d.preferences ?? []), ...(d.interests ?? [])]) expect(between(english(s.text), at[1]!, at[2]!), english(s.text)).toBe(true);
+      for (const n of d.needs) expect(between(english(n), at[2]!, Infinity), english(n)).toBe(true);
+    });
+  });
+
+  describe.each(['federal'] as const)('official IEP (%s)', (profile) => {
     const { body } = compose(iep, 'official', profile);
     const headings = treeHeadings(body);
 

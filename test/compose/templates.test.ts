@@ -63,8 +63,8 @@ describe('templates are strict', () => {
     { what: 'a missing field inside a loop', layout: 'family', template: 'common/family/sections/goals.md', line: 7, text: '{{goalTitle}}', message: /"goalTitle" not defined/ },
     { what: 'an unknown label', layout: 'student', template: 'common/student/sections/my-team.md', line: 2, text: '{{t "student:noSuchLabel"}}', message: /unknown label "student:noSuchLabel"/ },
     { what: 'a Handlebars syntax error', layout: 'official', template: 'ny/official/sections/identifying.md', line: 2, text: '{{#if student.name}}', message: /parse error/ },
-    { what: 'a missing field in a partial', layout: 'official', template: 'partials/domain.md', line: 2, text: '{{nickname}}', message: /"nickname" not defined/ },
-    { what: 'an unknown helper in a partial', layout: 'official', template: 'partials/domain.md', line: 2, text: '{{shout heading}}', message: /unknown helper shout/ },
+    { what: 'a missing field in a partial', layout: 'official', template: 'partials/attendance.md', line: 2, text: '{{nickname}}', message: /"nickname" not defined/ },
+    { what: 'an unknown helper in a partial', layout: 'official', template: 'partials/attendance.md', line: 2, text: '{{shout heading}}', message: /unknown helper shout/ },
     { what: 'a syntax error in a partial', layout: 'family', template: 'partials/placement.md', line: 2, text: '{{#each goals}}', message: /parse error/ },
   ] as const;
 

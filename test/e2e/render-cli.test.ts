@@ -4,7 +4,7 @@
  * the middle of a run.
  *
  * Browser processes are told apart from those of tests running in parallel by their temporary profile: the pool
- * creates it under os.tmpdir() (src/render/pdf/browser-pool.ts: `iepkit-chromium-XXXXXX`), so each CLI run here
+ * creates it under os.tmpdir() (src/render/pdf/browser-profile.ts: `iepkit-chromium-<pid>-<host>-XXXXXX`), so each CLI run here
  * gets its own TMPDIR and its browsers are exactly the processes whose command line mentions that folder.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';

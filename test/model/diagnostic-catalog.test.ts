@@ -106,7 +106,9 @@ describe('exitCodeFor', () => {
   it("is the catalog entry's exit code for one error", () => {
     expect(exitCodeFor([diag('syntax-error')])).toBe(EXIT.invalid);
     expect(exitCodeFor([diag('file-unreadable')])).toBe(EXIT.usage);
-    expect(exitCodeFor([diag('browser-not-found')])).toBe(EXIT.renderFailed);
+    expect(exitCodeFor([diag('browser-not-found')])).toBe(EXIT.environment);
+    expect(exitCodeFor([diag('output-unwritable')])).toBe(EXIT.environment);
+    expect(exitCodeFor([diag('render-failed')])).toBe(EXIT.renderFailed);
     expect(exitCodeFor([diag('internal-error')])).toBe(EXIT.internal);
     // lint --strict raises a finding to an error: invalid input.
     expect(exitCodeFor([diag('deficit-wording', 'error')])).toBe(EXIT.invalid);

@@ -87,7 +87,7 @@ describe('runJob', () => {
     expect(result.outputs).toEqual([]);
     const id = loadExample('maya-thompson').student.id;
     const target = path.join(notAFolder, `${id}-student-en.docx`);
-    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'output-unwritable', severity: 'error', file: target, message: `cannot write ${target}: a file is in the way of the output folder` }));
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'output-unwritable', severity: 'error', file: target, message: `cannot write ${target}: ${notAFolder} is a file, not a folder` }));
   });
 
   it('reports an unreadable input as a diagnostic instead of throwing', async () => {

@@ -135,6 +135,20 @@ const MUTATIONS: Mutation[] = [
     citation: '34 CFR 300.321(a)(2)',
   },
   {
+    what: '12-month services without a provider',
+    example: 'maya-thompson',
+    mutate: (d) => (d.twelveMonthServices = { eligible: true, sameAsAbove: true }),
+    code: 'ny-twelve-month-provider-missing',
+    citation: '8 NYCRR 200.4(d)(2)(x)',
+  },
+  {
+    what: 'a Braille question answered "not applicable" for a student with a visual impairment',
+    example: 'mateo-almonte',
+    mutate: (d) => (d.disability.secondary = ['visual-impairment']),
+    code: 'braille-determination-missing',
+    citation: '34 CFR 300.324(a)(2)(iii)',
+  },
+  {
     what: 'no transfer-of-rights statement at 17 (federal profile)',
     example: 'amira-saleh',
     mutate: (d) => delete d.transferOfRights,

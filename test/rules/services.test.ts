@@ -53,17 +53,47 @@ describe('service-amount-unspecified', () => {
 });
 
 describe('ny-twelve-month-unstated', () => {
-  it('passes when the student is not eligible, or eligible with a description', () => {
+  it('passes when the student is not eligible, or eligible with "same as above" or a list of services', () => {
     passes('ny-twelve-month-unstated', minimal());
-    const iep = minimal();
-    iep.twelveMonthServices = { eligible: true, description: 'Resource room 5 x 45 minutes a week in July and August at P.S. 11' };
-    passes('ny-twelve-month-unstated', iep);
+    const same = minimal();
+    same.twelveMonthServices = { eligible: true, sameAsAbove: true, provider: 'P.S. 11' };
+    passes('ny-twelve-month-unstated', same);
+    const listed = minimal();
+    listed.twelveMonthServices = { eligible: true, sameAsAbove: false, provider: 'P.S. 11', services: [{ service: 'Resource room', frequency: { times: 5, per: 'week' }, duration: { minutes: 45 }, location: 'separate-location', beginDate: '2026-07-06', endDate: '2026-08-14' }] };
+    passes('ny-twelve-month-unstated', listed);
   });
 
-  it('fails when eligible without a description (New York only)', () => {
+  it('fails when eligible without saying which services (New York only)', () => {
     const iep = minimal();
-    iep.twelveMonthServices = { eligible: true };
-    fails('ny-twelve-month-unstated', iep, { path: 'twelveMonthServices.description', source: '8 NYCRR 200.4(d)(2)(x)' });
+    iep.twelveMonthServices = { eligible: true, provider: 'P.S. 11', description: 'Summer school' };
+    fails('ny-twelve-month-unstated', iep, { path: 'twelveMonthServices.sameAsAbove', source: '8 NYCRR 200.4(d)(2)(x)' });
     passes('ny-twelve-month-unstated', iep, 'federal');
+    iep.twelveMonthServices = { eligible: true, sameAsAbove: false, services: [] };
+    fails('ny-twelve-month-unstated', iep, { path: 'twelveMonthServices.services', source: '8 NYCRR 200.4(d)(2)(x)' });
+  });
+});
+
+describe('ny-twelve-month-provider-missing', () => {
+  it('passes a named provider, and a student who is not eligible', () => {
+    passes('ny-twelve-month-provider-missing', minimal());
+    const iep = minimal();
+    iep.twelveMonthServices = { eligible: true, sameAsAbove: true, provider: 'P.S. 11 Summer Program' };
+    passes('ny-twelve-month-provider-missing', iep);
+  });
+
+  it('fails 12-month services without a provider (New York only)', () => {
+    const iep = minimal();
+    iep.twelveMonthServices = { eligible: true, sameAsAbove: true };
+    fails('ny-twelve-month-provider-missing', iep, { path: 'twelveMonthServices.provider', source: '8 NYCRR 200.4(d)(2)(x)' });
+    passes('ny-twelve-month-provider-missing', iep, 'federal');
+  });
+
+  it('fails a preschool student without the reason for July/August services', () => {
+    const iep = minimal();
+    iep.student.grade = 'PK';
+    iep.twelveMonthServices = { eligible: true, sameAsAbove: true, provider: 'Little Steps Preschool' };
+    fails('ny-twelve-month-provider-missing', iep, { path: 'twelveMonthServices.preschoolReason', source: '8 NYCRR 200.4(d)(2)(x)', message: /preschool/ });
+    iep.twelveMonthServices.preschoolReason = 'Without services over the summer Leo loses the words he signs (substantial regression, documented June 2026).';
+    passes('ny-twelve-month-provider-missing', iep);
   });
 });

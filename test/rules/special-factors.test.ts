@@ -18,9 +18,10 @@ describe('special-factor-unanswered', () => {
     passes('special-factor-unanswered', iep);
   });
 
-  it.each(['behavior', 'languageNeeds', 'braille', 'communication', 'assistiveTechnology'] as const)('fails %s answered "yes" without saying what', (key) => {
+  it.each(['behavior', 'languageNeeds', 'braille', 'communication', 'deafOrHardOfHearing', 'assistiveTechnology'] as const)('fails %s answered "yes" without saying what', (key) => {
     const iep: Iep = minimal();
-    iep.specialFactors[key].needed = true;
+    iep.specialFactors.deafOrHardOfHearing = { needed: false };
+    iep.specialFactors[key]!.needed = true;
     fails('special-factor-unanswered', iep, { path: `specialFactors.${key}.description`, source: '34 CFR 300.324(a)(2)', profile: 'federal' });
   });
 
@@ -30,6 +31,35 @@ describe('special-factor-unanswered', () => {
     iep.specialFactors.behavior = { needed: false, behaviorInterventionPlan: true };
     fails('special-factor-unanswered', iep, { path: 'specialFactors.languageNeeds.description', source: '34 CFR 300.324(a)(2)' });
     fails('special-factor-unanswered', iep, { path: 'specialFactors.behavior.needed', source: '34 CFR 300.324(a)(2)', message: /behavior intervention plan/ });
+  });
+});
+
+describe('special-factor-unanswered: "Not applicable" and the deaf or hard of hearing factor', () => {
+  it('passes "not applicable" answered "no", and a hearing factor answered for a deaf student', () => {
+    const iep = minimal();
+    iep.specialFactors.languageNeeds = { needed: false, notApplicable: true };
+    iep.specialFactors.deafOrHardOfHearing = { needed: false, notApplicable: true };
+    passes('special-factor-unanswered', iep);
+    const deaf = minimal();
+    deaf.disability.classification = 'deafness';
+    deaf.specialFactors.deafOrHardOfHearing = { needed: true, description: 'An ASL interpreter in every class and captioned video.' };
+    passes('special-factor-unanswered', deaf);
+  });
+
+  it('fails a factor both needed and not applicable', () => {
+    const iep = minimal();
+    iep.specialFactors.braille = { needed: true, notApplicable: true, description: 'Braille daily.' };
+    fails('special-factor-unanswered', iep, { path: 'specialFactors.braille.notApplicable', source: '34 CFR 300.324(a)(2)', message: /both needed and not applicable/ });
+  });
+
+  it('fails a student classified hard of hearing whose hearing factor is missing or "not applicable"', () => {
+    const missing = minimal();
+    missing.disability.classification = 'hearing-impairment';
+    fails('special-factor-unanswered', missing, { path: 'specialFactors', source: '34 CFR 300.324(a)(2)', message: /deafOrHardOfHearing is not answered/ });
+    const na = minimal();
+    na.disability.secondary = ['deaf-blindness'];
+    na.specialFactors.deafOrHardOfHearing = { needed: false, notApplicable: true };
+    fails('special-factor-unanswered', na, { path: 'specialFactors.deafOrHardOfHearing.notApplicable', source: '34 CFR 300.324(a)(2)', profile: 'federal' });
   });
 });
 
@@ -55,5 +85,11 @@ describe('braille-determination-missing', () => {
     const secondary = minimal();
     secondary.disability.secondary = ['deaf-blindness'];
     fails('braille-determination-missing', secondary, { path: 'specialFactors.braille.description', source: '34 CFR 300.324(a)(2)(iii)', profile: 'federal' });
+  });
+
+  it('fails a visually impaired student whose Braille question is answered "not applicable"', () => {
+    const iep = visuallyImpaired();
+    iep.specialFactors.braille = { needed: false, notApplicable: true };
+    fails('braille-determination-missing', iep, { path: 'specialFactors.braille.notApplicable', source: '34 CFR 300.324(a)(2)(iii)' });
   });
 });

@@ -30,7 +30,8 @@ export function registerBatch(program: Command, io: CliIo, setExit: (code: numbe
       'after',
       '\nEach file is written under a temporary name and renamed when complete; Ctrl-C stops cleanly (finished documents kept,\n' +
         'the rest left for --resume). Exit codes: 0 all done, 1 some documents failed (an unreadable or invalid input, or\n' +
-        '--final refused), 2 usage error, 3 a document could not be rendered, 130/143 interrupted.',
+        '--final refused), 2 usage error, 3 a document could not be rendered, 5 the output folder cannot be written (a file\n' +
+        'in its way, read-only, disk full) or no browser, 130/143 interrupted.',
     )
     .action(async (args: string[], options: BatchCliOptions) => {
       const concurrency = Number(options.concurrency);
@@ -50,6 +51,8 @@ export function registerBatch(program: Command, io: CliIo, setExit: (code: numbe
       const progress = batchProgressReporter(io);
       // Loaded when the command runs, so other commands start without the renderers and the browser driver.
       const { runBatch } = await import('../../batch/run-batch.js');
+      const { OutputFolderError } = await import('../../batch/output-folder-error.js');
+      const { OutputLockedError } = await import('../../batch/output-lock.js');
       try {
         const manifest = await runBatch(
           {
@@ -78,6 +81,11 @@ export function registerBatch(program: Command, io: CliIo, setExit: (code: numbe
         // In a batch an unreadable input is one failed document among many, not a mistake in the command line.
         const code = exitCodeFor(failed);
         setExit(signalCode || (s.failed > 0 ? Math.max(EXIT.invalid, code === EXIT.usage ? EXIT.invalid : code) : EXIT.ok));
+      } catch (error) {
+        if (!(error instanceof OutputFolderError) && !(error instanceof OutputLockedError)) throw error;
+        progress.stop();
+        io.err(formatDiagnostics([error.diagnostic], { color: io.color }));
+        setExit(signalCode || EXIT.environment);
       } finally {
         process.removeListener('SIGINT', onSignal);
         process.removeListener('SIGTERM', onSignal);

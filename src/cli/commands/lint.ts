@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
-import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../../model/diagnostic.js';
-import { loadIep, loadIepFile, type LoadedIep } from '../../validate/load-iep.js';
+import { loadIep, readIepBytes, type LoadedIep } from '../../validate/load-iep.js';
 import type { LintDiagnostic } from '../../lint/lint-diagnostic.js';
 import { READING_LAYOUTS, READING_TARGETS, type ReadingLayout } from '../../readability/reading-targets.js';
 import { exitCodeFor, type CatalogCode } from '../../model/diagnostic-catalog.js';
@@ -17,12 +16,9 @@ interface Loaded extends LoadedIep {
 
 /** Loads a file once, keeping its text for word positions. Unreadable files get the loader's diagnostic. */
 async function load(path: string): Promise<Loaded> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch {
-    return loadIepFile(path);
-  }
+  const read = await readIepBytes(path);
+  if ('diagnostics' in read) return { file: path, diagnostics: read.diagnostics };
+  const bytes = read.bytes;
   const loaded = loadIep(bytes, { file: path });
   return loaded.iep ? { ...loaded, source: new TextDecoder().decode(bytes) } : loaded;
 }

@@ -1,8 +1,10 @@
 import type { DocumentMeta } from '../../model/document.js';
+import { sanitizeText } from '../../model/sanitize-text.js';
 import { wordLanguageTag } from './language.js';
 
+/** XML text: the one sanitiser first (XML 1.0 forbids control characters), then the markup characters. */
 const escape = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  sanitizeText(text, { lines: 'join' }).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * docProps/core.xml, written whole rather than by the docx library, which stamps created and modified with the clock

@@ -9,6 +9,7 @@ import { toString } from 'mdast-util-to-string';
 import { pageChromeCss } from '../pdf/page-css.js';
 import { themeCss } from '../theme/theme-css.js';
 import { directiveHandler } from './directive-handlers.js';
+import { markLongWords } from './mark-long-words.js';
 
 export interface HtmlOptions {
   /** The layout's CSS (templates/base.css + the layout's print.css), from the composed layout; it uses the theme's custom properties. */
@@ -33,6 +34,7 @@ export function renderHtml(doc: DocumentTree, options: HtmlOptions): string {
     allowDangerousHtml: false,
     handlers: { containerDirective: directiveHandler, leafDirective: directiveHandler, textDirective: directiveHandler, link: linkHandler },
   }) as HastRoot;
+  markLongWords(body);
   const { meta } = doc;
   // Only the font subsets the document's text needs, so a stand-alone HTML file stays small.
   const printedText = [toString(doc.body), meta.title, meta.header, meta.notice ?? '', meta.watermark ?? '', meta.pageCounter].join('\n');

@@ -45,6 +45,14 @@ export function cssString(value: string): string {
   return `${out}"`;
 }
 
+/**
+ * A margin box ignores `overflow-wrap` (Chromium sizes it to its text), so a very long word in the header (a name
+ * written without spaces) gets a zero width space between its characters: it wraps instead of running off the page.
+ */
+function breakableLongWords(text: string): string {
+  return text.replace(/\S{40,}/gu, (word) => [...word].join('\u200B'));
+}
+
 /** The `content` value for a page counter template: `"Page " counter(page) " of " counter(pages)`. */
 export function pageCounterContent(template: string): string {
   const parts: string[] = [];
@@ -70,9 +78,8 @@ export function pageChromeCss(options: PageChromeOptions): string {
   const lineHeight = Math.max(1.35, LANGUAGE_LINE_HEIGHT[options.lang ?? 'en'] - 0.1);
   // The header sits at the start of the line: top-left in left-to-right documents, top-right in right-to-left ones.
   const headerBox = rtl ? 'top-right' : 'top-left';
-  const headerContent = options.notice
-    ? `${cssString(options.header)} "\\00000a" ${cssString(options.notice)}`
-    : cssString(options.header);
+  const header = breakableLongWords(options.header);
+  const headerContent = options.notice ? `${cssString(header)} "\\00000a" ${cssString(options.notice)}` : cssString(header);
   const mm = (n: number) => `${Number(n.toFixed(2))}mm`;
 
   const css = [

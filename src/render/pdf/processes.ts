@@ -62,6 +62,19 @@ export function memoryBytes(processIds: readonly number[]): number | undefined {
   return total;
 }
 
+/**
+ * Whether a process with this id exists on this machine: signal 0 checks without sending anything. EPERM means it
+ * exists but belongs to another user; only ESRCH means there is none.
+ */
+export function isProcessRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
 /** Sends SIGKILL, ignoring processes that are already gone. */
 export function killQuietly(pid: number): void {
   try {

@@ -79,7 +79,9 @@ export async function renderPdfWithReport(pool: BrowserPool, html: string, optio
       message: `the PDF could not be printed (${failures.join('; then ')})`,
       hint:
         failures.some((f) => f.includes('did not finish'))
-          ? `the document waits for something that never arrives or is too heavy for ${timeoutMs} ms; check the HTML it was given, or allow more time`
+          ? // No command offers more time: say what a person can do (validation bounds every text, so a record that
+            // passes it prints well within the limit on a machine that is not overloaded).
+            `printing took longer than ${timeoutMs / 1000} s; run \`iep validate\` on the record (it refuses texts too long to print), then run again with fewer documents at once (\`iep batch --concurrency 1\`); if a record that validates keeps failing, report it`
           : 'run again; if it keeps failing, check that the browser runs by itself and that the machine has free memory',
     },
     { cause: lastError },

@@ -1,0 +1,88 @@
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { open, readFile, rm, stat } from 'node:fs/promises';
+import type { Diagnostic } from '../model/diagnostic.js';
+
+/** The lock file a batch holds in its output folder while it runs. */
+export const LOCK_FILE = '.iepkit-batch.lock';
+
+interface LockOwner {
+  pid: number;
+  host: string;
+  startedAt: string;
+}
+
+/** Another batch holds the output folder: two writers would leave a manifest that disagrees with the files. */
+export class OutputLockedError extends Error {
+  readonly diagnostic: Diagnostic;
+
+  constructor(file: string, owner: LockOwner | undefined) {
+    const who = owner ? `process ${owner.pid} on ${owner.host}, started ${owner.startedAt}` : 'another process';
+    const message = `another batch is writing to this folder (${who})`;
+    super(message);
+    this.name = 'OutputLockedError';
+    this.diagnostic = {
+      code: 'output-locked',
+      severity: 'error',
+      file,
+      message,
+      hint: 'wait for it to finish, or use another --out folder; if that batch is gone (e.g. its machine stopped), delete the lock file',
+    };
+  }
+}
+
+/**
+ * Takes the output folder for this process: creates the lock file exclusively (O_EXCL), and takes over a lock left
+ * by a dead process of this machine. Hand-written rather than a lock library because staleness here is exact (is
+ * that pid alive on this host?) where libraries guess from the lock's age, which would take over a slow live batch.
+ * Returns the release function; the lock is released on every normal end and on SIGINT/SIGTERM (the batch command
+ * ends through its `finally`); a SIGKILLed batch's lock is taken over at the next start.
+ */
+export async function lockOutputFolder(outDir: string): Promise<() => Promise<void>> {
+  const file = join(outDir, LOCK_FILE);
+  const me: LockOwner = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(file, 'wx');
+      await handle.writeFile(JSON.stringify(me) + '\n');
+      await handle.close();
+      return () => rm(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const owner = await readOwner(file);
+    // A lock of a dead process of this machine, or one left unwritten (killed between creating and writing it).
+    if ((owner && owner.host === me.host && !isAlive(owner.pid)) || (!owner && (await ageMs(file)) > 60_000)) {
+      await rm(file, { force: true });
+      continue;
+    }
+    throw new OutputLockedError(file, owner);
+  }
+  throw new OutputLockedError(file, await readOwner(file));
+}
+
+async function readOwner(file: string): Promise<LockOwner | undefined> {
+  try {
+    const owner = JSON.parse(await readFile(file, 'utf8')) as LockOwner;
+    return Number.isInteger(owner.pid) && typeof owner.host === 'string' ? owner : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function ageMs(file: string): Promise<number> {
+  try {
+    return Date.now() - (await stat(file)).mtimeMs;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
