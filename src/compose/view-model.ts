@@ -346,7 +346,8 @@ export class ViewModelBuilder {
       .filter(({ member }) => member.caseManager || studentRoles.includes(member.role))
       .sort((a, b) => Number(Boolean(b.member.caseManager)) - Number(Boolean(a.member.caseManager)))
       .map(({ view }) => view);
-    const glossary = this.glossaryTerms().map((key) => ({ term: this.label(`glossary:${key}.term`), definition: this.label(`glossary:${key}.definition`) }));
+    // Glossary text is plain prose; escaped so "12:1+1" in a definition does not read as a directive.
+    const glossary = this.glossaryTerms().map((key) => ({ term: escapeInline(this.label(`glossary:${key}.term`)), definition: escapeInline(this.label(`glossary:${key}.definition`)) }));
     return {
       lang: tr.lang,
       dir: tr.dir,

@@ -13,7 +13,7 @@ describe('expandInputs', () => {
   });
 
   it('expands a relative glob relative to the working folder and refuses one that matches nothing', async () => {
-    expect(await expandInputs(['examples/*.iep.yaml'])).toEqual(['examples/amira-saleh.iep.yaml', 'examples/mateo-almonte.iep.yaml', 'examples/maya-thompson.iep.yaml']);
+    expect(await expandInputs(['examples/*.iep.yaml'])).toEqual(['examples/amira-saleh.iep.yaml', 'examples/mateo-almonte.iep.yaml', 'examples/maya-thompson.iep.yaml', 'examples/rayhan-chowdhury.iep.yaml']);
     await expect(expandInputs(['nothing-here/*.yaml'])).rejects.toThrow('no files match nothing-here/*.yaml');
   });
 });

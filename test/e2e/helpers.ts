@@ -18,7 +18,7 @@ import type { Iep } from '../../src/model/iep.js';
 import type { LayoutName, Profile } from '../../src/load/load-layout.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const EXAMPLES = ['maya-thompson', 'mateo-almonte', 'amira-saleh'] as const;
+export const EXAMPLES = ['maya-thompson', 'mateo-almonte', 'amira-saleh', 'rayhan-chowdhury'] as const;
 export type Example = (typeof EXAMPLES)[number];
 
 export const examplePath = (name: Example): string => path.join(ROOT, 'examples', `${name}.iep.yaml`);

@@ -231,6 +231,7 @@ function expectedMissing(iep: Iep, raw: Record<string, unknown>, lang: Language)
 describe.each([
   { example: 'mateo-almonte', lang: 'es' },
   { example: 'amira-saleh', lang: 'ar' },
+  { example: 'rayhan-chowdhury', lang: 'bn' },
 ] as const)('the parity report of $example in $lang', ({ example, lang }) => {
   const raw = rawIep(examplePath(example));
   const iep = validated(raw);

@@ -16,7 +16,7 @@ const examplesDir = fileURLToPath(new URL('../../examples/', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'iepkit-mutated-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-type Example = 'maya-thompson' | 'mateo-almonte' | 'amira-saleh';
+type Example = 'maya-thompson' | 'mateo-almonte' | 'amira-saleh' | 'rayhan-chowdhury';
 // The examples as plain YAML data, edited the way a case manager would edit the file.
 type Data = any;
 
@@ -180,7 +180,7 @@ describe('each new rule on a mutated example, as `iep check` prints it', () => {
 
   it('passes on the examples as they are: none of these rules reports anything, in ny and federally', async () => {
     const codes = [...new Set(MUTATIONS.map((m) => m.code))];
-    for (const example of ['maya-thompson', 'mateo-almonte', 'amira-saleh'] as const) {
+    for (const example of ['maya-thompson', 'mateo-almonte', 'amira-saleh', 'rayhan-chowdhury'] as const) {
       for (const profile of ['ny', 'federal'] as const) {
         const { code, output } = await iepCheck(`${examplesDir}${example}.iep.yaml`, profile);
         for (const rule of codes) expect(output, `${example} ${profile}`).not.toContain(rule);
