@@ -27,13 +27,22 @@ const COMPLEX = /[\p{Script=Arabic}\p{Script=Bengali}\p{Script=Devanagari}\p{Scr
 export function embeddedFonts(doc: DocumentTree): FontOptions[] {
   const slots = docxFonts(doc.meta.lang);
   const byFamily = new Map<FontFamilyName, Set<number>>();
+  const neutral = new Set<number>();
   for (const ch of new Set(documentText(doc))) {
-    if (/^\s$/u.test(ch)) continue;
+    if (/^\p{Cc}$/u.test(ch)) continue;
+    // Spaces, digits and punctuation take the script of the text around them (a bracket beside Korean is set in the
+    // Korean font), so they go into every embedded family's subset; a family is embedded for its letters only.
+    if (!/^[\p{L}\p{M}]$/u.test(ch) && !EAST_ASIAN.test(ch)) {
+      neutral.add(ch.codePointAt(0)!);
+      continue;
+    }
     const family = EAST_ASIAN.test(ch) ? slots.eastAsia : COMPLEX.test(ch) ? slots.cs : slots.ascii;
     let codePoints = byFamily.get(family);
     if (!codePoints) byFamily.set(family, (codePoints = new Set()));
     codePoints.add(ch.codePointAt(0)!);
   }
+  if (neutral.size > 0 && !byFamily.has(slots.ascii)) byFamily.set(slots.ascii, new Set());
+  for (const codePoints of byFamily.values()) for (const cp of neutral) codePoints.add(cp);
   const fonts: FontOptions[] = [];
   for (const [family, codePoints] of byFamily) {
     const data = embeddableFont(family, 400, codePoints);

@@ -102,6 +102,10 @@ describe('the DOCX embeds the fonts it names', () => {
     // The whole @fontsource file has 8,248 glyphs and calls itself "Noto Sans SC Thin".
     expect(regular.font.numGlyphs).toBeLessThan(textOf(file, /\p{Script=Han}/u).size + 100);
     expect(regular.font.layout('学生').glyphs.every((g) => g.id !== 0)).toBe(true);
+    // Brackets and digits beside Chinese text are set in the Chinese font (LibreOffice fell back to DejaVu for them).
+    const neutral = textOf(file, /[0-9[\]()，：]/u);
+    expect([...neutral]).toEqual(expect.arrayContaining(['[', ']', '2']));
+    expect(missingGlyphs(regular.font, neutral)).toEqual([]);
   });
 
   it('embeds only the families the text needs: an English IEP carries Noto Sans alone', async () => {
