@@ -41,13 +41,13 @@ export function embeddedFonts(doc: DocumentTree): FontOptions[] {
     if (!codePoints) byFamily.set(family, (codePoints = new Set()));
     codePoints.add(ch.codePointAt(0)!);
   }
-  if (neutral.size > 0 && !byFamily.has(slots.ascii)) byFamily.set(slots.ascii, new Set());
-  for (const codePoints of byFamily.values()) for (const cp of neutral) codePoints.add(cp);
+  // Latin text with no letters (a date, a number) is still set in the Latin family.
+  if (neutral.size > 0 && !byFamily.has(slots.ascii)) byFamily.set(slots.ascii, new Set(neutral));
   const fonts: FontOptions[] = [];
   for (const [family, codePoints] of byFamily) {
-    const data = embeddableFont(family, 400, codePoints);
+    const data = embeddableFont(family, 400, codePoints, neutral);
     if (!data) continue;
-    const bold = embeddableFont(family, 700, codePoints);
+    const bold = embeddableFont(family, 700, codePoints, neutral);
     fonts.push({ name: family, data, ...(bold ? { bold } : {}) });
   }
   return fonts;

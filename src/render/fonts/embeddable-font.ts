@@ -31,9 +31,15 @@ const loaded = new Map<string, LoadedFile>();
 
 /**
  * The TrueType bytes of a family's regular (400) or bold (700) face for these characters, or undefined when no
- * file of the family has a glyph for any of them.
+ * file of the family has a glyph for any of them. `alsoInclude` (spaces, digits, punctuation) goes into a subset
+ * too but does not choose the file.
  */
-export function embeddableFont(family: FontFamilyName, weight: 400 | 700, codePoints: Iterable<number>): Buffer | undefined {
+export function embeddableFont(
+  family: FontFamilyName,
+  weight: 400 | 700,
+  codePoints: Iterable<number>,
+  alsoInclude: Iterable<number> = [],
+): Buffer | undefined {
   const wanted = [...new Set(codePoints)];
   let best: { file: LoadedFile; covered: number } | undefined;
   for (const file of subsetFiles(family, weight)) {
@@ -43,7 +49,7 @@ export function embeddableFont(family: FontFamilyName, weight: 400 | 700, codePo
   }
   if (!best) return undefined;
   return SUBSET_FAMILIES.has(family)
-    ? subsetFont(best.file.sfnt, best.file.font, wanted, family, weight === 700)
+    ? subsetFont(best.file.sfnt, best.file.font, [...wanted, ...alsoInclude], family, weight === 700)
     : writeSfnt(best.file.sfnt);
 }
 

@@ -15,6 +15,7 @@ import { composeDocument } from '../../../src/compose/compose-document.js';
 import type { Language } from '../../../src/model/languages.js';
 import { renderDocx } from '../../../src/render/docx/render-docx.js';
 import { loadIepFile } from '../../../src/validate/load-iep.js';
+import { testMeta, tree } from './helpers.js';
 
 const EXAMPLES = new URL('../../../examples/', import.meta.url);
 
@@ -111,6 +112,11 @@ describe('the DOCX embeds the fonts it names', () => {
   it('embeds only the families the text needs: an English IEP carries Noto Sans alone', async () => {
     const english = await studentDocx('maya-thompson', 'en', 'official');
     expect([...new Set(embeddedFaces(english).map((f) => f.name))]).toEqual(['Noto Sans']);
+  });
+
+  it('leaves out a family that draws none of the letters it would serve (Bengali in an English copy goes to the Arabic slot)', async () => {
+    const docx = await renderDocx(tree('Rayhan (রায়হান) was born on 9 March 2016.', testMeta()));
+    expect([...new Set(embeddedFaces(docx).map((f) => f.name))]).toEqual(['Noto Sans']);
   });
 
   it('gives the same bytes for the same input (font keys come from the fonts, not at random)', async () => {
