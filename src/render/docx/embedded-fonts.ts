@@ -15,6 +15,7 @@ import type { Node } from 'mdast';
 import type { DocumentTree } from '../../model/document.js';
 import type { FontFamilyName } from '../fonts/registry.js';
 import { embeddableFont } from '../fonts/embeddable-font.js';
+import { readSfnt } from '../fonts/sfnt.js';
 import { docxFonts } from './fonts.js';
 
 const EAST_ASIAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u3000-\u303F\uFF00-\uFFEF]/u;
@@ -70,27 +71,41 @@ function documentText(doc: DocumentTree): string {
 }
 
 /**
- * Same input, same bytes: the docx library obfuscates each font with a random key. Give each one a key derived from
- * its bytes instead (obfuscation XORs the first 32 bytes with the key, so the part is unmasked with the old key and
- * masked with the new), in the font table and the part.
+ * What the docx library writes differently from what the fonts are, fixed in the font table and the font parts:
+ *
+ * - same input, same bytes: it obfuscates each font with a random key; each gets a key derived from its bytes instead
+ *   (obfuscation XORs the first 32 bytes with the key, so the part is unmasked with the old key and masked with the new);
+ * - it gives every font the same w:sig (the Unicode ranges and code pages a font claims, which Word reads to decide
+ *   whether a font can set a script): each font gets the ranges of its OS/2 table (ECMA-376 Part 1, 17.8.3.16).
  */
-export function fixEmbeddedFontKeys(parts: Map<string, string>, binary: Map<string, Buffer>): void {
+export function finishEmbeddedFonts(parts: Map<string, string>, binary: Map<string, Buffer>): void {
   const table = parts.get('word/fontTable.xml');
   const rels = parts.get('word/_rels/fontTable.xml.rels');
   if (!table || !rels) return;
   const targets = new Map([...rels.matchAll(/<Relationship\b[^>]*?\bId="([^"]+)"[^>]*?\bTarget="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
-  parts.set(
-    'word/fontTable.xml',
-    table.replace(/(<w:embed\w+\b[^>]*?\br:id=")([^"]+)("[^>]*?\bw:fontKey=")\{([^}]+)\}/g, (whole, a: string, id: string, b: string, key: string) => {
+  const fixFont = (xml: string) => {
+    let signature: string | undefined;
+    const rekeyed = xml.replace(/(<w:embed(\w+)\b[^>]*?\br:id=")([^"]+)("[^>]*?\bw:fontKey=")\{([^}]+)\}/g, (whole, a: string, face: string, id: string, b: string, key: string) => {
       const path = `word/${targets.get(id)}`;
       const data = binary.get(path);
       if (!data) return whole;
       const font = obfuscateFont(data, key);
+      if (face === 'Regular') signature = fontSignature(font);
       const fixed = guidOf(font);
       binary.set(path, obfuscateFont(font, fixed));
       return `${a}${id}${b}{${fixed}}`;
-    }),
-  );
+    });
+    return signature ? rekeyed.replace(/<w:sig\b[^>]*\/>/, signature) : rekeyed;
+  };
+  parts.set('word/fontTable.xml', table.replace(/<w:font\b.*?<\/w:font>/gs, fixFont));
+}
+
+/** w:sig from the font's OS/2 table: ulUnicodeRange1-4 and ulCodePageRange1-2. */
+function fontSignature(font: Buffer): string | undefined {
+  const os2 = readSfnt(font).tables.get('OS/2');
+  if (!os2 || os2.length < 86) return undefined;
+  const hex = (at: number) => os2.readUInt32BE(at).toString(16).toUpperCase().padStart(8, '0');
+  return `<w:sig w:usb0="${hex(42)}" w:usb1="${hex(46)}" w:usb2="${hex(50)}" w:usb3="${hex(54)}" w:csb0="${hex(78)}" w:csb1="${hex(82)}"/>`;
 }
 
 /** ECMA-376 Part 1, 17.8.1: XOR the first 32 bytes with the key's 16 bytes in reverse order (its own inverse). */

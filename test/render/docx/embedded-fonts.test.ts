@@ -114,6 +114,19 @@ describe('the DOCX embeds the fonts it names', () => {
     expect([...new Set(embeddedFaces(english).map((f) => f.name))]).toEqual(['Noto Sans']);
   });
 
+  it("gives each font the Unicode ranges and code pages of its own OS/2 table in w:sig (Word reads them to pick a font for a script)", () => {
+    const sig = (lang: string, family: string) => {
+      const table = strFromU8(unzipSync(docx.get(lang)!)['word/fontTable.xml']!);
+      const font = new RegExp(`<w:font w:name="${family}">.*?</w:font>`, 's').exec(table)![0];
+      const [, usb0, usb1, csb0] = /<w:sig w:usb0="(\w+)" w:usb1="(\w+)" w:usb2="\w+" w:usb3="\w+" w:csb0="(\w+)"/.exec(font)!;
+      return { usb0: parseInt(usb0!, 16), usb1: parseInt(usb1!, 16), csb0: parseInt(csb0!, 16) };
+    };
+    expect(sig('bn', 'Noto Sans Bengali').usb0 & (1 << 16)).not.toBe(0); // bit 16: Bengali
+    expect(sig('ar', 'Noto Sans Arabic').usb0 & (1 << 13)).not.toBe(0); // bit 13: Arabic
+    expect(sig('zh-Hans', 'Noto Sans SC').usb1 & (1 << 27)).not.toBe(0); // bit 59: CJK Unified Ideographs
+    expect(sig('zh-Hans', 'Noto Sans SC').csb0 & (1 << 18)).not.toBe(0); // code page 936, Simplified Chinese
+  });
+
   it('leaves out a family that draws none of the letters it would serve (Bengali in an English copy goes to the Arabic slot)', async () => {
     const docx = await renderDocx(tree('Rayhan (রায়হান) was born on 9 March 2016.', testMeta()));
     expect([...new Set(embeddedFaces(docx).map((f) => f.name))]).toEqual(['Noto Sans']);
