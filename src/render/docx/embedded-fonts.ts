@@ -18,10 +18,11 @@ import { embeddableFont } from '../fonts/embeddable-font.js';
 import { readSfnt } from '../fonts/sfnt.js';
 import { docxFonts } from './fonts.js';
 
-const EAST_ASIAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u3000-\u303F\uFF00-\uFFEF]/u;
 /** A font the docx Document embeds (the library does not export the type). */
 type FontOptions = NonNullable<IPropertiesOptions['fonts']>[number];
 
+/** Characters Word sets in the eastAsia font, and in the cs (complex script) font. */
+const EAST_ASIAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u3000-\u303F\uFF00-\uFFEF]/u;
 const COMPLEX = /[\p{Script=Arabic}\p{Script=Bengali}\p{Script=Devanagari}\p{Script=Hebrew}]/u;
 
 /** The `fonts` option of the docx Document: each bundled family the document's text is set in, regular and bold. */

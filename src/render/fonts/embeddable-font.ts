@@ -24,6 +24,8 @@ const SUBSET_FAMILIES: ReadonlySet<FontFamilyName> = new Set(['Noto Sans SC', 'N
 
 interface LoadedFile {
   sfnt: SfntTables;
+  /** The whole file as sfnt (callers copy before changing it: the docx library obfuscates a copy). */
+  bytes: Buffer;
   font: fontkit.Font;
 }
 
@@ -50,7 +52,7 @@ export function embeddableFont(
   if (!best) return undefined;
   return SUBSET_FAMILIES.has(family)
     ? subsetFont(best.file.sfnt, best.file.font, [...wanted, ...alsoInclude], family, weight === 700)
-    : writeSfnt(best.file.sfnt);
+    : best.file.bytes;
 }
 
 /** The package's named-subset WOFF files of one weight (not the numbered slices of the Chinese and Korean fonts). */
@@ -65,7 +67,8 @@ function load(file: string): LoadedFile {
   let entry = loaded.get(file);
   if (!entry) {
     const sfnt = readWoff(readFileSync(file));
-    entry = { sfnt, font: fontkit.create(writeSfnt(sfnt)) as fontkit.Font };
+    const bytes = writeSfnt(sfnt);
+    entry = { sfnt, bytes, font: fontkit.create(bytes) as fontkit.Font };
     loaded.set(file, entry);
   }
   return entry;
