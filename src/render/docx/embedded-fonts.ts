@@ -14,7 +14,7 @@ import type { IPropertiesOptions } from 'docx';
 import type { Node } from 'mdast';
 import type { DocumentTree } from '../../model/document.js';
 import type { FontFamilyName } from '../fonts/registry.js';
-import { embeddableFont } from '../fonts/embeddable-font.js';
+import { embeddableFont, isSubsetFamily } from '../fonts/embeddable-font.js';
 import { readSfnt } from '../fonts/sfnt.js';
 import { docxFonts } from './fonts.js';
 
@@ -76,6 +76,8 @@ function documentText(doc: DocumentTree): string {
  *
  * - same input, same bytes: it obfuscates each font with a random key; each gets a key derived from its bytes instead
  *   (obfuscation XORs the first 32 bytes with the key, so the part is unmasked with the old key and masked with the new);
+ * - a Chinese or Korean font holds only the document's characters: w:subsetted says so (17.8.3.3), as Word marks
+ *   the subsets it embeds itself;
  * - it gives every font the same w:sig (the Unicode ranges and code pages a font claims, which Word reads to decide
  *   whether a font can set a script): each font gets the ranges of its OS/2 table (ECMA-376 Part 1, 17.8.3.16).
  */
@@ -86,7 +88,8 @@ export function finishEmbeddedFonts(parts: Map<string, string>, binary: Map<stri
   const targets = new Map([...rels.matchAll(/<Relationship\b[^>]*?\bId="([^"]+)"[^>]*?\bTarget="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
   const fixFont = (xml: string) => {
     let signature: string | undefined;
-    const rekeyed = xml.replace(/(<w:embed(\w+)\b[^>]*?\br:id=")([^"]+)("[^>]*?\bw:fontKey=")\{([^}]+)\}/g, (whole, a: string, face: string, id: string, b: string, key: string) => {
+    const subsetted = isSubsetFamily(/w:name="([^"]*)"/.exec(xml)?.[1] ?? '') ? ' w:subsetted="1"' : '';
+    const rekeyed = xml.replace(/(<w:embed(\w+)\b[^>]*?\br:id=")([^"]+)("[^>]*?\bw:fontKey=")\{([^}]+)\}"/g, (whole, a: string, face: string, id: string, b: string, key: string) => {
       const path = `word/${targets.get(id)}`;
       const data = binary.get(path);
       if (!data) return whole;
@@ -94,7 +97,7 @@ export function finishEmbeddedFonts(parts: Map<string, string>, binary: Map<stri
       if (face === 'Regular') signature = fontSignature(font);
       const fixed = guidOf(font);
       binary.set(path, obfuscateFont(font, fixed));
-      return `${a}${id}${b}{${fixed}}`;
+      return `${a}${id}${b}{${fixed}}"${subsetted}`;
     });
     return signature ? rekeyed.replace(/<w:sig\b[^>]*\/>/, signature) : rekeyed;
   };

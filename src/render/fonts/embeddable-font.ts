@@ -20,7 +20,12 @@ import { readWoff, writeSfnt, type SfntTables } from './sfnt.js';
 import { subsetFont } from './subset-font.js';
 
 /** Families set one glyph per character, embedded as subsets. */
-const SUBSET_FAMILIES: ReadonlySet<FontFamilyName> = new Set(['Noto Sans SC', 'Noto Sans TC', 'Noto Sans KR']);
+const SUBSET_FAMILIES: ReadonlySet<string> = new Set<FontFamilyName>(['Noto Sans SC', 'Noto Sans TC', 'Noto Sans KR']);
+
+/** True when embeddableFont cuts the family down to the characters asked for (the file has no other glyphs). */
+export function isSubsetFamily(family: string): boolean {
+  return SUBSET_FAMILIES.has(family);
+}
 
 interface LoadedFile {
   sfnt: SfntTables;

@@ -41,7 +41,7 @@ function embeddedFaces(docx: Uint8Array): EmbeddedFace[] {
   );
   const faces: EmbeddedFace[] = [];
   for (const [, name, body] of table.matchAll(/<w:font w:name="([^"]+)">(.*?)<\/w:font>/gs)) {
-    for (const [, face, id, key] of body!.matchAll(/<w:embed(\w+) r:id="([^"]+)" w:fontKey="\{([0-9A-F-]{36})\}"/g)) {
+    for (const [, face, id, key] of body!.matchAll(/<w:embed(\w+) r:id="([^"]+)" w:fontKey="\{([0-9A-F-]{36})\}"(?: w:subsetted="1")?\/>/g)) {
       const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
       expect(target).toMatch(/^fonts\/font\d+\.odttf$/);
       const data = Buffer.from(files[`word/${target}`]!);
@@ -99,6 +99,9 @@ describe('the DOCX embeds the fonts it names', () => {
   it('names the Chinese font as the embedded file does, and cuts it down to the characters used', () => {
     const file = docx.get('zh-Hans')!;
     expect(strFromU8(unzipSync(file)['word/styles.xml']!)).toMatch(/<w:rFonts [^>]*w:eastAsia="Noto Sans SC"/);
+    const table = strFromU8(unzipSync(file)['word/fontTable.xml']!);
+    expect(table).toMatch(/<w:font w:name="Noto Sans SC">.*<w:embedRegular [^>]*w:subsetted="1"\/>.*<\/w:font>/s);
+    expect(table).not.toMatch(/<w:font w:name="Noto Sans">(?:(?!<\/w:font>).)*w:subsetted/s); // embedded whole
     const regular = embeddedFaces(file).find((f) => f.name === 'Noto Sans SC' && f.face === 'Regular')!;
     // The whole @fontsource file has 8,248 glyphs and calls itself "Noto Sans SC Thin".
     expect(regular.font.numGlyphs).toBeLessThan(textOf(file, /\p{Script=Han}/u).size + 100);
