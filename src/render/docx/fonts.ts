@@ -1,7 +1,7 @@
 /**
  * The fonts the DOCX names. Text fonts come from the shared font module (src/render/fonts), the same Noto families
- * the PDF embeds, so both formats of a copy use the same typefaces where the reader has them installed (Word
- * substitutes a similar font where not; the DOCX does not embed fonts).
+ * the PDF embeds, so both formats of a copy use the same typefaces; the DOCX embeds them (embedded-fonts.ts), so the
+ * reader needs none installed.
  */
 export { docxFonts, LANGUAGE_FONT, type DocxFonts } from '../fonts/font-stack.js';
 

@@ -18,6 +18,7 @@ import type { RootContent } from 'mdast';
 import type { DocumentTree } from '../../model/document.js';
 import { createListCounter, type RenderContext } from './context.js';
 import { corePropertiesXml } from './core-properties.js';
+import { embeddedFonts, finishEmbeddedFonts } from './embedded-fonts.js';
 import { bindHandlers } from './bind-handlers.js';
 import { handlers } from './handlers.js';
 import { COLUMN_GAP, layoutStyle } from './layouts.js';
@@ -88,6 +89,7 @@ export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
     revision: 1,
     styles: createStyles(meta.lang, { compact: layout.compact, rtl: ctx.rtl }),
     numbering: createNumbering(),
+    fonts: embeddedFonts(doc),
     sections,
   });
 
@@ -100,6 +102,7 @@ export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
     edit(parts, 'word/settings.xml', (xml) => rtlSettings(xml, meta.lang));
   }
   makeReproducible(parts);
+  finishEmbeddedFonts(parts, binary);
   const entries = order.map((path) => ({ path, data: binary.get(path) ?? Buffer.from(parts.get(path)!, 'utf8') }));
   return writeZip(entries, meta.created);
 }

@@ -48,10 +48,10 @@ export function fontStack(lang: Language): string {
 
 /** Word's run fonts (`w:rFonts`): ascii and hAnsi for Latin, eastAsia for CJK, cs for complex scripts (Arabic, Urdu, Bengali). */
 export interface DocxFonts {
-  ascii: string;
-  hAnsi: string;
-  eastAsia: string;
-  cs: string;
+  ascii: FontFamilyName;
+  hAnsi: FontFamilyName;
+  eastAsia: FontFamilyName;
+  cs: FontFamilyName;
 }
 
 export function docxFonts(lang: Language): DocxFonts {
