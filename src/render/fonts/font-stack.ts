@@ -80,10 +80,13 @@ export const LANGUAGE_LINE_HEIGHT: Record<Language, number> = {
 
 /**
  * CSS declarations for a language's running text: the font stack, its line height, and for Korean breaking
- * lines between words (`keep-all`) as Korean text expects, instead of inside them.
+ * lines between words (`keep-all`) as Korean text expects, instead of inside them. `--language-leading` is how much
+ * more leading the language needs than Latin text: headings multiply their own line height by it, so a Nastaliq
+ * heading's descenders no longer touch the table below it.
  */
 export function textCss(lang: Language): string {
-  const rules = [`font-family: ${fontStack(lang)};`, `line-height: ${LANGUAGE_LINE_HEIGHT[lang]};`];
+  const leading = Math.round((LANGUAGE_LINE_HEIGHT[lang] / LANGUAGE_LINE_HEIGHT.en) * 100) / 100;
+  const rules = [`font-family: ${fontStack(lang)};`, `line-height: ${LANGUAGE_LINE_HEIGHT[lang]};`, `--language-leading: ${leading};`];
   if (lang === 'ko') rules.push('word-break: keep-all;', 'overflow-wrap: anywhere;');
   return rules.join(' ');
 }
