@@ -54,7 +54,8 @@ describe('textCss', () => {
   it('gives Urdu room for Nastaliq and Korean word breaks', () => {
     expect(textCss('ur')).toContain('line-height: 2.2;');
     expect(textCss('ko')).toContain('word-break: keep-all;');
-    expect(textCss('en')).toBe(`font-family: ${fontStack('en')}; line-height: 1.45;`);
+    expect(textCss('en')).toBe(`font-family: ${fontStack('en')}; line-height: 1.45; --language-leading: 1;`);
+    expect(textCss('ur')).toContain('--language-leading: 1.52;');
   });
 });
 

@@ -8,6 +8,7 @@
  * count): no string that is a colour, no CSS colour or point size inside a string, and no number written directly
  * as a size, spacing, line or border value. Each check is first shown to catch the literals it is meant to catch.
  */
+import { textCss } from '../../../src/render/fonts/font-stack.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
@@ -105,7 +106,8 @@ export function codeLiterals(source: string, file = 'file.ts'): string[] {
   return problems;
 }
 
-const defined = new Set(themeProperties().map(([name]) => name));
+// The theme's custom properties, and those the language's text rule sets (src/render/fonts: --language-leading).
+const defined = new Set([...themeProperties().map(([name]) => name), ...[...textCss('en').matchAll(/(--[\w-]+):/g)].map((m) => m[1]!)]);
 
 describe('the literal checks catch literals', () => {
   it('finds colours and sizes in CSS in every form', () => {
