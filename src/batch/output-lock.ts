@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { open, readFile, rm, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { link, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import type { Diagnostic } from '../model/diagnostic.js';
 
 /** The lock file a batch holds in its output folder while it runs. */
@@ -32,7 +33,8 @@ export class OutputLockedError extends Error {
 }
 
 /**
- * Takes the output folder for this process: creates the lock file exclusively (O_EXCL), and takes over a lock left
+ * Takes the output folder for this process: creates the lock file exclusively (a hard link, which fails when the lock
+ * exists), and takes over a lock left
  * by a dead process of this machine. Hand-written rather than a lock library because staleness here is exact (is
  * that pid alive on this host?) where libraries guess from the lock's age, which would take over a slow live batch.
  * Returns the release function; the lock is released on every normal end and on SIGINT/SIGTERM (the batch command
@@ -42,16 +44,20 @@ export async function lockOutputFolder(outDir: string): Promise<() => Promise<vo
   const file = join(outDir, LOCK_FILE);
   const me: LockOwner = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
+    // Written whole under a private name, then linked to the lock's name (link fails if it exists): nobody ever
+    // reads a lock that is there but still empty.
+    const draft = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.partial`;
+    await writeFile(draft, JSON.stringify(me) + '\n', { flag: 'wx' });
     try {
-      const handle = await open(file, 'wx');
-      await handle.writeFile(JSON.stringify(me) + '\n');
-      await handle.close();
+      await link(draft, file);
       return () => rm(file, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      await rm(draft, { force: true });
     }
     const owner = await readOwner(file);
-    // A lock of a dead process of this machine, or one left unwritten (killed between creating and writing it).
+    // A lock of a dead process of this machine, or an unreadable one left long ago.
     if ((owner && owner.host === me.host && !isAlive(owner.pid)) || (!owner && (await ageMs(file)) > 60_000)) {
       await rm(file, { force: true });
       continue;
