@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { link, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { isProcessRunning } from '../pipeline/index.js';
 
 /** The lock file a batch holds in its output folder while it runs. */
 export const LOCK_FILE = '.iepkit-batch.lock';
@@ -58,7 +59,7 @@ export async function lockOutputFolder(outDir: string): Promise<() => Promise<vo
     }
     const owner = await readOwner(file);
     // A lock of a dead process of this machine, or an unreadable one left long ago.
-    if ((owner && owner.host === me.host && !isAlive(owner.pid)) || (!owner && (await ageMs(file)) > 60_000)) {
+    if ((owner && owner.host === me.host && !isProcessRunning(owner.pid)) || (!owner && (await ageMs(file)) > 60_000)) {
       await rm(file, { force: true });
       continue;
     }
@@ -81,14 +82,5 @@ async function ageMs(file: string): Promise<number> {
     return Date.now() - (await stat(file)).mtimeMs;
   } catch {
     return Number.POSITIVE_INFINITY;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

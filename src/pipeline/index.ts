@@ -10,6 +10,7 @@ export { renderFiles, type RenderFilesOptions, type RenderFilesResult } from './
 export { renderIep, type RenderOptions, type RenderResult, type RenderedFile } from './render-iep.js';
 export { writeFileAtomic, removeStalePartials } from './write-file-atomic.js';
 export { removeStaleProfiles } from '../render/pdf/browser-profile.js';
+export { isProcessRunning } from '../render/pdf/processes.js';
 export { describeWriteFailure } from './describe-write-failure.js';
 export { sha256 } from './sha256.js';
 export { BrowserPool, type BrowserPoolOptions } from '../render/pdf/browser-pool.js';
