@@ -1,6 +1,7 @@
 /**
  * HTML -> PDF in a locked-down page of the pool: tagged (PDF/UA structure from the HTML), with a bookmark outline
- * from the headings, the paper size and margins from the HTML's @page rules, title and language in the metadata.
+ * from the headings, the paper size and margins from the HTML's @page rules, title and language in the metadata,
+ * then made PDF/UA-1 conformant by the post-print stage (./post-print).
  *
  * A document that fails (browser crash, a page that never finishes, the per-document timeout) is retried once on
  * a healthy page, in a fresh browser if the old one is gone or stopped answering; a second failure is a
@@ -10,6 +11,8 @@ import type { PageSize } from '../../model/document.js';
 import { withTimeout, type BrowserPool, type PooledPage } from './browser-pool.js';
 import { DOCUMENT_URL, type PdfAsset, type RenderJob } from './lockdown.js';
 import { fixOutlineTitles } from './outline-titles.js';
+import { makePdfAccessible } from './post-print/make-pdf-accessible.js';
+import { COLLECT_TEXT_RUNS, type TextRun } from './post-print/text-runs.js';
 import { PdfRenderError } from './pdf-render-error.js';
 
 export interface RenderPdfOptions {
@@ -116,6 +119,9 @@ async function printOnce(
     const headings = (await page.evaluate(
       `Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'), (h) => h.innerText)`,
     )) as string[];
+    const { title, lang, runs } = (await page.evaluate(
+      `({ title: document.title, lang: document.documentElement.lang, runs: ${COLLECT_TEXT_RUNS} })`,
+    )) as { title: string; lang: string; runs: TextRun[] };
     const pdf = await page.pdf({
       format: options.pageSize ?? 'letter',
       preferCSSPageSize: true,
@@ -128,7 +134,8 @@ async function printOnce(
       timeout: remaining(),
     });
     // Right-to-left headings get their bookmark titles in logical order (Chromium writes them in visual order).
-    return fixOutlineTitles(Buffer.from(pdf), headings);
+    const outlined = fixOutlineTitles(Buffer.from(pdf), headings);
+    return makePdfAccessible(outlined, { title, lang: lang || 'en', runs }).pdf;
   })();
   work.catch(() => undefined);
   try {

@@ -1,0 +1,124 @@
+/**
+ * Logical text and passage languages from the page's text runs (./text-runs.ts).
+ *
+ * Chromium makes one structure element per rendered text node and writes its glyphs in visual order: an Arabic or
+ * Urdu run reads backwards when extracted, and glyphs that shaping merged (Arabic ligatures, Bengali conjuncts)
+ * map to nothing. Each leaf element is matched, in order, with the text run holding the same letters; where the
+ * extracted text differs from the run's, the run's text becomes the element's /ActualText (ISO 32000-1 §14.9.4),
+ * and where the run's language differs from the document's, the element gets /Lang (ISO 14289-1 §7.2).
+ */
+import { ownMarks, type MarkIndex } from './element-text.js';
+import { PdfString } from './pdf-objects.js';
+import { walkElements, type StructElement, type StructTree } from './struct-tree.js';
+import type { TextRun } from './text-runs.js';
+
+/** How far from the last match a partial match (glyphs that map to nothing) is looked for. */
+const WINDOW = 12;
+
+export interface TextRunReport {
+  leaves: number;
+  matched: number;
+  actualText: number;
+  lang: number;
+}
+
+/**
+ * Leaves are matched by their letters, not by position alone: Chromium orders some inline runs differently from
+ * the DOM (an English passage before its "not yet translated" note in a right-to-left cell), and the same text
+ * recurs (that note, a separator). Among runs with the same letters the one nearest the last match is taken;
+ * identical letters mean identical text, so a near miss among repeats still gives the right ActualText.
+ */
+export function applyTextRuns(tree: StructTree, marks: MarkIndex, runs: readonly TextRun[], documentLang: string): TextRunReport {
+  const leaves = [...walkElements(tree)]
+    .map((element) => {
+      const own = ownMarks(element, marks);
+      return { element, text: own.map((m) => m.text).join(''), unmapped: own.reduce((n, m) => n + m.unmapped, 0) };
+    })
+    // List markers (Lbl) come from CSS, not from a text node; white space between inline elements has no run.
+    .filter((leaf) => leaf.element.type !== 'Lbl' && (leaf.unmapped > 0 || letters(leaf.text).length > 0));
+  const report: TextRunReport = { leaves: leaves.length, matched: 0, actualText: 0, lang: 0 };
+  const byKey = new Map<string, number[]>();
+  const runKeys = runs.map((run) => letters(run.text));
+  runKeys.forEach((key, i) => {
+    const list = byKey.get(key);
+    if (list) list.push(i);
+    else byKey.set(key, [i]);
+  });
+  const used = new Uint8Array(runs.length);
+  const primary = (tag: string) => tag.toLowerCase().split('-')[0] ?? '';
+  let last = -1;
+  for (const leaf of leaves) {
+    const key = letters(leaf.text);
+    let found = nearest(byKey.get(key) ?? [], used, last);
+    if (found < 0 && leaf.unmapped > 0) {
+      for (let j = Math.max(0, last - WINDOW); j < Math.min(runs.length, last + WINDOW); j++) {
+        if (!used[j] && containsLetters(runKeys[j]!, key, leaf.unmapped)) {
+          found = j;
+          break;
+        }
+      }
+    }
+    if (found < 0) continue;
+    used[found] = 1;
+    last = found;
+    report.matched++;
+    const run = runs[found]!;
+    if (collapse(leaf.text) !== run.text && !leaf.element.dict.has('ActualText')) {
+      setActualText(leaf.element, run.text);
+      report.actualText++;
+    }
+    if (run.lang && primary(run.lang) !== primary(documentLang) && !inheritsLang(leaf.element, run.lang)) {
+      leaf.element.dict.set('Lang', PdfString.fromText(run.lang));
+      report.lang++;
+    }
+  }
+  return report;
+}
+
+/** The unused candidate nearest after `last` (or, failing that, before it). */
+function nearest(candidates: readonly number[], used: Uint8Array, last: number): number {
+  let best = -1;
+  for (const i of candidates) {
+    if (used[i]) continue;
+    if (i > last) return i;
+    best = i;
+  }
+  return best;
+}
+
+function setActualText(element: StructElement, text: string): void {
+  element.dict.set('ActualText', PdfString.fromText(text));
+}
+
+function inheritsLang(element: StructElement, lang: string): boolean {
+  for (let e: StructElement | undefined = element; e; e = e.parent) {
+    const value = e.dict.get('Lang');
+    if (value instanceof PdfString) return value.toText() === lang;
+  }
+  return false;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Whether a run holds every letter the glyphs show, with at most a few more per glyph that maps to nothing (a
+ * ligature or conjunct glyph stands for up to four characters). Both sides are sorted letter strings.
+ */
+function containsLetters(run: string, shown: string, unmapped: number): boolean {
+  if (run.length < shown.length || run.length - shown.length > unmapped * 4) return false;
+  let i = 0;
+  for (const c of shown) {
+    while (i < run.length && run[i]! < c) i++;
+    if (run[i] !== c) return false;
+    i++;
+  }
+  return true;
+}
+
+/** The text's letters, sorted: the same for a run in logical order and its glyphs in visual order. */
+function letters(text: string): string {
+  // NFKC: Chromium's ToUnicode maps Arabic glyphs to presentation forms (U+FBxx-FExx), the runs hold base letters.
+  return [...text.normalize('NFKC').toLowerCase().replace(/[\s\u00ad\u200b-\u200f\u2066-\u2069]/g, '')].sort().join('');
+}

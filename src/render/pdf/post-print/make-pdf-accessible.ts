@@ -1,0 +1,76 @@
+/**
+ * The post-print stage: Chromium's tagged PDF made to meet the machine-checkable part of PDF/UA-1 (ISO 14289-1).
+ *
+ * What Chromium already does right (the structure tree from the accessibility tree, tables with scoped headers,
+ * headings, the outline, embedded fonts with ToUnicode) is left as it is. Added: XMP with the PDF/UA identifier and
+ * the title; page furniture as artifacts; LBody in list items; a RoleMap; /Contents on links; /Lang on passages in
+ * another language; ActualText where the glyphs do not read as the text (right-to-left runs, shaped glyphs); no
+ * tagged fragment that paints nothing. The file is rewritten once, as PDF 1.7 (PDF/UA-1's base).
+ *
+ * A PDF this code does not understand (not Chromium's syntax) is returned unchanged, with `applied: false`.
+ */
+import { addListBodies } from './add-list-bodies.js';
+import { addRoleMap } from './add-role-map.js';
+import { applyTextRuns, type TextRunReport } from './apply-text-runs.js';
+import { describeLinks } from './describe-links.js';
+import { dropFragments } from './drop-fragments.js';
+import { indexMarks } from './element-text.js';
+import { markArtifacts } from './mark-artifacts.js';
+import { PdfDocument } from './pdf-document.js';
+import { PdfDict, PdfStream } from './pdf-objects.js';
+import { FontCache, readPageContent, type PageContent } from './page-content.js';
+import { readStructTree, writeStructTree } from './struct-tree.js';
+import type { TextRun } from './text-runs.js';
+import { writeMetadata } from './write-metadata.js';
+
+export interface AccessibilityInput {
+  title: string;
+  lang: string;
+  /** The page's text runs (COLLECT_TEXT_RUNS), for logical order and passage languages. */
+  runs?: readonly TextRun[];
+}
+
+export interface AccessibilityReport {
+  applied: boolean;
+  artifacts: number;
+  emptyFragments: number;
+  repeatedHeaders: number;
+  listBodies: number;
+  roleMapped: string[];
+  links: number;
+  text?: TextRunReport;
+}
+
+export function makePdfAccessible(pdf: Buffer, input: AccessibilityInput): { pdf: Buffer; report: AccessibilityReport } {
+  const report: AccessibilityReport = { applied: false, artifacts: 0, emptyFragments: 0, repeatedHeaders: 0, listBodies: 0, roleMapped: [], links: 0 };
+  const doc = PdfDocument.open(pdf);
+  const tree = doc && readStructTree(doc);
+  if (!doc || !tree) return { pdf, report };
+  const fonts = new FontCache();
+  const pages = doc.pageRefs().map((ref) => readPageContent(doc, ref, fonts)).filter((p): p is PageContent => p !== undefined);
+  const marks = indexMarks(pages);
+
+  const dropped = dropFragments(tree, pages, marks);
+  report.emptyFragments = dropped.empty;
+  report.repeatedHeaders = dropped.repeated;
+  for (const page of pages) {
+    const result = markArtifacts(page.data, page.operations, dropped.byPage.get(page.ref.key));
+    report.artifacts += result.artifacts;
+    if (result.data) replaceContent(doc, page, result.data);
+  }
+  report.listBodies = addListBodies(doc, tree);
+  report.roleMapped = addRoleMap(tree);
+  if (input.runs) report.text = applyTextRuns(tree, marks, input.runs, input.lang);
+  report.links = describeLinks(doc, tree, marks);
+  writeStructTree(doc, tree);
+  writeMetadata(doc, { title: input.title, lang: input.lang });
+  report.applied = true;
+  return { pdf: doc.save('1.7'), report };
+}
+
+function replaceContent(doc: PdfDocument, page: PageContent, data: Buffer): void {
+  const stream = new PdfStream(new PdfDict(), new Uint8Array());
+  stream.setData(data);
+  page.page.set('Contents', doc.add(stream));
+  doc.set(page.ref, page.page);
+}

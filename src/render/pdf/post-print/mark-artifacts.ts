@@ -1,0 +1,89 @@
+/**
+ * Page furniture as Artifacts (ISO 14289-1 §7.1: content is either tagged or an artifact).
+ *
+ * Chromium tags what the accessibility tree holds and paints everything else untagged: the running header and its
+ * rule, the page counter, the translation notice and the DRAFT watermark (@page margin boxes and fixed elements),
+ * backgrounds and borders outside tagged boxes. Every painting operation outside a marked-content sequence is
+ * wrapped in `/Artifact BMC ... EMC`: a path from its first construction operator to its painting operator, each
+ * text-showing operator, each XObject, shading and inline image. Neighbouring wrapped operations are merged when
+ * only text-state or colour operators lie between them, so a header line becomes one artifact, not forty.
+ *
+ * Tagged sequences that paint nothing (a heading that moved to the next page leaves an empty fragment behind on
+ * the previous one) become artifacts too; the caller drops them from the structure tree.
+ */
+import { PAINTING_OPERATORS, PATH_CONSTRUCTION, type ContentOperation } from './content-stream.js';
+import { numberValue, PdfDict, PdfName } from './pdf-objects.js';
+
+/** Operators that may lie inside one artifact between two wrapped operations (no state save/restore, no nesting). */
+const MERGEABLE_BETWEEN = new Set(['Tf', 'Td', 'TD', 'Tm', 'T*', 'Tc', 'Tw', 'Tz', 'TL', 'Tr', 'Ts', 'g', 'G', 'rg', 'RG', 'k', 'K', 'cs', 'CS', 'sc', 'SC', 'scn', 'SCN', 'gs', 'w', 'd', 'J', 'j', 'M', 'ri', 'i']);
+
+export interface ArtifactResult {
+  /** The rewritten content, or undefined when nothing had to change. */
+  data: Buffer | undefined;
+  artifacts: number;
+}
+
+/**
+ * Wraps untagged painting in artifacts and turns the listed (empty) MCID sequences into artifacts.
+ * `operations` must be `parseContentStream(data)`.
+ */
+export function markArtifacts(data: Buffer, operations: readonly ContentOperation[], emptyMcids: ReadonlySet<number> = new Set()): ArtifactResult {
+  const spans: { first: number; last: number }[] = [];
+  const replaced = new Map<number, string>(); // operation index -> replacement text (a BDC turned into BMC)
+  // Per open marked-content sequence: whether content inside it is covered (tagged with an MCID, or an artifact).
+  // Chromium also opens neutral sequences (/ReversedChars, /Span with ActualText) that cover nothing by themselves.
+  const covered: boolean[] = [];
+  let pathStart = -1;
+  for (let i = 0; i < operations.length; i++) {
+    const op = operations[i]!;
+    if (op.operator === 'BDC' || op.operator === 'BMC') {
+      const mcid = op.operator === 'BDC' && op.operands[1] instanceof PdfDict ? numberValue(op.operands[1].get('MCID')) : undefined;
+      if (mcid !== undefined && emptyMcids.has(mcid)) replaced.set(i, '/Artifact BMC');
+      const artifact = op.operands[0] instanceof PdfName && op.operands[0].name === 'Artifact';
+      covered.push(covered.at(-1) === true || artifact || mcid !== undefined);
+      continue;
+    }
+    if (op.operator === 'EMC') {
+      covered.pop();
+      continue;
+    }
+    if (PATH_CONSTRUCTION.has(op.operator)) {
+      if (pathStart < 0) pathStart = i;
+      continue;
+    }
+    if (op.operator === 'n') {
+      pathStart = -1;
+      continue;
+    }
+    if (!PAINTING_OPERATORS.has(op.operator)) continue;
+    const first = pathStart >= 0 && isPathPainting(op.operator) ? pathStart : i;
+    pathStart = -1;
+    if (covered.at(-1) === true) continue;
+    const previous = spans.at(-1);
+    if (previous && operations.slice(previous.last + 1, first).every((between) => MERGEABLE_BETWEEN.has(between.operator))) previous.last = i;
+    else spans.push({ first, last: i });
+  }
+  if (spans.length === 0 && replaced.size === 0) return { data: undefined, artifacts: 0 };
+  const edits: { at: number; remove: number; text: string }[] = [];
+  for (const span of spans) {
+    edits.push({ at: operations[span.first]!.start, remove: 0, text: '/Artifact BMC\n' });
+    edits.push({ at: operations[span.last]!.end, remove: 0, text: '\nEMC' });
+  }
+  for (const [index, text] of replaced) {
+    const op = operations[index]!;
+    edits.push({ at: op.start, remove: op.end - op.start, text });
+  }
+  edits.sort((a, b) => a.at - b.at);
+  const parts: Buffer[] = [];
+  let cursor = 0;
+  for (const edit of edits) {
+    parts.push(data.subarray(cursor, edit.at), Buffer.from(edit.text, 'latin1'));
+    cursor = edit.at + edit.remove;
+  }
+  parts.push(data.subarray(cursor));
+  return { data: Buffer.concat(parts), artifacts: spans.length + replaced.size };
+}
+
+function isPathPainting(operator: string): boolean {
+  return !['Tj', 'TJ', "'", '"', 'Do', 'sh', 'BI'].includes(operator);
+}
