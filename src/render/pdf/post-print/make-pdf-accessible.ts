@@ -17,6 +17,7 @@ import { dropFragments } from './drop-fragments.js';
 import { indexMarks } from './element-text.js';
 import { markArtifacts } from './mark-artifacts.js';
 import { PdfDocument } from './pdf-document.js';
+import { PdfSyntaxError } from './pdf-lexer.js';
 import { PdfDict, PdfStream } from './pdf-objects.js';
 import { FontCache, readPageContent, type PageContent } from './page-content.js';
 import { readStructTree, writeStructTree } from './struct-tree.js';
@@ -42,7 +43,21 @@ export interface AccessibilityReport {
 }
 
 export function makePdfAccessible(pdf: Buffer, input: AccessibilityInput): { pdf: Buffer; report: AccessibilityReport } {
-  const report: AccessibilityReport = { applied: false, artifacts: 0, emptyFragments: 0, repeatedHeaders: 0, listBodies: 0, roleMapped: [], links: 0 };
+  try {
+    return rewrite(pdf, input);
+  } catch (error) {
+    // Syntax this reader does not know: the printed PDF is still a good PDF, only without the additions.
+    if (error instanceof PdfSyntaxError) return { pdf, report: emptyReport() };
+    throw error;
+  }
+}
+
+function emptyReport(): AccessibilityReport {
+  return { applied: false, artifacts: 0, emptyFragments: 0, repeatedHeaders: 0, listBodies: 0, roleMapped: [], links: 0 };
+}
+
+function rewrite(pdf: Buffer, input: AccessibilityInput): { pdf: Buffer; report: AccessibilityReport } {
+  const report = emptyReport();
   const doc = PdfDocument.open(pdf);
   const tree = doc && readStructTree(doc);
   if (!doc || !tree) return { pdf, report };
