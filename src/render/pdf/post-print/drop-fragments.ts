@@ -3,22 +3,27 @@
  *
  * - fragments that paint nothing: a heading that `break-after: avoid` pushed to the next page leaves a tagged
  *   sequence with no glyph and no drawing on the previous one, read twice by a screen reader;
+ * - heading ink on the wrong page: headings never break across pages (page-css.ts), but when one is pushed to
+ *   the next page, the ink of its tall glyphs (Nastaliq, Bengali) reaching above its line is painted, and tagged,
+ *   at the foot of the previous page too; only the page where the heading has most of its glyphs keeps its tags;
  * - repeated table headers: a header row that Chromium repeats at the top of each page is tagged each time into
  *   the same TH, so its text reads "Name Name Name"; the copies after the first page are pagination artifacts.
  */
 import { markOf, type MarkIndex } from './element-text.js';
 import type { PageContent } from './page-content.js';
-import { walkElements, type StructTree } from './struct-tree.js';
+import type { PdfRef } from './pdf-objects.js';
+import { walkElements, type StructElement, type StructTree } from './struct-tree.js';
 
 export interface DroppedFragments {
   /** Per page (reference key): the MCIDs to turn into artifacts. */
   byPage: Map<string, Set<number>>;
   empty: number;
+  overflow: number;
   repeated: number;
 }
 
 export function dropFragments(tree: StructTree, pages: readonly PageContent[], marks: MarkIndex): DroppedFragments {
-  const result: DroppedFragments = { byPage: new Map(), empty: 0, repeated: 0 };
+  const result: DroppedFragments = { byPage: new Map(), empty: 0, overflow: 0, repeated: 0 };
   const drop = (pageKey: string, mcid: number) => {
     const set = result.byPage.get(pageKey) ?? new Set<number>();
     set.add(mcid);
@@ -29,6 +34,20 @@ export function dropFragments(tree: StructTree, pages: readonly PageContent[], m
       if (mark.glyphs > 0 || mark.drawings > 0) continue;
       drop(page.ref.key, mcid);
       result.empty++;
+    }
+  }
+  for (const heading of walkElements(tree)) {
+    if (!/^H[1-6]?$/.test(heading.type)) continue;
+    const inside = [...descendantMarks(heading)];
+    const glyphsByPage = new Map<string, number>();
+    for (const { page, mcid } of inside) glyphsByPage.set(page.key, (glyphsByPage.get(page.key) ?? 0) + (markOf(marks, page.key, mcid)?.glyphs ?? 0));
+    if (glyphsByPage.size < 2) continue;
+    const [main, most] = [...glyphsByPage].sort((a, b) => b[1] - a[1])[0]!;
+    if (most === 0) continue;
+    for (const { page, mcid } of inside) {
+      if (page.key === main) continue;
+      drop(page.key, mcid);
+      result.overflow++;
     }
   }
   for (const element of walkElements(tree)) {
@@ -60,6 +79,13 @@ export function dropFragments(tree: StructTree, pages: readonly PageContent[], m
   }
   tree.top = tree.top.filter((e) => e.kids.length > 0);
   return result;
+}
+
+function* descendantMarks(element: StructElement): Generator<{ page: PdfRef; mcid: number }> {
+  for (const kid of element.kids) {
+    if (kid.kind === 'mcid') yield kid;
+    else if (kid.kind === 'element') yield* descendantMarks(kid.element);
+  }
 }
 
 /** A TH, or a leaf whose nearest cell ancestor is a TH (Chromium puts the header's text in a NonStruct inside it). */

@@ -66,7 +66,7 @@ function rewrite(pdf: Buffer, input: AccessibilityInput): { pdf: Buffer; report:
   const marks = indexMarks(pages);
 
   const dropped = dropFragments(tree, pages, marks);
-  report.emptyFragments = dropped.empty;
+  report.emptyFragments = dropped.empty + dropped.overflow;
   report.repeatedHeaders = dropped.repeated;
   for (const page of pages) {
     const result = markArtifacts(page.data, page.operations, dropped.byPage.get(page.ref.key));

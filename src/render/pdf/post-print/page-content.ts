@@ -39,7 +39,9 @@ export function readPageContent(doc: PdfDocument, ref: PdfRef, fonts: FontCache)
   const marks = new Map<number, MarkedContent>();
   // Per open sequence: the MCID's record it adds to, and whether a /Span with ActualText (Skia writes one around
   // each shaped cluster: ligatures, conjuncts) already gave the text, so its glyphs only count.
-  const stack: { mark: MarkedContent | undefined; spoken: boolean }[] = [];
+  // The span's text counts only once a glyph is shown inside it: Chromium also writes spans whose glyphs fell
+  // outside the page (ink of a line that is printed on the next page), and those say nothing here.
+  const stack: { mark: MarkedContent | undefined; spoken: boolean; pending?: string }[] = [];
   let font: UnicodeMap | undefined;
   for (const op of operations) {
     switch (op.operator) {
@@ -54,9 +56,8 @@ export function readPageContent(doc: PdfDocument, ref: PdfRef, fonts: FontCache)
           break;
         }
         const actual = props?.get('ActualText');
-        const spoken = outer?.spoken === true || actual instanceof PdfString;
-        if (outer?.mark && !outer.spoken && actual instanceof PdfString) outer.mark.text += actual.toText();
-        stack.push({ mark: outer?.mark, spoken });
+        const opens = outer?.mark !== undefined && !outer.spoken && actual instanceof PdfString;
+        stack.push({ mark: outer?.mark, spoken: outer?.spoken === true || actual instanceof PdfString, pending: opens ? actual.toText() : undefined });
         break;
       }
       case 'BMC':
@@ -78,6 +79,11 @@ export function readPageContent(doc: PdfDocument, ref: PdfRef, fonts: FontCache)
           for (const s of strings) {
             const shown = decodeShown(s.bytes, font);
             mark.glyphs += shown.glyphs;
+            const opener = shown.glyphs > 0 ? stack.findLast((f) => f.pending !== undefined) : undefined;
+            if (opener) {
+              mark.text += opener.pending;
+              opener.pending = undefined;
+            }
             if (frame.spoken) continue;
             mark.text += shown.text;
             mark.unmapped += shown.unmapped;
