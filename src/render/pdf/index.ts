@@ -18,4 +18,6 @@ export type { PageChromeOptions } from './page-css.js';
 export { ASSET_URL_PREFIX, DOCUMENT_CSP, DOCUMENT_URL } from './lockdown.js';
 export type { PdfAsset } from './lockdown.js';
 export { PdfRenderError } from './pdf-render-error.js';
-export { fixOutlineTitles, readOutlineTitles } from './outline-titles.js';
+export { fixOutlineTitles, readOutlineTitles } from './post-print/outline-titles.js';
+export { makePdfAccessible } from './post-print/make-pdf-accessible.js';
+export type { AccessibilityInput, AccessibilityReport } from './post-print/make-pdf-accessible.js';

@@ -10,7 +10,6 @@
 import type { PageSize } from '../../model/document.js';
 import { withTimeout, type BrowserPool, type PooledPage } from './browser-pool.js';
 import { DOCUMENT_URL, type PdfAsset, type RenderJob } from './lockdown.js';
-import { fixOutlineTitles } from './outline-titles.js';
 import { makePdfAccessible } from './post-print/make-pdf-accessible.js';
 import { COLLECT_TEXT_RUNS, type TextRun } from './post-print/text-runs.js';
 import { PdfRenderError } from './pdf-render-error.js';
@@ -133,9 +132,7 @@ async function printOnce(
       waitForFonts: true,
       timeout: remaining(),
     });
-    // Right-to-left headings get their bookmark titles in logical order (Chromium writes them in visual order).
-    const outlined = fixOutlineTitles(Buffer.from(pdf), headings);
-    return makePdfAccessible(outlined, { title, lang: lang || 'en', runs }).pdf;
+    return makePdfAccessible(Buffer.from(pdf), { title, lang: lang || 'en', runs, headings }).pdf;
   })();
   work.catch(() => undefined);
   try {

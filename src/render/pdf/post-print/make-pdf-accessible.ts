@@ -5,7 +5,8 @@
  * headings, the outline, embedded fonts with ToUnicode) is left as it is. Added: XMP with the PDF/UA identifier and
  * the title; page furniture as artifacts; LBody in list items; a RoleMap; /Contents on links; /Lang on passages in
  * another language; ActualText where the glyphs do not read as the text (right-to-left runs, shaped glyphs); no
- * tagged fragment that paints nothing. The file is rewritten once, as PDF 1.7 (PDF/UA-1's base).
+ * tagged fragment that paints nothing; bookmark titles in logical order. The file is rewritten once, as PDF 1.7
+ * (PDF/UA-1's base).
  *
  * A PDF this code does not understand (not Chromium's syntax) is returned unchanged, with `applied: false`.
  */
@@ -16,6 +17,7 @@ import { describeLinks } from './describe-links.js';
 import { dropFragments } from './drop-fragments.js';
 import { indexMarks } from './element-text.js';
 import { markArtifacts } from './mark-artifacts.js';
+import { retitleOutline } from './outline-titles.js';
 import { PdfDocument } from './pdf-document.js';
 import { PdfSyntaxError } from './pdf-lexer.js';
 import { PdfDict, PdfStream } from './pdf-objects.js';
@@ -29,6 +31,8 @@ export interface AccessibilityInput {
   lang: string;
   /** The page's text runs (COLLECT_TEXT_RUNS), for logical order and passage languages. */
   runs?: readonly TextRun[];
+  /** The document's h1-h6 as rendered, in order, to repair the bookmark titles (outline-titles.ts). */
+  headings?: readonly string[];
 }
 
 export interface AccessibilityReport {
@@ -39,6 +43,7 @@ export interface AccessibilityReport {
   listBodies: number;
   roleMapped: string[];
   links: number;
+  outlineTitles: number;
   text?: TextRunReport;
 }
 
@@ -53,7 +58,7 @@ export function makePdfAccessible(pdf: Buffer, input: AccessibilityInput): { pdf
 }
 
 function emptyReport(): AccessibilityReport {
-  return { applied: false, artifacts: 0, emptyFragments: 0, repeatedHeaders: 0, listBodies: 0, roleMapped: [], links: 0 };
+  return { applied: false, artifacts: 0, emptyFragments: 0, repeatedHeaders: 0, listBodies: 0, roleMapped: [], links: 0, outlineTitles: 0 };
 }
 
 function rewrite(pdf: Buffer, input: AccessibilityInput): { pdf: Buffer; report: AccessibilityReport } {
@@ -77,6 +82,7 @@ function rewrite(pdf: Buffer, input: AccessibilityInput): { pdf: Buffer; report:
   report.roleMapped = addRoleMap(tree);
   if (input.runs) report.text = applyTextRuns(tree, marks, input.runs, input.lang);
   report.links = describeLinks(doc, tree, marks);
+  if (input.headings) report.outlineTitles = retitleOutline(doc, input.headings);
   writeStructTree(doc, tree);
   writeMetadata(doc, { title: input.title, lang: input.lang });
   report.applied = true;
