@@ -32,7 +32,12 @@ export function applyTextRuns(tree: StructTree, marks: MarkIndex, runs: readonly
   const leaves = [...walkElements(tree)]
     .map((element) => {
       const own = ownMarks(element, marks);
-      return { element, text: own.map((m) => m.text).join(''), unmapped: own.reduce((n, m) => n + m.unmapped, 0) };
+      return {
+        element,
+        text: own.map((m) => m.text).join(''),
+        unmapped: own.reduce((n, m) => n + m.unmapped, 0),
+        silent: own.reduce((n, m) => n + m.silent, 0),
+      };
     })
     // List markers (Lbl) come from CSS, not from a text node; white space between inline elements has no run.
     .filter((leaf) => leaf.element.type !== 'Lbl' && (leaf.unmapped > 0 || letters(leaf.text).length > 0));
@@ -63,7 +68,9 @@ export function applyTextRuns(tree: StructTree, marks: MarkIndex, runs: readonly
     last = found;
     report.matched++;
     const run = runs[found]!;
-    if (collapse(leaf.text) !== run.text && !leaf.element.dict.has('ActualText')) {
+    // Also where every glyph reads right only through Skia's marked-content spans: glyphs that map to nothing need
+    // the element's ActualText (ISO 14289-1 §7.21.7).
+    if ((collapse(leaf.text) !== run.text || leaf.silent > 0) && !leaf.element.dict.has('ActualText')) {
       setActualText(leaf.element, run.text);
       report.actualText++;
     }

@@ -1,8 +1,9 @@
 /**
  * Tagged content a reader must not meet, taken out of the structure tree (its content then becomes an artifact):
  *
- * - fragments that paint nothing: a heading that `break-after: avoid` pushed to the next page leaves a tagged
- *   sequence with no glyph and no drawing on the previous one, read twice by a screen reader;
+ * - fragments that paint nothing visible: an element pushed to the next page leaves, on the previous one, tagged
+ *   sequences with no glyph or only glyphs clipped away below the body (the ink of tall Nastaliq or Bengali
+ *   glyphs reaching above their line), read twice by a screen reader;
  * - heading ink on the wrong page: headings never break across pages (page-css.ts), but when one is pushed to
  *   the next page, the ink of its tall glyphs (Nastaliq, Bengali) reaching above its line is painted, and tagged,
  *   at the foot of the previous page too; only the page where the heading has most of its glyphs keeps its tags;
@@ -31,7 +32,7 @@ export function dropFragments(tree: StructTree, pages: readonly PageContent[], m
   };
   for (const page of pages) {
     for (const [mcid, mark] of page.marks) {
-      if (mark.glyphs > 0 || mark.drawings > 0) continue;
+      if (mark.visible > 0) continue;
       drop(page.ref.key, mcid);
       result.empty++;
     }

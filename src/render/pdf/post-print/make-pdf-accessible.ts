@@ -74,7 +74,7 @@ function rewrite(pdf: Buffer, input: AccessibilityInput): { pdf: Buffer; report:
   report.emptyFragments = dropped.empty + dropped.overflow;
   report.repeatedHeaders = dropped.repeated;
   for (const page of pages) {
-    const result = markArtifacts(page.data, page.operations, dropped.byPage.get(page.ref.key));
+    const result = markArtifacts(page.data, page.operations, dropped.byPage.get(page.ref.key), page.emptySpans);
     report.artifacts += result.artifacts;
     if (result.data) replaceContent(doc, page, result.data);
   }

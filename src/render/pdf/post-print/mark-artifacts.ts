@@ -8,8 +8,8 @@
  * text-showing operator, each XObject, shading and inline image. Neighbouring wrapped operations are merged when
  * only text-state or colour operators lie between them, so a header line becomes one artifact, not forty.
  *
- * Tagged sequences that paint nothing (a heading that moved to the next page leaves an empty fragment behind on
- * the previous one) become artifacts too; the caller drops them from the structure tree.
+ * Tagged sequences that paint nothing visible become artifacts too (the caller drops them from the structure
+ * tree), and a /Span whose ActualText covers no visible glyph loses it: it would be read with nothing on the page.
  */
 import { PAINTING_OPERATORS, PATH_CONSTRUCTION, type ContentOperation } from './content-stream.js';
 import { numberValue, PdfDict, PdfName } from './pdf-objects.js';
@@ -27,9 +27,16 @@ export interface ArtifactResult {
  * Wraps untagged painting in artifacts and turns the listed (empty) MCID sequences into artifacts.
  * `operations` must be `parseContentStream(data)`.
  */
-export function markArtifacts(data: Buffer, operations: readonly ContentOperation[], emptyMcids: ReadonlySet<number> = new Set()): ArtifactResult {
+export function markArtifacts(
+  data: Buffer,
+  operations: readonly ContentOperation[],
+  emptyMcids: ReadonlySet<number> = new Set(),
+  /** Indexes of /Span ActualText sequences that show no visible glyph: they lose their ActualText. */
+  emptySpans: readonly number[] = [],
+): ArtifactResult {
   const spans: { first: number; last: number }[] = [];
   const replaced = new Map<number, string>(); // operation index -> replacement text (a BDC turned into BMC)
+  for (const index of emptySpans) replaced.set(index, '/Span BMC');
   // Per open marked-content sequence: whether content inside it is covered (tagged with an MCID, or an artifact).
   // Chromium also opens neutral sequences (/ReversedChars, /Span with ActualText) that cover nothing by themselves.
   const covered: boolean[] = [];

@@ -5,6 +5,7 @@
 import { parseContentStream, PAINTING_OPERATORS, type ContentOperation } from './content-stream.js';
 import type { PdfDocument } from './pdf-document.js';
 import { nameValue, numberValue, PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfObject } from './pdf-objects.js';
+import { PageGeometry, type Box } from './page-geometry.js';
 import { decodeShown, parseToUnicode, type UnicodeMap } from './to-unicode.js';
 
 export interface MarkedContent {
@@ -12,10 +13,14 @@ export interface MarkedContent {
   /** Text shown, glyph by glyph through ToUnicode, in content order (visual order for right-to-left lines). */
   text: string;
   glyphs: number;
-  /** Glyphs whose code maps to nothing (or U+0000). */
+  /** Glyphs whose code maps to nothing (or U+0000) and no ActualText span speaks for. */
   unmapped: number;
+  /** Glyphs whose code maps to nothing, spans or not (PDF/UA wants the element's ActualText then). */
+  silent: number;
   /** Paths, images and shadings painted. */
   drawings: number;
+  /** Glyphs and drawings inside the page and its clip: a sequence with none only has ink that fell off the page. */
+  visible: number;
 }
 
 export interface PageContent {
@@ -25,6 +30,8 @@ export interface PageContent {
   data: Buffer;
   operations: ContentOperation[];
   marks: Map<number, MarkedContent>;
+  /** Indexes of /Span ActualText sequences inside tagged content that show no visible glyph. */
+  emptySpans: number[];
 }
 
 export function readPageContent(doc: PdfDocument, ref: PdfRef, fonts: FontCache): PageContent | undefined {
@@ -41,45 +48,75 @@ export function readPageContent(doc: PdfDocument, ref: PdfRef, fonts: FontCache)
   // each shaped cluster: ligatures, conjuncts) already gave the text, so its glyphs only count.
   // The span's text counts only once a glyph is shown inside it: Chromium also writes spans whose glyphs fell
   // outside the page (ink of a line that is printed on the next page), and those say nothing here.
-  const stack: { mark: MarkedContent | undefined; spoken: boolean; pending?: string }[] = [];
-  let font: UnicodeMap | undefined;
-  for (const op of operations) {
+  const stack: { mark: MarkedContent | undefined; spoken: boolean; pending?: string; span?: { index: number; visible: number } }[] = [];
+  const emptySpans: number[] = [];
+  const geometry = new PageGeometry(pageBox(doc, page));
+  let font: FontInfo | undefined;
+  for (let index = 0; index < operations.length; index++) {
+    const op = operations[index]!;
+    geometry.step(op);
     switch (op.operator) {
       case 'BDC': {
         const props = doc.resolveDict(op.operands[1]);
         const mcid = numberValue(props?.get('MCID'));
         const outer = stack.at(-1);
         if (mcid !== undefined) {
-          const mark = marks.get(mcid) ?? { mcid, text: '', glyphs: 0, unmapped: 0, drawings: 0 };
+          const mark = marks.get(mcid) ?? { mcid, text: '', glyphs: 0, unmapped: 0, silent: 0, drawings: 0, visible: 0 };
           marks.set(mcid, mark);
           stack.push({ mark, spoken: false });
           break;
         }
         const actual = props?.get('ActualText');
         const opens = outer?.mark !== undefined && !outer.spoken && actual instanceof PdfString;
-        stack.push({ mark: outer?.mark, spoken: outer?.spoken === true || actual instanceof PdfString, pending: opens ? actual.toText() : undefined });
+        stack.push({
+          mark: outer?.mark,
+          spoken: outer?.spoken === true || actual instanceof PdfString,
+          pending: opens ? actual.toText() : undefined,
+          span: outer?.mark && actual instanceof PdfString ? { index, visible: 0 } : undefined,
+        });
         break;
       }
       case 'BMC':
         stack.push(stack.at(-1) ?? { mark: undefined, spoken: false });
         break;
-      case 'EMC':
-        stack.pop();
+      case 'EMC': {
+        const span = stack.pop()?.span;
+        if (span && span.visible === 0) emptySpans.push(span.index);
         break;
+      }
       case 'Tf':
         font = fonts.get(doc, fontResources?.get(nameValue(op.operands[0]) ?? ''));
         break;
+      case 'Do':
+      case 'sh':
+      case 'BI': {
+        const mark = stack.at(-1)?.mark;
+        if (mark) {
+          mark.drawings++;
+          mark.visible++;
+        }
+        break;
+      }
       default: {
-        if (!PAINTING_OPERATORS.has(op.operator)) break;
+        const strings = shownStrings(op);
+        const painting = PAINTING_OPERATORS.has(op.operator);
+        // Every path ends here, tagged or not, so the clip stays right.
+        const drawn = !strings && (painting || op.operator === 'n') ? geometry.endPath(painting) : false;
+        if (!painting) break;
         const frame = stack.at(-1);
         const mark = frame?.mark;
         if (!mark) break;
-        const strings = shownStrings(op);
         if (strings) {
+          const seen = geometry.glyphVisible(font?.bbox ?? DEFAULT_BBOX);
           for (const s of strings) {
-            const shown = decodeShown(s.bytes, font);
+            const shown = decodeShown(s.bytes, font?.unicode);
             mark.glyphs += shown.glyphs;
-            const opener = shown.glyphs > 0 ? stack.findLast((f) => f.pending !== undefined) : undefined;
+            if (!seen || shown.glyphs === 0) continue;
+            mark.visible += shown.glyphs;
+            mark.silent += shown.unmapped;
+            for (const f of stack) if (f.span) f.span.visible += shown.glyphs;
+            // A span's ActualText counts once a visible glyph is shown inside it.
+            const opener = stack.findLast((f) => f.pending !== undefined);
             if (opener) {
               mark.text += opener.pending;
               opener.pending = undefined;
@@ -88,11 +125,29 @@ export function readPageContent(doc: PdfDocument, ref: PdfRef, fonts: FontCache)
             mark.text += shown.text;
             mark.unmapped += shown.unmapped;
           }
-        } else mark.drawings++;
+        } else {
+          mark.drawings++;
+          if (drawn) mark.visible++;
+        }
       }
     }
   }
-  return { ref, page, data, operations, marks };
+  return { ref, page, data, operations, marks, emptySpans };
+}
+
+const DEFAULT_BBOX: Box = [0, -250, 500, 750];
+
+function pageBox(doc: PdfDocument, page: PdfDict): Box {
+  let node: PdfDict | undefined = page;
+  for (let depth = 0; node && depth < 64; depth++) {
+    const box = doc.resolveArray(node.get('CropBox') ?? node.get('MediaBox'));
+    if (box && box.length === 4) {
+      const [x0, y0, x1, y1] = box.map((v) => numberValue(v) ?? 0) as Box;
+      return [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)];
+    }
+    node = doc.resolveDict(node.get('Parent'));
+  }
+  return [-Infinity, -Infinity, Infinity, Infinity];
 }
 
 /** The strings a text-showing operator shows, or undefined for any other operator. */
@@ -120,21 +175,36 @@ function inheritedResources(doc: PdfDocument, page: PdfDict): PdfDict | undefine
   return undefined;
 }
 
-/** ToUnicode maps by font object, read once per document. */
-export class FontCache {
-  private readonly byRef = new Map<string, UnicodeMap | undefined>();
+interface FontInfo {
+  unicode: UnicodeMap | undefined;
+  /**
+   * A glyph's em box in glyph space (1/1000 of the size): from the font's /Descent, one em tall. Not /FontBBox: the
+   * tall ink of a Nastaliq line printed on the next page reaches into the previous page's clip, and that ink
+   * belongs to the line below, not to the page above.
+   */
+  bbox: Box;
+}
 
-  get(doc: PdfDocument, fontRef: PdfObject | undefined): UnicodeMap | undefined {
+/** ToUnicode maps and glyph boxes by font object, read once per document. */
+export class FontCache {
+  private readonly byRef = new Map<string, FontInfo | undefined>();
+
+  get(doc: PdfDocument, fontRef: PdfObject | undefined): FontInfo | undefined {
     const key = fontRef instanceof PdfRef ? fontRef.key : undefined;
     if (key && this.byRef.has(key)) return this.byRef.get(key);
     const font = doc.resolveDict(fontRef);
-    let map: UnicodeMap | undefined;
-    const toUnicode = font && doc.resolve(font.get('ToUnicode'));
-    if (font && toUnicode instanceof PdfStream) {
+    let info: FontInfo | undefined;
+    if (font) {
       const composite = font.get('Subtype') === PdfName.of('Type0');
-      map = parseToUnicode(toUnicode.decoded(), composite ? 2 : 1);
+      const toUnicode = doc.resolve(font.get('ToUnicode'));
+      const descendant = composite ? doc.resolveDict(doc.resolveArray(font.get('DescendantFonts'))?.[0]) : font;
+      const descent = numberValue(doc.resolveDict(descendant?.get('FontDescriptor'))?.get('Descent')) ?? DEFAULT_BBOX[1];
+      info = {
+        unicode: toUnicode instanceof PdfStream ? parseToUnicode(toUnicode.decoded(), composite ? 2 : 1) : undefined,
+        bbox: [0, descent, 500, descent + 1000],
+      };
     }
-    if (key) this.byRef.set(key, map);
-    return map;
+    if (key) this.byRef.set(key, info);
+    return info;
   }
 }

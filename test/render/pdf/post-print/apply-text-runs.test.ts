@@ -10,7 +10,7 @@ const page = new PdfRef(1, 0);
 function setup(shown: { type?: string; text: string; unmapped?: number }[]) {
   const marks: MarkIndex = new Map();
   const leaves: StructElement[] = shown.map((s, i) => {
-    marks.set(`${page.key}:${i}`, { mcid: i, text: s.text, glyphs: Math.max(1, s.text.length), unmapped: s.unmapped ?? 0, drawings: 0 });
+    marks.set(`${page.key}:${i}`, { mcid: i, text: s.text, glyphs: Math.max(1, s.text.length), unmapped: s.unmapped ?? 0, silent: s.unmapped ?? 0, drawings: 0, visible: Math.max(1, s.text.length) });
     return { ref: new PdfRef(100 + i, 0), dict: new PdfDict(), type: s.type ?? 'NonStruct', kids: [{ kind: 'mcid', page, mcid: i }] };
   });
   const doc: StructElement = { ref: new PdfRef(99, 0), dict: new PdfDict([['Lang', PdfString.fromText('ar')]]), type: 'Document', kids: leaves.map((element) => ({ kind: 'element' as const, element })) };

@@ -19,8 +19,8 @@ function element(type: string, kids: (StructElement | [PdfRef, number])[]): Stru
 
 function page(ref: PdfRef, marks: Partial<MarkedContent>[]): PageContent {
   const map = new Map<number, MarkedContent>();
-  for (const m of marks) map.set(m.mcid!, { mcid: m.mcid!, text: m.text ?? '', glyphs: m.glyphs ?? 0, unmapped: 0, drawings: m.drawings ?? 0 });
-  return { ref, page: new PdfDict(), data: Buffer.alloc(0), operations: [], marks: map };
+  for (const m of marks) map.set(m.mcid!, { mcid: m.mcid!, text: m.text ?? '', glyphs: m.glyphs ?? 0, unmapped: 0, silent: 0, drawings: m.drawings ?? 0, visible: m.visible ?? (m.glyphs ?? 0) + (m.drawings ?? 0) });
+  return { ref, page: new PdfDict(), data: Buffer.alloc(0), operations: [], marks: map, emptySpans: [] };
 }
 
 describe('dropFragments', () => {
