@@ -515,11 +515,14 @@ def check_metadata(pdf, tree, content, html):
 
 def check_untagged_content(pdf, tree, content, html):
     """7.1: all content is either an artifact or tagged (real content with an MCID the ParentTree maps to a
-    structure element); no tagged content inside an artifact. Counts every painting operation."""
+    structure element); no tagged content inside an artifact. Counts every painting operation (text showing,
+    path painting other than n, XObjects, inline images, shadings), and the artifact and tagged sequences."""
     c = Check('7.1')
-    artifacts = tagged = 0
+    artifacts = tagged = artifact_sequences = tagged_sequences = 0
     sp = {p.obj.objgen[0]: (int(p.obj.StructParents) if '/StructParents' in p.obj else None) for p in pdf.pages}
     for page in content:
+        artifact_sequences += sum(1 for s in page['seqs'] if s.tag == 'Artifact')
+        tagged_sequences += sum(1 for s in page['seqs'] if s.mcid is not None and tree.mapped(page['objid'], s.mcid, sp.get(page['objid'])))
         for seq in page['mcid_in_artifact']:
             c.fail(page=page['number'], type='Artifact', text='', problem='MCID %d inside an Artifact' % seq.mcid)
         for op in page['ops']:
@@ -538,6 +541,7 @@ def check_untagged_content(pdf, tree, content, html):
             c.item(False, page=page['number'], type=None, text=excerpt(op['text']), problem='%s %s%s' % (why, op['kind'], box))
     out = c.result()
     out['artifacts'], out['tagged'] = artifacts, tagged
+    out['artifact_sequences'], out['tagged_sequences'] = artifact_sequences, tagged_sequences
     return out
 
 
@@ -607,16 +611,28 @@ def check_passage_language(pdf, tree, content, html):
     cursor = 0
     for p in html['passages']:
         want = squeeze(p['text'])
-        at = doc.find(want, cursor)
-        if at < 0:
-            at = doc.find(want)
-        if at < 0:
+        # The first occurrence from the cursor on under the passage's /Lang; else the first occurrence, reported.
+        found = ok = None
+        for start in (cursor, 0):
+            at = doc.find(want, start)
+            while at >= 0:
+                found = found if found is not None else at
+                langs_here = set(langs[at:at + len(want)])
+                if all(g is not None and g.lower().startswith(p['lang'].lower()) for g in langs_here):
+                    ok = at
+                    break
+                at = doc.find(want, at + 1)
+            if ok is not None or found is not None:
+                break
+        if found is None:
             c.item(False, page=None, type=None, text=excerpt(p['text']), problem='lang=%s passage not found in the structure tree text' % p['lang'])
             continue
-        cursor = at + len(want)
-        got = set(langs[at:cursor])
-        ok = all(g is not None and g.lower().startswith(p['lang'].lower()) for g in got)
-        c.item(ok, page=None, type=None, text=excerpt(p['text']), problem='lang=%s passage has /Lang %s in the PDF' % (p['lang'], ', '.join(sorted(str(g) for g in got))))
+        if ok is not None:
+            cursor = ok + len(want)
+            c.item()
+            continue
+        got = set(langs[found:found + len(want)])
+        c.item(False, page=None, type=None, text=excerpt(p['text']), problem='lang=%s passage has /Lang %s in the PDF' % (p['lang'], ', '.join(sorted(str(g) for g in got))))
     return c
 
 

@@ -46,11 +46,12 @@ beforeAll(async () => {
   for (const [name, lang] of [['fixture', 'en'], ['fixture-ar', 'ar']]) {
     execFileSync(PYTHON, [MAKE_CONFORMING, path.join(dir, `${name}.pdf`), path.join(dir, `${name}.html`), lang!]);
   }
-  [raw, conforming, conformingArabic] = await checkPdfua([
+  const reports = await checkPdfua([
     { pdf: path.join(dir, 'raw.pdf'), html },
     { pdf: path.join(dir, 'fixture.pdf'), html: path.join(dir, 'fixture.html') },
     { pdf: path.join(dir, 'fixture-ar.pdf'), html: path.join(dir, 'fixture-ar.html') },
   ]);
+  [raw, conforming, conformingArabic] = [reports[0]!, reports[1]!, reports[2]!];
 }, 60_000);
 
 afterAll(() => {
