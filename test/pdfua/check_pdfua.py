@@ -453,8 +453,9 @@ def content_operations(data):
 
 
 class Interpreter(PDFPageInterpreter):
-    """pdfminer's interpreter, plus what it leaves out: the clipping path (as a box), shadings (sh), and the
-    StructParents of Form XObjects."""
+    """pdfminer's interpreter, fed by content_operations, plus what it leaves out: the clipping path (as a box) and
+    shadings (sh). Form XObjects are descended into; MCIDs inside them are looked up with the page's StructParents
+    (Chromium's PDFs have none)."""
 
     def execute(self, streams):
         for ref in streams:
