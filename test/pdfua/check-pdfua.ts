@@ -74,6 +74,8 @@ export interface CheckTotal {
   pdfs: number;
   items: number;
   itemsFailed: number;
+  /** The check's own counts summed (e.g. artifacts and tagged operations, glyphs excused by ActualText). */
+  details: Record<string, number>;
 }
 
 /** Per check: PDFs that pass, items checked and failed over all the reports. */
@@ -87,16 +89,30 @@ export function totals(reports: readonly PdfReport[]): CheckTotal[] {
       pdfs: reports.length,
       items: results.reduce((n, c) => n + c.count, 0),
       itemsFailed: results.reduce((n, c) => n + c.failed, 0),
+      details: sumDetails(results),
     };
   });
 }
 
+const OWN_FIELDS = new Set(['clause', 'pass', 'count', 'failed', 'failures']);
+
+function sumDetails(results: readonly CheckResult[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of results) {
+    for (const [key, value] of Object.entries(c)) if (!OWN_FIELDS.has(key) && typeof value === 'number') out[key] = (out[key] ?? 0) + value;
+  }
+  return out;
+}
+
 /** The totals as a plain-text table. */
 export function totalsTable(reports: readonly PdfReport[]): string {
-  const rows = [['check', 'ISO 14289-1', 'PDFs passing', 'items checked', 'items failing']];
-  for (const t of totals(reports)) rows.push([t.check, t.clause, `${t.pdfsPassed}/${t.pdfs}`, String(t.items), String(t.itemsFailed)]);
+  const rows = [['check', 'ISO 14289-1', 'PDFs passing', 'items checked', 'items failing', 'of which']];
+  for (const t of totals(reports)) {
+    const details = Object.entries(t.details).map(([key, n]) => `${key} ${n}`).join(', ');
+    rows.push([t.check, t.clause, `${t.pdfsPassed}/${t.pdfs}`, String(t.items), String(t.itemsFailed), details]);
+  }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => (i >= 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ')).join('\n');
+  return rows.map((r) => r.map((cell, i) => (i >= 2 && i <= 4 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n');
 }
 
 /** Every failing check of every PDF, with its first failures, for an assertion message. */
