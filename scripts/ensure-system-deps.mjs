@@ -3,7 +3,8 @@
 // running as root (a fresh CI or dev machine), or saying exactly what to install otherwise.
 //   node scripts/ensure-system-deps.mjs demo   -> a browser for PDF (Chromium)
 //   node scripts/ensure-system-deps.mjs test   -> the browser plus the tools tests use to inspect output
-//                                                 (poppler-utils, qpdf, LibreOffice Writer)
+//                                                 (poppler-utils, qpdf, LibreOffice Writer, and Debian's Python
+//                                                 with pikepdf and pdfminer for the PDF/UA checker, test/pdfua)
 // Plain .mjs so it runs before anything is compiled.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -24,6 +25,11 @@ if (purpose === 'test') {
     { what: 'poppler-utils (pdfinfo, pdftotext)', ok: () => onPath('pdftotext') && onPath('pdfinfo') && onPath('pdftoppm'), apt: ['poppler-utils'] },
     { what: 'qpdf', ok: () => onPath('qpdf'), apt: ['qpdf'] },
     { what: 'LibreOffice Writer (opens DOCX in tests)', ok: () => onPath('soffice'), apt: ['libreoffice-writer-nogui'] },
+    {
+      what: 'Python 3 with pikepdf and pdfminer (the PDF/UA checker)',
+      ok: () => spawnSync('/usr/bin/python3', ['-c', 'import pikepdf, pdfminer'], { stdio: 'ignore' }).status === 0,
+      apt: ['python3-pikepdf', 'python3-pdfminer'],
+    },
   );
 }
 
