@@ -43,6 +43,7 @@ export const STYLE = {
   footerText: 'FooterText',
   tableText: 'TableText',
   tableHeading: 'TableHeading',
+  tableRowHeading: 'TableRowHeading',
   buildsOn: 'BuildsOn',
   buildsOnLink: 'BuildsOnLink',
   blockquote: 'Quote',
@@ -122,6 +123,13 @@ export function createStyles(lang: Language, options: { compact?: boolean; rtl?:
         basedOn: STYLE.tableText,
         run: { bold: true, color: COLOR.strong },
         paragraph: { keepNext: true },
+      },
+      {
+        // The label in the first column of a table of labels and values: it heads its row.
+        id: STYLE.tableRowHeading,
+        name: 'Table Row Heading',
+        basedOn: STYLE.tableText,
+        run: { bold: true, color: COLOR.strong },
       },
       {
         id: STYLE.buildsOn,

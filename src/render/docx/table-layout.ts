@@ -19,6 +19,14 @@ export const CELL_MARGINS: ITableCellMarginOptions = { top: DOCX_SPACE.cell.top,
 
 export const HEADER_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: COLOR.tableHeaderFill } as const;
 
+/**
+ * Where a table's headers are, as Word's table look (w:tblLook, the "Header Row" and "First Column" options): the
+ * first row for a table with column headings (whose row also repeats on each page, w:tblHeader), the first column
+ * for a table of labels and values. No banding: the tables have no table style that would band them.
+ */
+export const HEADER_ROW_LOOK = { firstRow: true, firstColumn: false, noVBand: true } as const;
+export const HEADER_COLUMN_LOOK = { firstRow: false, firstColumn: true, noVBand: true } as const;
+
 /** What a column's cells need: the length of its longest text and of its longest word, in characters. */
 export interface ColumnText {
   longest: number;

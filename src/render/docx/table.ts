@@ -5,7 +5,7 @@ import type { Block, RenderContext } from './context.js';
 import { keepFor } from './keep-mode.js';
 import { paragraphOptions, tableEnded, tableStarts } from './paragraph-options.js';
 import { STYLE } from './styles.js';
-import { CELL_MARGINS, columnWidths, HEADER_SHADING, TABLE_BORDERS } from './table-layout.js';
+import { CELL_MARGINS, columnWidths, HEADER_COLUMN_LOOK, HEADER_ROW_LOOK, HEADER_SHADING, TABLE_BORDERS } from './table-layout.js';
 
 /**
  * Column alignment from the GFM delimiter row, as start/end so that it follows the document's direction: `:---`
@@ -19,9 +19,11 @@ function alignment(align: AlignType | undefined) {
 
 /**
  * A GFM table across the full text width. The first row is the header: marked to repeat at the top of every page
- * (w:tblHeader), bold on a light tint; an empty header row (a table of labels and values) is left out. No row splits
- * across a page (w:cantSplit). Inside `:::keep` the rows also keep with the next row, so a short table stays on one
- * page.
+ * (w:tblHeader), bold on a light tint. An empty header row (a table of labels and values) is left out; the labels in
+ * the first column are then the table's headers: OOXML has no header flag for a column, so the table says so in its
+ * look (w:tblLook w:firstColumn, Word's "First Column" option) and the labels are bold (Table Row Heading). No row
+ * splits across a page (w:cantSplit). Inside `:::keep` the rows also keep with the next row, so a short table stays
+ * on one page.
  */
 export function table(node: Table, ctx: RenderContext): Block[] {
   const columns = Math.max(0, ...node.children.map((row) => row.children.length));
@@ -53,7 +55,7 @@ export function table(node: Table, ctx: RenderContext): Block[] {
         children: [
           new Paragraph({
             ...paragraphOptions(cellCtx),
-            style: header ? STYLE.tableHeading : STYLE.tableText,
+            style: header ? STYLE.tableHeading : !hasHeader && column === 0 ? STYLE.tableRowHeading : STYLE.tableText,
             alignment: alignment(node.align?.[column]),
             children: cell ? ctx.inlines(cell.children, cellCtx) : [],
           }),
@@ -77,6 +79,7 @@ export function table(node: Table, ctx: RenderContext): Block[] {
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
       borders: TABLE_BORDERS,
+      tableLook: hasHeader ? HEADER_ROW_LOOK : HEADER_COLUMN_LOOK,
       ...(ctx.rtl ? { visuallyRightToLeft: true } : {}),
     }),
   ];
