@@ -1,7 +1,11 @@
 import { BorderStyle, ShadingType, type ITableBordersOptions, type ITableCellOptions } from 'docx';
 
 type ITableCellMarginOptions = NonNullable<ITableCellOptions['margins']>;
-import { DOCX_BORDER, DOCX_SPACE } from '../theme/docx-styles.js';
+import type { Language } from '../../model/languages.js';
+import { textWidth } from '../fonts/text-width.js';
+import { DOCX_BORDER, DOCX_SPACE, twips } from '../theme/docx-styles.js';
+import { THEME } from '../theme/tokens.js';
+import { docxFonts } from './fonts.js';
 import { COLOR } from './styles.js';
 
 /** Thin, light grey lines between all cells: readable without looking like a spreadsheet. */
@@ -27,27 +31,47 @@ export const HEADER_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: CO
 export const HEADER_ROW_LOOK = { firstRow: true, firstColumn: false, noVBand: true } as const;
 export const HEADER_COLUMN_LOOK = { firstRow: false, firstColumn: true, noVBand: true } as const;
 
-/** What a column's cells need: the length of its longest text and of its longest word, in characters. */
+/** What a column's cells need: the length of its longest text in characters, and the width of its widest word in twips. */
 export interface ColumnText {
   longest: number;
-  longestWord: number;
+  widestWord: number;
 }
 
-/** About the width of one character of 9.5 pt table text, and the cell padding, in twips. */
-const CHAR = 105;
+/** The cell padding, in twips. */
 const PADDING = 2 * DOCX_SPACE.cell.inline;
+/** About the width of one character of table text (twips), for a word no family below can measure (CJK). */
+const CHAR = 105;
+
+/**
+ * How wide a word of table text is (twips), bold or not: measured in the family Word sets it in (Noto Sans for
+ * Latin, Greek and Cyrillic, the language's complex-script family for Arabic, Urdu and Bengali), else estimated. CJK
+ * text breaks between any two characters, so its estimate only has to be short.
+ */
+export function wordWidth(word: string, lang: Language, bold: boolean): number {
+  const weight = bold ? 700 : 400;
+  const em = textWidth(word, 'Noto Sans', weight) ?? textWidth(word, docxFonts(lang).cs, weight);
+  return em === undefined ? Array.from(word).length * CHAR : twips(em * THEME.size.table * FIT) + THEME.border.table * 20;
+}
+
+/**
+ * Room for a word beyond its exact advance: readers round glyph advances to their device grid (LibreOffice broke
+ * "September" in a cell exactly its width), and the cell's border takes its width from the text.
+ */
+const FIT = 1.05;
 
 /**
  * Column widths in twips that fill `width`, as a browser lays out an auto table: each column's share grows with its
  * longest text (damped by a square root, so a column of paragraphs does not take everything from a column of
- * dates), and no column is narrower than its longest word when the table has room for that.
+ * dates), and no column is narrower than its widest word when the table has room for that (Word and LibreOffice
+ * break a word that does not fit its cell: "Novembe/r"). A word wider than an equal share (a pasted link) gets no
+ * more: it wraps, as the PDF's long words do.
  */
 export function columnWidths(width: number, columns: readonly ColumnText[]): number[] {
   if (columns.length === 0) return [];
   const weights = columns.map((column) => Math.sqrt(Math.max(column.longest, 4)));
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   const wanted = weights.map((weight) => (width * weight) / total);
-  const minimum = columns.map((column) => Math.min(column.longestWord * CHAR + PADDING, width / columns.length));
+  const minimum = columns.map((column) => Math.min(Math.ceil(column.widestWord) + PADDING, width / columns.length));
   // Raise narrow columns to their minimum, taking the difference from the others in proportion to their room.
   const raised = wanted.map((w, i) => Math.max(w, minimum[i]!));
   const excess = raised.reduce((sum, w) => sum + w, 0) - width;

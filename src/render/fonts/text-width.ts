@@ -1,0 +1,14 @@
+import { bundledFace } from './embeddable-font.js';
+import type { FontFamilyName } from './registry.js';
+
+/**
+ * How wide a text is set in a bundled family, in em (its advance width, kerning and shaping applied), or undefined
+ * when the family has no glyph for one of its characters. The DOCX sizes table columns with it, so a column is never
+ * narrower than its longest word.
+ */
+export function textWidth(text: string, family: FontFamilyName, weight: 400 | 700): number | undefined {
+  const codePoints = Array.from(text, (ch) => ch.codePointAt(0)!);
+  const face = bundledFace(family, weight, codePoints);
+  if (!face || !codePoints.every((cp) => face.hasGlyphForCodePoint(cp))) return undefined;
+  return face.layout(text).advanceWidth / face.unitsPerEm;
+}
