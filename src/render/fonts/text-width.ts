@@ -10,5 +10,10 @@ export function textWidth(text: string, family: FontFamilyName, weight: 400 | 70
   const codePoints = Array.from(text, (ch) => ch.codePointAt(0)!);
   const face = bundledFace(family, weight, codePoints);
   if (!face || !codePoints.every((cp) => face.hasGlyphForCodePoint(cp))) return undefined;
-  return face.layout(text).advanceWidth / face.unitsPerEm;
+  try {
+    return face.layout(text).advanceWidth / face.unitsPerEm;
+  } catch {
+    // fontkit cannot lay out some words of Noto Nastaliq Urdu (its cursive attachment throws): no measure for them.
+    return undefined;
+  }
 }

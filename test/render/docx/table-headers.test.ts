@@ -57,7 +57,7 @@ function kindOf(table: string): Kind {
 describe('every table of the official, federal and family DOCX says where its headers are', () => {
   for (const file of examples) {
     for (const { layout, profile } of COPIES) {
-      for (const lang of ['en', 'ar'] as Language[]) {
+      for (const lang of ['en', 'ur', 'bn'] as Language[]) {
         it(`${file} ${layout} ${profile} ${lang}`, async () => {
           const { iep } = await loadIepFile(new URL(file, EXAMPLES).pathname);
           const { document } = composeDocument(iep!, { layout, profile, lang });
