@@ -1,11 +1,9 @@
 import { BorderStyle, ShadingType, type ITableBordersOptions, type ITableCellOptions } from 'docx';
 
 type ITableCellMarginOptions = NonNullable<ITableCellOptions['margins']>;
-import type { Language } from '../../model/languages.js';
 import { textWidth } from '../fonts/text-width.js';
 import { DOCX_BORDER, DOCX_SPACE, twips } from '../theme/docx-styles.js';
 import { THEME } from '../theme/tokens.js';
-import { docxFonts } from './fonts.js';
 import { COLOR } from './styles.js';
 
 /** Thin, light grey lines between all cells: readable without looking like a spreadsheet. */
@@ -39,17 +37,16 @@ export interface ColumnText {
 
 /** The cell padding, in twips. */
 const PADDING = 2 * DOCX_SPACE.cell.inline;
-/** About the width of one character of table text (twips), for a word no family below can measure (CJK). */
+/** About the width of one character of table text (twips), for a word not measured below. */
 const CHAR = 105;
 
 /**
- * How wide a word of table text is (twips), bold or not: measured in the family Word sets it in (Noto Sans for
- * Latin, Greek and Cyrillic, the language's complex-script family for Arabic, Urdu and Bengali), else estimated. CJK
- * text breaks between any two characters, so its estimate only has to be short.
+ * How wide a word of table text is (twips), bold or not: a Latin, Greek or Cyrillic word measured in Noto Sans, the
+ * family Word sets it in; a word of another script estimated from its length (shaping Arabic, Urdu or Bengali words
+ * one by one would triple the time a DOCX takes, and CJK text breaks between any two characters anyway).
  */
-export function wordWidth(word: string, lang: Language, bold: boolean): number {
-  const weight = bold ? 700 : 400;
-  const em = textWidth(word, 'Noto Sans', weight) ?? textWidth(word, docxFonts(lang).cs, weight);
+export function wordWidth(word: string, bold: boolean): number {
+  const em = textWidth(word, 'Noto Sans', bold ? 700 : 400);
   return em === undefined ? Array.from(word).length * CHAR : twips(em * THEME.size.table * FIT) + THEME.border.table * 20;
 }
 

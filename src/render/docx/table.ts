@@ -41,7 +41,7 @@ export function table(node: Table, ctx: RenderContext): Block[] {
     texts.map((cells, column) => ({
       longest: Math.max(...cells.map((text) => Array.from(text).length)),
       widestWord: Math.max(
-        ...cells.flatMap((text, row) => text.split(/\s+/).filter(Boolean).map((word) => wordWidth(word, ctx.meta.lang, bold(row, column)))),
+        ...cells.flatMap((text, row) => text.split(/\s+/).filter(Boolean).map((word) => wordWidth(word, bold(row, column)))),
         0,
       ),
     })),
