@@ -47,7 +47,7 @@ const CHAR = 105;
  */
 export function wordWidth(word: string, bold: boolean): number {
   const em = textWidth(word, 'Noto Sans', bold ? 700 : 400);
-  return em === undefined ? Array.from(word).length * CHAR : twips(em * THEME.size.table * FIT) + THEME.border.table * 20;
+  return em === undefined ? Array.from(word).length * CHAR : twips(em * THEME.size.table * FIT + THEME.border.table);
 }
 
 /**
