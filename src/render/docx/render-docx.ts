@@ -17,6 +17,7 @@ import { Document, Packer, SectionType, type ISectionOptions } from 'docx';
 import type { RootContent } from 'mdast';
 import type { DocumentTree } from '../../model/document.js';
 import { createListCounter, type RenderContext } from './context.js';
+import { bracketsIntoUntranslated } from './brackets-into-untranslated.js';
 import { corePropertiesXml } from './core-properties.js';
 import { embeddedFonts, finishEmbeddedFonts } from './embedded-fonts.js';
 import { bindHandlers } from './bind-handlers.js';
@@ -34,6 +35,7 @@ export { DocxRenderError } from './render-error.js';
 /** The DOCX of a document tree. Throws DocxRenderError for a node it cannot render (type and place in the message). */
 export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
   const { meta } = doc;
+  const body = meta.dir === 'rtl' ? bracketsIntoUntranslated(doc.body) : doc.body;
   const geometry = pageGeometry(meta.page);
   const ctx: RenderContext = {
     meta,
@@ -52,7 +54,7 @@ export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
   if (layout.columns > 1) {
     // A full-width title (and the paragraph under it), then the rest in columns from a continuous section break;
     // the second section has no header or footer of its own, so it keeps the first one's.
-    const [spanning, columned] = splitTitle(doc.body.children);
+    const [spanning, columned] = splitTitle(body.children);
     const columnWidth = Math.floor((geometry.textWidth - COLUMN_GAP * (layout.columns - 1)) / layout.columns);
     const columns = separateTables(ctx.all(columned, { ...ctx, width: columnWidth }), ctx);
     const columnSection: ISectionOptions = {
@@ -76,7 +78,7 @@ export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
           ]
         : [{ ...columnSection, properties: { ...columnSection.properties, type: SectionType.NEXT_PAGE }, headers: { default: header }, footers: { default: footer } }];
   } else {
-    const children = separateTables(ctx.all(doc.body.children, ctx), ctx);
+    const children = separateTables(ctx.all(body.children, ctx), ctx);
     sections = [{ properties: page, headers: { default: header }, footers: { default: footer }, children }];
   }
 

@@ -17,7 +17,7 @@ import { paragraphOptions, tableEnded, tableStarts } from './paragraph-options.j
 import { run, textRuns } from './runs.js';
 import { DOCX_SIZE, DOCX_SPACE } from '../theme/docx-styles.js';
 import { STYLE } from './styles.js';
-import { CELL_MARGINS, HEADER_SHADING, shareWidths, TABLE_BORDERS } from './table-layout.js';
+import { CELL_MARGINS, HEADER_ROW_LOOK, HEADER_SHADING, shareWidths, TABLE_BORDERS } from './table-layout.js';
 
 /** Columns in order: the container attribute holding each localized label. */
 const COLUMNS = [{ label: 'name' }, { label: 'role' }, { label: 'attended' }, { label: 'signature' }, { label: 'date' }] as const;
@@ -89,6 +89,7 @@ export function signatures(node: DirectiveNode<'signatures'>, ctx: RenderContext
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
       borders: TABLE_BORDERS,
+      tableLook: HEADER_ROW_LOOK,
       ...(ctx.rtl ? { visuallyRightToLeft: true } : {}),
     }),
   ];

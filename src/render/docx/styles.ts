@@ -29,6 +29,7 @@ import {
 import { THEME } from '../theme/tokens.js';
 import { docxFonts } from './fonts.js';
 import { wordLanguage } from './language.js';
+import { lineSpacing } from './line-spacing.js';
 
 export type { CalloutKind } from '../theme/tokens.js';
 /** Colours (Word's hex RGB), from the theme. */
@@ -43,6 +44,7 @@ export const STYLE = {
   footerText: 'FooterText',
   tableText: 'TableText',
   tableHeading: 'TableHeading',
+  tableRowHeading: 'TableRowHeading',
   buildsOn: 'BuildsOn',
   buildsOnLink: 'BuildsOnLink',
   blockquote: 'Quote',
@@ -58,10 +60,12 @@ export function createStyles(lang: Language, options: { compact?: boolean; rtl?:
   // not borders): the rule on a note's start side is its right border in Arabic and Urdu.
   const [start, end] = options.rtl ? (['right', 'left'] as const) : (['left', 'right'] as const);
   const { size, space, line, headingRule } = docxStyles({ compact: options.compact });
+  // Line spacing of text of a size (half-points), with the leading the language needs (line-spacing.ts).
+  const lines = (textSize: number, multiple: number) => lineSpacing(lang, textSize, multiple);
   const heading = (key: 'h1' | 'h2' | 'h3' | 'h4' | 'body', gap: { before: number; after: number }, level: number, extra: object = {}) => ({
     run: { font: fonts, size: size[key], sizeComplexScript: size[key], bold: true, color: COLOR.heading },
     paragraph: {
-      spacing: { before: gap.before, after: gap.after, line: line.single },
+      spacing: { before: gap.before, after: gap.after, ...lines(size[key], line.single) },
       keepNext: true,
       keepLines: true,
       outlineLevel: level,
@@ -76,7 +80,7 @@ export function createStyles(lang: Language, options: { compact?: boolean; rtl?:
     default: {
       document: {
         run: { font: fonts, size: size.body, sizeComplexScript: size.body, color: COLOR.text, language: wordLanguage(lang) },
-        paragraph: { spacing: { after: space.paragraph, line: line.body } },
+        paragraph: { spacing: { after: space.paragraph, ...lines(size.body, line.body) } },
       },
       heading1: heading('h1', space.h1, 0),
       heading2: heading('h2', space.h2, 1, {
@@ -86,7 +90,7 @@ export function createStyles(lang: Language, options: { compact?: boolean; rtl?:
       heading4: heading('h4', space.h4, 3),
       heading5: heading('body', space.h5, 4),
       heading6: heading('body', space.h5, 5),
-      listParagraph: { paragraph: { spacing: { after: space.listItem, line: line.body }, contextualSpacing: true } },
+      listParagraph: { paragraph: { spacing: { after: space.listItem, ...lines(size.body, line.body) }, contextualSpacing: true } },
     },
     paragraphStyles: [
       {
@@ -94,27 +98,27 @@ export function createStyles(lang: Language, options: { compact?: boolean; rtl?:
         name: 'Running Header',
         basedOn: 'Normal',
         run: small,
-        paragraph: { spacing: { after: 0, line: line.single } },
+        paragraph: { spacing: { after: 0, ...lines(DOCX_HEADER.size, line.single) } },
       },
       {
         id: STYLE.noticeText,
         name: 'Header Notice',
         basedOn: STYLE.headerText,
-        paragraph: { spacing: { before: DOCX_HEADER.noticeBefore, after: 0, line: line.single } },
+        paragraph: { spacing: { before: DOCX_HEADER.noticeBefore, after: 0, ...lines(DOCX_HEADER.size, line.single) } },
       },
       {
         id: STYLE.footerText,
         name: 'Running Footer',
         basedOn: 'Normal',
         run: { size: DOCX_FOOTER.size, sizeComplexScript: DOCX_FOOTER.size, color: DOCX_FOOTER.color },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0, line: line.single } },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0, ...lines(DOCX_FOOTER.size, line.single) } },
       },
       {
         id: STYLE.tableText,
         name: 'Table Text',
         basedOn: 'Normal',
         run: { size: size.table, sizeComplexScript: size.table },
-        paragraph: { spacing: { before: 0, after: 0, line: line.table } },
+        paragraph: { spacing: { before: 0, after: 0, ...lines(size.table, line.table) } },
       },
       {
         id: STYLE.tableHeading,
@@ -124,13 +128,20 @@ export function createStyles(lang: Language, options: { compact?: boolean; rtl?:
         paragraph: { keepNext: true },
       },
       {
+        // The label in the first column of a table of labels and values: it heads its row.
+        id: STYLE.tableRowHeading,
+        name: 'Table Row Heading',
+        basedOn: STYLE.tableText,
+        run: { bold: true, color: COLOR.strong },
+      },
+      {
         id: STYLE.buildsOn,
         name: 'Builds On Note',
         basedOn: 'Normal',
         run: { size: size.note, sizeComplexScript: size.note, color: DOCX_BUILDS_ON.text },
         paragraph: {
           indent: { left: space.buildsOn.inline, right: space.buildsOn.inline },
-          spacing: { before: space.buildsOn.before, after: space.buildsOn.after, line: line.table },
+          spacing: { before: space.buildsOn.before, after: space.buildsOn.after, ...lines(size.note, line.table) },
           shading: { type: ShadingType.CLEAR, color: 'auto', fill: DOCX_BUILDS_ON.fill },
           // The top, bottom and end borders, in the tint's colour, widen the tinted box around the text.
           border: {

@@ -5,7 +5,7 @@ import type { Block, RenderContext } from './context.js';
 import { keepFor } from './keep-mode.js';
 import { paragraphOptions, tableEnded, tableStarts } from './paragraph-options.js';
 import { STYLE } from './styles.js';
-import { CELL_MARGINS, columnWidths, HEADER_SHADING, TABLE_BORDERS } from './table-layout.js';
+import { CELL_MARGINS, columnWidths, HEADER_COLUMN_LOOK, HEADER_ROW_LOOK, HEADER_SHADING, TABLE_BORDERS, wordWidth } from './table-layout.js';
 
 /**
  * Column alignment from the GFM delimiter row, as start/end so that it follows the document's direction: `:---`
@@ -19,9 +19,11 @@ function alignment(align: AlignType | undefined) {
 
 /**
  * A GFM table across the full text width. The first row is the header: marked to repeat at the top of every page
- * (w:tblHeader), bold on a light tint; an empty header row (a table of labels and values) is left out. No row splits
- * across a page (w:cantSplit). Inside `:::keep` the rows also keep with the next row, so a short table stays on one
- * page.
+ * (w:tblHeader), bold on a light tint. An empty header row (a table of labels and values) is left out; the labels in
+ * the first column are then the table's headers: OOXML has no header flag for a column, so the table says so in its
+ * look (w:tblLook w:firstColumn, Word's "First Column" option) and the labels are bold (Table Row Heading). No row
+ * splits across a page (w:cantSplit). Inside `:::keep` the rows also keep with the next row, so a short table stays
+ * on one page.
  */
 export function table(node: Table, ctx: RenderContext): Block[] {
   const columns = Math.max(0, ...node.children.map((row) => row.children.length));
@@ -29,16 +31,21 @@ export function table(node: Table, ctx: RenderContext): Block[] {
   const texts = Array.from({ length: columns }, (_, column) =>
     node.children.map((row) => (row.children[column] ? toString(row.children[column]) : '')),
   );
-  const widths = columnWidths(
-    ctx.width,
-    texts.map((cells) => ({
-      longest: Math.max(...cells.map((text) => Array.from(text).length)),
-      longestWord: Math.max(...cells.flatMap((text) => text.split(/\s+/).map((word) => Array.from(word).length))),
-    })),
-  );
   // A header row with nothing in it (a two-column list of labels and values) is left out rather than drawn empty.
   const rowsToWrite = texts.every((cells) => cells[0]!.trim() === '') ? node.children.slice(1) : node.children;
   const hasHeader = rowsToWrite.length === node.children.length;
+  // Bold text: the header row, or the labels of a table without one.
+  const bold = (row: number, column: number) => (hasHeader ? row === 0 : column === 0);
+  const widths = columnWidths(
+    ctx.width,
+    texts.map((cells, column) => ({
+      longest: Math.max(...cells.map((text) => Array.from(text).length)),
+      widestWord: Math.max(
+        ...cells.flatMap((text, row) => text.split(/\s+/).filter(Boolean).map((word) => wordWidth(word, bold(row, column)))),
+        0,
+      ),
+    })),
+  );
   tableStarts(ctx);
   const cellCtx: RenderContext = { ...ctx, keep: 'none', indent: 0, paragraphStyle: STYLE.tableText };
 
@@ -53,7 +60,7 @@ export function table(node: Table, ctx: RenderContext): Block[] {
         children: [
           new Paragraph({
             ...paragraphOptions(cellCtx),
-            style: header ? STYLE.tableHeading : STYLE.tableText,
+            style: header ? STYLE.tableHeading : !hasHeader && column === 0 ? STYLE.tableRowHeading : STYLE.tableText,
             alignment: alignment(node.align?.[column]),
             children: cell ? ctx.inlines(cell.children, cellCtx) : [],
           }),
@@ -77,6 +84,7 @@ export function table(node: Table, ctx: RenderContext): Block[] {
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
       borders: TABLE_BORDERS,
+      tableLook: hasHeader ? HEADER_ROW_LOOK : HEADER_COLUMN_LOOK,
       ...(ctx.rtl ? { visuallyRightToLeft: true } : {}),
     }),
   ];

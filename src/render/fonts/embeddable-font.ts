@@ -48,16 +48,24 @@ export function embeddableFont(
   alsoInclude: Iterable<number> = [],
 ): Buffer | undefined {
   const wanted = [...new Set(codePoints)];
+  const best = bestFile(family, weight, wanted);
+  if (!best) return undefined;
+  return SUBSET_FAMILIES.has(family) ? subsetFont(best.sfnt, best.font, [...wanted, ...alsoInclude], family, weight === 700) : best.bytes;
+}
+
+/** The parsed face (fontkit) of the family's file that has glyphs for most of these characters, to measure text with. */
+export function bundledFace(family: FontFamilyName, weight: 400 | 700, codePoints: Iterable<number>): fontkit.Font | undefined {
+  return bestFile(family, weight, [...new Set(codePoints)])?.font;
+}
+
+function bestFile(family: FontFamilyName, weight: number, wanted: readonly number[]): LoadedFile | undefined {
   let best: { file: LoadedFile; covered: number } | undefined;
   for (const file of subsetFiles(family, weight)) {
     const entry = load(file);
     const covered = wanted.filter((cp) => entry.font.hasGlyphForCodePoint(cp)).length;
     if (covered > (best?.covered ?? 0)) best = { file: entry, covered };
   }
-  if (!best) return undefined;
-  return SUBSET_FAMILIES.has(family)
-    ? subsetFont(best.file.sfnt, best.file.font, [...wanted, ...alsoInclude], family, weight === 700)
-    : best.file.bytes;
+  return best?.file;
 }
 
 /** The package's named-subset WOFF files of one weight (not the numbered slices of the Chinese and Korean fonts). */

@@ -79,14 +79,22 @@ export const LANGUAGE_LINE_HEIGHT: Record<Language, number> = {
 };
 
 /**
+ * How much more leading a language's text needs than Latin text (its line height over Latin's, two decimals: ur
+ * 1.52, ar 1.17, bn 1.14, CJK 1.1, Latin 1). Headings multiply their line height by it in both formats: the print
+ * CSS through `--language-leading` (textCss), the DOCX in its line spacing (src/render/docx/line-spacing.ts).
+ */
+export function languageLeading(lang: Language): number {
+  return Math.round((LANGUAGE_LINE_HEIGHT[lang] / LANGUAGE_LINE_HEIGHT.en) * 100) / 100;
+}
+
+/**
  * CSS declarations for a language's running text: the font stack, its line height, and for Korean breaking
  * lines between words (`keep-all`) as Korean text expects, instead of inside them. `--language-leading` is how much
  * more leading the language needs than Latin text: headings multiply their own line height by it, so a Nastaliq
  * heading's descenders no longer touch the table below it.
  */
 export function textCss(lang: Language): string {
-  const leading = Math.round((LANGUAGE_LINE_HEIGHT[lang] / LANGUAGE_LINE_HEIGHT.en) * 100) / 100;
-  const rules = [`font-family: ${fontStack(lang)};`, `line-height: ${LANGUAGE_LINE_HEIGHT[lang]};`, `--language-leading: ${leading};`];
+  const rules = [`font-family: ${fontStack(lang)};`, `line-height: ${LANGUAGE_LINE_HEIGHT[lang]};`, `--language-leading: ${languageLeading(lang)};`];
   if (lang === 'ko') rules.push('word-break: keep-all;', 'overflow-wrap: anywhere;');
   return rules.join(' ');
 }

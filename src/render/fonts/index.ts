@@ -7,7 +7,7 @@ export { FONT_FAMILIES, FONT_WEIGHTS, fontRegistry } from './registry.js';
 export type { FontFaceEntry, FontFamilyName, FontRegistry, FontStyle, FontWeight } from './registry.js';
 export { fontFaceCss } from './font-face-css.js';
 export type { FontFaceCssOptions } from './font-face-css.js';
-export { LANGUAGE_FONT, LANGUAGE_LINE_HEIGHT, docxFonts, fontFamilies, fontStack, textCss } from './font-stack.js';
+export { LANGUAGE_FONT, LANGUAGE_LINE_HEIGHT, docxFonts, languageLeading, fontFamilies, fontStack, textCss } from './font-stack.js';
 export type { DocxFonts } from './font-stack.js';
 export { readFontAsset, fontAssetContentType } from './read-font-asset.js';
 export { embeddableFont } from './embeddable-font.js';

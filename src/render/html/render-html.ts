@@ -8,6 +8,7 @@ import { textCss } from '../fonts/font-stack.js';
 import { toString } from 'mdast-util-to-string';
 import { pageChromeCss } from '../pdf/page-css.js';
 import { themeCss } from '../theme/theme-css.js';
+import { bracketsIntoIsolates } from './brackets-into-isolates.js';
 import { directiveHandler } from './directive-handlers.js';
 import { dropEmptyTableHeads } from './drop-empty-table-heads.js';
 import { markLongWords } from './mark-long-words.js';
@@ -35,6 +36,7 @@ export function renderHtml(doc: DocumentTree, options: HtmlOptions): string {
     allowDangerousHtml: false,
     handlers: { containerDirective: directiveHandler, leafDirective: directiveHandler, textDirective: directiveHandler, link: linkHandler },
   }) as HastRoot;
+  if (doc.meta.dir === 'rtl') bracketsIntoIsolates(body);
   markLongWords(body);
   dropEmptyTableHeads(body);
   const { meta } = doc;

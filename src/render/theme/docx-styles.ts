@@ -84,7 +84,7 @@ export function docxWatermark(text: string): { color: string; opacity: number; r
 }
 
 
-/** Sizes (half-points), spacing (twips), line spacing and heading rule of one density: the regular or the compact. */
+/** Sizes (half-points), spacing (twips), line spacing (multiples) and heading rule of one density: the regular or the compact. */
 export function docxStyles(options: { compact?: boolean } = {}) {
   const compact = options.compact === true;
   const size = convert({ ...THEME.size, ...(compact ? THEME.compact.size : {}) }, halfPoints);
@@ -100,10 +100,11 @@ export function docxStyles(options: { compact?: boolean } = {}) {
     h5: convert(heading.h5, twips),
     buildsOn: convert(compact ? { ...THEME.space.buildsOn, ...c.buildsOn } : THEME.space.buildsOn, twips),
   };
+  // Multiples of a single line: src/render/docx/line-spacing.ts turns them into Word's spacing for the language.
   const line = {
-    single: lineTwips(THEME.wordLine.single),
-    body: lineTwips(compact ? THEME.wordLine.compact : THEME.wordLine.body),
-    table: lineTwips(THEME.wordLine.table),
+    single: THEME.wordLine.single,
+    body: compact ? THEME.wordLine.compact : THEME.wordLine.body,
+    table: THEME.wordLine.table,
   };
   const headingRule = eighths(compact ? THEME.compact.border.headingRule : THEME.border.headingRule);
   return { size, space, line, headingRule };

@@ -15,6 +15,18 @@ import { arabicMeta, testMeta, tree } from './helpers.js';
 const ALL_FEATURES = readFileSync(new URL('../../fixtures/tree/all-features.md', import.meta.url), 'utf8');
 const ARABIC = readFileSync(new URL('../../fixtures/tree/all-features.ar.md', import.meta.url), 'utf8');
 
+/** Issue 14 part 2: in a narrow date column, "November" broke as "Novembe/r" (the columns were sized by counting characters). */
+const DATES = `| Assessment | Date | Results |
+| --- | --- | --- |
+| NYS CareerZone Interest Profiler and transition interview (Vocational assessment) | November 5, 2025 | Amira's top interest areas are Social (helping people) and Investigative (science). Careers that fit include pharmacy technician, pharmacist, nurse and medical interpreter. In her interview, she said she wants a job where she helps people and uses science every day. |
+| PSAT/NMSQT (school day) (District assessment) | September 15, 2025 | Reading and Writing 540. Math 470. Her reading and writing score meets the college readiness benchmark (460). Her math score is close to the benchmark (510). |
+| Psychoeducational reevaluation (WISC-V, WJ-IV, BRIEF-2, Conners 4) (Psychoeducational evaluation) | January 21, 2025 | Amira's reasoning skills are in the average range. Her verbal skills are in the high average range (standard score 114). Holding information in mind while using it took more effort (working memory, 12th percentile). So did timed tasks (processing speed, 19th percentile). Her reading and math scores are in the average range. Amira, her parents and her teachers filled out rating scales. They show that planning, organizing, starting tasks and keeping focus are her main skills to build. These results fit her ADHD diagnosis. |
+
+| Shared | Link | Results |
+| --- | --- | --- |
+| Yes | https://example.org/a-very-long-address/that-is-pasted-whole/into-a-narrow-table-cell/without-any-spaces | See the report. |
+`;
+
 const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 const available = has('soffice') && has('pdftotext') && has('pdftoppm');
 if (!available && process.env.CI) {
@@ -28,10 +40,11 @@ describe.skipIf(!available)('LibreOffice opens the DOCX', () => {
   beforeAll(async () => {
     writeFileSync(join(dir, 'all-features.docx'), await renderDocx(tree(ALL_FEATURES, testMeta({ watermark: 'DRAFT' }))));
     writeFileSync(join(dir, 'arabic.docx'), await renderDocx(tree(ARABIC, arabicMeta())));
-    // One LibreOffice start for both files; a private profile so parallel runs do not share a lock.
+    writeFileSync(join(dir, 'dates.docx'), await renderDocx(tree(DATES, testMeta())));
+    // One LibreOffice start for all files; a private profile so parallel runs do not share a lock.
     execFileSync(
       'soffice',
-      [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, 'all-features.docx', 'arabic.docx'],
+      [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, 'all-features.docx', 'arabic.docx', 'dates.docx'],
       { cwd: dir, stdio: 'pipe', timeout: 90_000 },
     );
   }, 120_000);
@@ -43,6 +56,17 @@ describe.skipIf(!available)('LibreOffice opens the DOCX', () => {
 
   const text = (name: string) => execFileSync('pdftotext', ['-layout', join(dir, `${name}.pdf`), '-'], { encoding: 'utf8' });
   const pages = (name: string) => (text(name).match(/\f/g) ?? []).length;
+
+  it('keeps a month name whole in a narrow date column, while a pasted link still wraps in its cell', () => {
+    const lines = text('dates').split('\n');
+    expect(lines.some((line) => /\bNovember\b/.test(line))).toBe(true);
+    expect(lines.some((line) => /\bSeptember\b/.test(line))).toBe(true);
+    expect(lines.filter((line) => /\b(Novembe|Septembe)(\s|$)/.test(line))).toEqual([]);
+    expect(pages('dates')).toBe(1);
+    // The link is wider than its column can be: it wraps over lines of its cell rather than running off the page.
+    expect(text('dates')).toContain('https://example.org/');
+    expect(lines.some((line) => line.includes('without-any-spaces') && line.includes('https://'))).toBe(false);
+  });
 
   it('converts both documents to PDF', () => {
     expect(existsSync(join(dir, 'all-features.pdf'))).toBe(true);
