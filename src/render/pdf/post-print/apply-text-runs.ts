@@ -35,6 +35,9 @@ export function applyTextRuns(tree: StructTree, marks: MarkIndex, runs: readonly
       return {
         element,
         text: own.map((m) => m.text).join(''),
+        // Without the sequences of one or two glyphs: ink of a tall or deep glyph that reached across a page break
+        // and was tagged on the other page too.
+        core: own.length > 1 ? own.filter((m) => m.glyphs > 2).map((m) => m.text).join('') : undefined,
         unmapped: own.reduce((n, m) => n + m.unmapped, 0),
         silent: own.reduce((n, m) => n + m.silent, 0),
       };
@@ -55,6 +58,7 @@ export function applyTextRuns(tree: StructTree, marks: MarkIndex, runs: readonly
   for (const leaf of leaves) {
     const key = letters(leaf.text);
     let found = nearest(byKey.get(key) ?? [], used, last);
+    if (found < 0 && leaf.core !== undefined) found = nearest(byKey.get(letters(leaf.core)) ?? [], used, last);
     if (found < 0 && leaf.unmapped > 0) {
       for (let j = Math.max(0, last - WINDOW); j < Math.min(runs.length, last + WINDOW); j++) {
         if (!used[j] && containsLetters(runKeys[j]!, key, leaf.unmapped)) {

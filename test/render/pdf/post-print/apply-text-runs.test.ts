@@ -73,3 +73,18 @@ describe('applyTextRuns', () => {
     expect(leaves[0]!.dict.has('ActualText')).toBe(false);
   });
 });
+
+describe('applyTextRuns across a page break', () => {
+  it('matches a run whose last line left a glyph of ink on the next page', () => {
+    const marks: MarkIndex = new Map();
+    const page2 = new PdfRef(2, 0);
+    const visual = [...'طالب علم کو خصوصی ٹرانسپورٹ کی ضرورت نہیں ہے۔'].reverse().join('');
+    marks.set(`${page.key}:0`, { mcid: 0, text: visual, glyphs: 40, unmapped: 0, silent: 3, drawings: 0, visible: 40 });
+    marks.set(`${page2.key}:0`, { mcid: 0, text: 'م', glyphs: 1, unmapped: 0, silent: 0, drawings: 0, visible: 1 });
+    const leaf: StructElement = { ref: new PdfRef(50, 0), dict: new PdfDict(), type: 'NonStruct', kids: [{ kind: 'mcid', page, mcid: 0 }, { kind: 'mcid', page: page2, mcid: 0 }] };
+    const tree: StructTree = { rootRef: undefined, root: new PdfDict(), top: [leaf] };
+    const report = applyTextRuns(tree, marks, [{ text: 'طالب علم کو خصوصی ٹرانسپورٹ کی ضرورت نہیں ہے۔', lang: 'ur' }], 'ur');
+    expect(report.matched).toBe(1);
+    expect(actual(leaf)).toBe('طالب علم کو خصوصی ٹرانسپورٹ کی ضرورت نہیں ہے۔');
+  });
+});
