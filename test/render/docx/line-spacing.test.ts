@@ -1,8 +1,8 @@
 /**
  * Issue 14 part 2: Urdu lines overlapped in the DOCX student summary (LibreOffice), and an Urdu heading touched what
  * followed it. Word's proportional spacing multiplies a line's own height, which LibreOffice takes from the Latin font
- * (about 1.5 em) while Noto Nastaliq Urdu needs 2.5 em. Urdu text now gets an at-least height with the language's
- * leading (the factor the print CSS uses); other languages keep proportional spacing.
+ * (about 1.5 em) while Noto Nastaliq Urdu needs 2.5 em. Urdu text now gets an exact height, 1.75 em of its size,
+ * the same in both readers; other languages keep proportional spacing.
  */
 import { describe, expect, it } from 'vitest';
 import { languageLeading, LANGUAGE_LINE_HEIGHT } from '../../../src/render/fonts/font-stack.js';
@@ -36,25 +36,24 @@ function sizeOf(styles: string, styleId: string | 'defaults'): number {
 describe('Urdu lines get the leading Nastaliq needs in the DOCX', async () => {
   const styles = part(await renderParts(MARKDOWN, urdu), 'word/styles.xml');
 
-  it('running text, list items, table text, headings and the running header have an at-least line height', () => {
+  it('running text, list items, table text, headings and the running header have an exact line height', () => {
     for (const id of ['defaults', 'ListParagraph', 'TableText', 'Heading1', 'Heading2', 'HeaderText'] as const) {
-      expect(spacingOf(styles, id), id).toMatchObject({ lineRule: 'atLeast' });
+      expect(spacingOf(styles, id), id).toMatchObject({ lineRule: 'exact' });
     }
   });
 
-  it("the height is the PDF's: the text size times Latin's line height times Urdu's leading (1.52)", () => {
-    const latinLine = LANGUAGE_LINE_HEIGHT.en / THEME.wordLine.body;
-    const body = sizeOf(styles, 'defaults') * THEME.wordLine.compact * latinLine * languageLeading('ur');
-    expect(Number(spacingOf(styles, 'defaults').line)).toBe(Math.round(body * 20));
-    // A heading's line is at least the PDF's heading line (1.2 times Urdu's leading): an H1 no longer touches the
-    // table after it.
+  it('the height is 1.75 em of the text size (times the style\'s own multiple), more than the 1.5 em that collided', () => {
+    const body = Number(spacingOf(styles, 'defaults').line) / 20;
+    expect(body).toBeCloseTo(sizeOf(styles, 'defaults') * THEME.wordLine.compact * 1.75, 1);
+    expect(body / sizeOf(styles, 'defaults')).toBeGreaterThan(1.5);
+    // A heading's line is at least its size times Urdu's leading: an H1 no longer touches the table after it.
     const h1 = Number(spacingOf(styles, 'Heading1').line) / 20;
-    expect(h1).toBeGreaterThanOrEqual(sizeOf(styles, 'Heading1') * THEME.lineHeight.heading * languageLeading('ur'));
+    expect(h1).toBeGreaterThanOrEqual(sizeOf(styles, 'Heading1') * languageLeading('ur'));
   });
 
   it('every layout gets it (the official copy as the student summary)', async () => {
     const official = part(await renderParts(MARKDOWN, arabicMeta({ lang: 'ur', layout: 'ny-official' })), 'word/styles.xml');
-    expect(spacingOf(official, 'defaults')).toMatchObject({ lineRule: 'atLeast' });
+    expect(spacingOf(official, 'defaults')).toMatchObject({ lineRule: 'exact' });
     expect(Number(spacingOf(official, 'defaults').line)).toBeGreaterThan(Number(spacingOf(styles, 'defaults').line));
   });
 });
