@@ -2,7 +2,9 @@
  * The PDF token and object syntax (ISO 32000-1 §7.2-7.3), shared by the file reader, the content-stream reader and
  * the ToUnicode CMap reader: one lexer for all three, because they are one syntax.
  */
-import { PdfDict, PdfName, PdfNumber, PdfOperator, PdfRef, PdfString, type PdfObject } from './pdf-objects.js';
+import { PdfDict, PdfName, PdfNumber, PdfOperator, PdfRef, PdfString, PdfSyntaxError, type PdfObject } from './pdf-objects.js';
+
+export { PdfSyntaxError };
 
 const WHITESPACE = new Uint8Array(256);
 for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) WHITESPACE[c] = 1;
@@ -13,7 +15,6 @@ const END_ARRAY = Symbol('end-array');
 const END_DICT = Symbol('end-dict');
 type Token = PdfObject | typeof END_ARRAY | typeof END_DICT;
 
-export class PdfSyntaxError extends Error {}
 
 const REFERENCE = /\s+(\d+)\s+R(?=[\s()<>[\]{}/%]|$)/y;
 const HEX_VALUE = new Uint8Array(256).fill(255);

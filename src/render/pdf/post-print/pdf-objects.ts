@@ -7,6 +7,9 @@
  */
 import { deflateSync, inflateSync } from 'node:zlib';
 
+/** The file holds something this reader does not understand (bad syntax, an unsupported filter, corrupt data). */
+export class PdfSyntaxError extends Error {}
+
 export class PdfName {
   private static readonly interned = new Map<string, PdfName>();
   private constructor(readonly name: string) {}
@@ -95,8 +98,12 @@ export class PdfStream {
     const filter = this.dict.get('Filter');
     const names = filter instanceof PdfName ? [filter.name] : Array.isArray(filter) ? filter.map((f) => (f instanceof PdfName ? f.name : '?')) : [];
     if (names.length === 0) return Buffer.from(this.raw);
-    if (names.length === 1 && names[0] === 'FlateDecode' && !this.dict.has('DecodeParms')) return inflateSync(this.raw);
-    throw new Error(`unsupported stream filter ${names.join(', ')}`);
+    if (names.length !== 1 || names[0] !== 'FlateDecode' || this.dict.has('DecodeParms')) throw new PdfSyntaxError(`unsupported stream filter ${names.join(', ')}`);
+    try {
+      return inflateSync(this.raw);
+    } catch (error) {
+      throw new PdfSyntaxError(`a stream does not inflate: ${(error as Error).message}`);
+    }
   }
 
   /** Replaces the content, compressed with FlateDecode. */

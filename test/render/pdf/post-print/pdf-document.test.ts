@@ -85,3 +85,13 @@ describe('PdfDocument', () => {
     expect(PdfDocument.open(broken)).toBeUndefined();
   });
 });
+
+describe('streams the reader cannot decode', () => {
+  it('are a PdfSyntaxError, so the post-print stage leaves the file as printed', async () => {
+    const { PdfSyntaxError } = await import('../../../../src/render/pdf/post-print/pdf-objects.js');
+    const corrupt = new PdfStream(new PdfDict([['Filter', PdfName.of('FlateDecode')]]), Buffer.from('not deflated'));
+    expect(() => corrupt.decoded()).toThrow(PdfSyntaxError);
+    const lzw = new PdfStream(new PdfDict([['Filter', PdfName.of('LZWDecode')]]), Buffer.from('x'));
+    expect(() => lzw.decoded()).toThrow(PdfSyntaxError);
+  });
+});
