@@ -2,8 +2,9 @@ import { LineRuleType } from 'docx';
 import type { Language } from '../../model/languages.js';
 import { languageLeading } from '../fonts/font-stack.js';
 import { lineTwips, twips } from '../theme/docx-styles.js';
+import { THEME } from '../theme/tokens.js';
 
-/** Word's w:spacing line attributes: 240ths of a line (auto) or twips (atLeast). */
+/** Word's w:spacing line attributes: 240ths of a line (auto) or twips (exact). */
 export interface LineSpacing {
   line: number;
   lineRule?: (typeof LineRuleType)[keyof typeof LineRuleType];
@@ -16,23 +17,15 @@ export interface LineSpacing {
 const STACKED_SCRIPT_LEADING = 1.5;
 
 /**
- * A Nastaliq line in Word and LibreOffice: exactly 1.75 ems of the text size. Measured (December 2026, LibreOffice,
- * looked at at 150 dpi): at 1.75 ems the letters of Noto Nastaliq Urdu clear the neighbouring lines, and the four
- * examples' one-page student summaries stay on one page; at 1.9 or 2 ems three of the four ran to two pages, and
- * with "at least" spacing (which both readers raise to the font's own 2.5 ems) all four did.
- */
-const STACKED_LINE_EMS = 1.75;
-
-/**
  * Word's line spacing for text of `size` half-points set `multiple` single lines apart, in a language.
  *
  * Proportional spacing (auto) multiplies a line's own height, and the two readers disagree on it: Word takes the
  * tallest font's (Noto Nastaliq Urdu's 2.5 em), LibreOffice the Latin font's (about 1.5 em), so Urdu lines overlapped
- * in LibreOffice. A script that stacks (STACKED_SCRIPT_LEADING) gets an exact height instead (STACKED_LINE_EMS), the
- * same in both readers. Other languages keep proportional spacing: LibreOffice's shorter lines do not collide in
+ * in LibreOffice. A script that stacks (STACKED_SCRIPT_LEADING) gets an exact height instead (THEME.wordStackedLineEms),
+ * the same in both readers. Other languages keep proportional spacing: LibreOffice's shorter lines do not collide in
  * their scripts, and a fixed height would lengthen every Arabic, Bengali and CJK copy in it.
  */
 export function lineSpacing(lang: Language, size: number, multiple: number): LineSpacing {
   if (languageLeading(lang) < STACKED_SCRIPT_LEADING) return { line: lineTwips(multiple) };
-  return { line: twips((size / 2) * multiple * STACKED_LINE_EMS), lineRule: LineRuleType.EXACT };
+  return { line: twips((size / 2) * multiple * THEME.wordStackedLineEms), lineRule: LineRuleType.EXACT };
 }

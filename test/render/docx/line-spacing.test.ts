@@ -44,7 +44,7 @@ describe('Urdu lines get the leading Nastaliq needs in the DOCX', async () => {
 
   it('the height is 1.75 em of the text size (times the style\'s own multiple), more than the 1.5 em that collided', () => {
     const body = Number(spacingOf(styles, 'defaults').line) / 20;
-    expect(body).toBeCloseTo(sizeOf(styles, 'defaults') * THEME.wordLine.compact * 1.75, 1);
+    expect(body).toBeCloseTo(sizeOf(styles, 'defaults') * THEME.wordLine.compact * THEME.wordStackedLineEms, 1);
     expect(body / sizeOf(styles, 'defaults')).toBeGreaterThan(1.5);
     // A heading's line is at least its size times Urdu's leading: an H1 no longer touches the table after it.
     const h1 = Number(spacingOf(styles, 'Heading1').line) / 20;
