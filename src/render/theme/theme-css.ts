@@ -12,8 +12,8 @@ export const cssPt = (pt: number): string => `${Number(pt.toFixed(3))}pt`;
 
 /** Leaf keys whose numbers are not lengths. */
 const UNITLESS = new Set(['opacity', 'count']);
-/** Token groups only Word uses (line spacing in multiples of Word's single line). */
-const WORD_ONLY = new Set(['wordLine']);
+/** Tokens only Word uses (line spacing in multiples of Word's single line, the Nastaliq line in ems). */
+const WORD_ONLY = new Set(['wordLine', 'wordStackedLineEms']);
 
 function cssValue(path: readonly string[], value: number | string | boolean): string {
   const key = path[path.length - 1]!;
