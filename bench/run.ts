@@ -46,6 +46,7 @@ import { BrowserPool, browserArgs, findBrowser, renderPdf } from '../src/render/
 import { pdfPageCount } from '../src/render/pdf/page-count.js';
 import { renderIep } from '../src/pipeline/render-iep.js';
 import { memoryGrowth, sampleMemory, type MemorySample } from './lib/memory.js';
+import { findPandoc, runPandoc, type PandocRun } from './lib/pandoc.js';
 import { mean, median, mib, percentile, round, runConcurrently } from './lib/stats.js';
 import { generateSynthetic, GOAL_COUNTS, LANGUAGE_SETS, type SyntheticSpec } from './lib/synthetic.js';
 
@@ -185,6 +186,20 @@ async function main(): Promise<void> {
     log(`DOCX      ten-page IEP, renderIep:   ${fmt(docx)}`);
     log(`DOCX      ten-page IEP, renderDocx:  ${fmt(docxWriter)} (the composed tree to DOCX bytes only)`);
     log(`DOCX      ${layout} documents:       ${fmt(docxOfficial)}`);
+    // Pandoc on the same ten-page document's composed Markdown, one process per document (it does not compose).
+    let pandoc: (PandocRun & { docsPerS: number }) | undefined;
+    let pandocSkipped: string | undefined;
+    const pandocFound = findPandoc();
+    if (pandocFound.found) {
+      const run = runPandoc(tenPageComposed.markdown!, work, docxMinMs, quick ? 5 : 20);
+      pandoc = { ...run, docsPerS: run.latencies.length / (run.wallMs / 1000) };
+      log(`DOCX      ten-page IEP, pandoc:      ${fmt(phase(run.latencies, run.wallMs))} (${run.version}, a process per document, ` +
+        `the composed Markdown only)`);
+      log(`DOCX      iepkit / pandoc:           ${round(docx.docsPerS / pandoc.docsPerS, 2)}x (iepkit composes too; pandoc converts Markdown already composed)`);
+    } else {
+      pandocSkipped = pandocFound.reason;
+      log(`DOCX      pandoc comparison skipped: ${pandocSkipped}`);
+    }
 
     // ---- PDF: pipeline vs raw Chromium, alternating rounds ----------------------------------------------------
     const pool = new BrowserPool({ concurrency });
@@ -334,6 +349,9 @@ async function main(): Promise<void> {
       docx_pages: tenPage.pages ?? null,
       docx_writer_docs_per_s: round(docxWriter.docsPerS, 1),
       docx_official_docs_per_s: round(docxOfficial.docsPerS, 1),
+      pandoc_docs_per_s: pandoc ? round(pandoc.docsPerS, 2) : null,
+      docx_vs_pandoc: pandoc ? round(docx.docsPerS / pandoc.docsPerS, 2) : null,
+      ...(pandoc ? { pandoc_version: pandoc.version } : { pandoc_skipped: pandocSkipped }),
       rss_growth_pct: round(memory.growthPct, 1),
       rss_growth_docs: memoryRun.docs,
       node_rss_growth_pct: round(memory.nodeGrowthPct, 1),
