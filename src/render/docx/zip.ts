@@ -1,11 +1,10 @@
 /**
- * Unzip what the docx library's `Packer` produced and zip it again, reproducibly, with fflate (the zip library docx
- * itself uses).
+ * Zip the DOCX package, reproducibly, with fflate (the zip library docx itself uses); readZip reads one back.
  *
- * Why not the docx library's packing as it is: it stamps every zip entry with the wall-clock time, so the same input
- * gave different bytes on every run. We unzip, let the post-processing steps edit the XML parts, and zip again with
- * every entry dated at the document's own timestamp, in the same order: the same input gives the same bytes (with
- * the same Node.js/zlib build).
+ * Why not the docx library's packing: it stamps every zip entry with the wall-clock time, so the same input gave
+ * different bytes on every run. renderDocx takes the library's parts unzipped (compile-package.ts), edits them, and
+ * zips them here with every entry dated at the document's own timestamp, in the library's order: the same input
+ * gives the same bytes (with the same Node.js/zlib build).
  *
  * fflate writes the archive; the entries are compressed by Node's zlib through fflate's custom-compression hook (a
  * `ZipInputFile`), as fflate's README advises on Node: its own DEFLATE at the same level made renderDocx about 2 ms
