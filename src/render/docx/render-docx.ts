@@ -104,10 +104,17 @@ export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
     edit(parts, 'word/settings.xml', (xml) => rtlSettings(xml, meta.lang));
   }
   makeReproducible(parts);
-  finishEmbeddedFonts(parts, binary);
-  const entries = order.map((path) => ({ path, data: binary.get(path) ?? Buffer.from(parts.get(path)!, 'utf8') }));
+  const subsetFonts = finishEmbeddedFonts(parts, binary);
+  const entries = order.map((path) => ({
+    path,
+    data: binary.get(path) ?? Buffer.from(parts.get(path)!, 'utf8'),
+    shared: !OWN_TEXT.test(path) && !subsetFonts.has(path),
+  }));
   return writeZip(entries, meta.created);
 }
+
+/** Parts with the document's own text (body, header, footer, title, link targets): not the same in other documents. */
+const OWN_TEXT = /^(word\/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml|word\/_rels\/document\.xml\.rels|docProps\/core\.xml)$/;
 
 /** The leading title (a level-1 heading) and the first paragraph after it, and everything after those. */
 function splitTitle(blocks: readonly RootContent[]): [RootContent[], RootContent[]] {
