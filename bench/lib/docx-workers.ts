@@ -41,6 +41,11 @@ export interface WorkerRun {
    * ratio short of the worker count with this near the count is the threads slowing each other (GC, memory).
    */
   cpuCores: number;
+  /**
+   * Documents per CPU-second (docsPerS / cpuCores): the same for 1 and 2 workers when the threads do not slow each
+   * other, whatever else the machine is running.
+   */
+  docsPerCpuS: number;
 }
 
 interface WorkerInput {
@@ -52,7 +57,7 @@ type FromWorker = { type: 'ready' } | { type: 'done'; docs: number; ms: number }
 
 /**
  * DOCX documents per second with each number of worker threads in `workers` (run one after another), every worker
- * rendering all of `jobs` in turn for `durationMs`.
+ * rendering all of `jobs` in turn for `durationMs`. On a machine whose load varies, alternate: `[1, 2, 1, 2]`.
  */
 export async function docxWorkerThroughput(jobs: readonly DocxJob[], options: { workers: readonly number[]; durationMs: number }): Promise<WorkerRun[]> {
   if (jobs.length === 0) throw new Error('no documents to render');
@@ -80,14 +85,17 @@ async function runWorkers(count: number, input: WorkerInput): Promise<WorkerRun>
       return result;
     });
     const perWorker = done.map(({ docs, ms }) => (docs * 1000) / ms);
+    const docsPerS = perWorker.reduce((sum, rate) => sum + rate, 0);
+    const cpuCores = (cpu.user + cpu.system) / 1000 / wallMs;
     const docs = done.reduce((sum, { docs }) => sum + docs, 0);
     return {
       workers: count,
-      docsPerS: perWorker.reduce((sum, rate) => sum + rate, 0),
+      docsPerS,
       perWorker,
       docs,
       meanMs: done.reduce((sum, { ms }) => sum + ms, 0) / docs,
-      cpuCores: (cpu.user + cpu.system) / 1000 / wallMs,
+      cpuCores,
+      docsPerCpuS: docsPerS / cpuCores,
     };
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
