@@ -80,11 +80,14 @@ function documentText(doc: DocumentTree): string {
  *   the subsets it embeds itself;
  * - it gives every font the same w:sig (the Unicode ranges and code pages a font claims, which Word reads to decide
  *   whether a font can set a script): each font gets the ranges of its OS/2 table (ECMA-376 Part 1, 17.8.3.16).
+ *
+ * Returns the font parts that are subsets (this document's characters only).
  */
-export function finishEmbeddedFonts(parts: Map<string, string>, binary: Map<string, Buffer>): void {
+export function finishEmbeddedFonts(parts: Map<string, string>, binary: Map<string, Buffer>): Set<string> {
+  const subsets = new Set<string>();
   const table = parts.get('word/fontTable.xml');
   const rels = parts.get('word/_rels/fontTable.xml.rels');
-  if (!table || !rels) return;
+  if (!table || !rels) return subsets;
   const targets = new Map([...rels.matchAll(/<Relationship\b[^>]*?\bId="([^"]+)"[^>]*?\bTarget="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
   const fixFont = (xml: string) => {
     let signature: string | undefined;
@@ -97,11 +100,13 @@ export function finishEmbeddedFonts(parts: Map<string, string>, binary: Map<stri
       if (face === 'Regular') signature = fontSignature(font);
       const fixed = guidOf(font);
       binary.set(path, obfuscateFont(font, fixed));
+      if (subsetted) subsets.add(path);
       return `${a}${id}${b}{${fixed}}"${subsetted}`;
     });
     return signature ? rekeyed.replace(/<w:sig\b[^>]*\/>/, signature) : rekeyed;
   };
   parts.set('word/fontTable.xml', table.replace(/<w:font\b.*?<\/w:font>/gs, fixFont));
+  return subsets;
 }
 
 /** w:sig from the font's OS/2 table: ulUnicodeRange1-4 and ulCodePageRange1-2. */

@@ -6,14 +6,14 @@
  *      paragraphs and tables, styles from styles.ts, lists on the numbering definitions there;
  *   2. one section with the page size and margins of meta.page, the running header (meta.header, meta.notice, the
  *      meta.watermark DRAFT shape) and the footer's "Page X of Y" fields (page.ts);
- *   3. pack with the docx library, then open the package and finish what the library cannot write: the
- *      right-to-left settings (rtl.ts), core properties with meta.created and dc:language (core-properties.ts), the
- *      ids it draws at random (reproducible.ts); zip again with fixed dates (zip.ts): the same tree gives the same
- *      bytes.
+ *   3. compile the package's parts with the docx library (compile-package.ts; not zipped), finish what the library
+ *      cannot write: the right-to-left settings (rtl.ts), core properties with meta.created and dc:language
+ *      (core-properties.ts), the ids it draws at random (reproducible.ts); zip once with fixed dates (zip.ts): the
+ *      same tree gives the same bytes.
  *
  * Renderers see only the tree: no IEP data, no file or network access.
  */
-import { Document, Packer, SectionType, type ISectionOptions } from 'docx';
+import { Document, SectionType, type ISectionOptions } from 'docx';
 import type { RootContent } from 'mdast';
 import type { DocumentTree } from '../../model/document.js';
 import { createListCounter, type RenderContext } from './context.js';
@@ -21,6 +21,7 @@ import { bracketsIntoUntranslated } from './brackets-into-untranslated.js';
 import { corePropertiesXml } from './core-properties.js';
 import { embeddedFonts, finishEmbeddedFonts } from './embedded-fonts.js';
 import { bindHandlers } from './bind-handlers.js';
+import { compilePackage } from './compile-package.js';
 import { handlers } from './handlers.js';
 import { COLUMN_GAP, layoutStyle } from './layouts.js';
 import { createFooter, createHeader, pageGeometry, sectionProperties } from './page.js';
@@ -28,7 +29,7 @@ import { makeReproducible, toParts } from './reproducible.js';
 import { rtlDocument, rtlSettings, rtlStyles } from './rtl.js';
 import { separateTables } from './separate-tables.js';
 import { createNumbering, createStyles } from './styles.js';
-import { readZip, writeZip } from './zip.js';
+import { writeZip } from './zip.js';
 
 export { DocxRenderError } from './render-error.js';
 
@@ -95,8 +96,7 @@ export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
     sections,
   });
 
-  const packed = await Packer.toBuffer(document);
-  const { order, parts, binary } = toParts(readZip(packed));
+  const { order, parts, binary } = toParts(compilePackage(document));
   parts.set('docProps/core.xml', corePropertiesXml(meta));
   if (ctx.rtl) {
     edit(parts, 'word/document.xml', rtlDocument);
@@ -104,10 +104,17 @@ export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
     edit(parts, 'word/settings.xml', (xml) => rtlSettings(xml, meta.lang));
   }
   makeReproducible(parts);
-  finishEmbeddedFonts(parts, binary);
-  const entries = order.map((path) => ({ path, data: binary.get(path) ?? Buffer.from(parts.get(path)!, 'utf8') }));
+  const subsetFonts = finishEmbeddedFonts(parts, binary);
+  const entries = order.map((path) => ({
+    path,
+    data: binary.get(path) ?? Buffer.from(parts.get(path)!, 'utf8'),
+    shared: !OWN_TEXT.test(path) && !subsetFonts.has(path),
+  }));
   return writeZip(entries, meta.created);
 }
+
+/** Parts with the document's own text (body, header, footer, title, link targets): not the same in other documents. */
+const OWN_TEXT = /^(word\/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml|word\/_rels\/document\.xml\.rels|docProps\/core\.xml)$/;
 
 /** The leading title (a level-1 heading) and the first paragraph after it, and everything after those. */
 function splitTitle(blocks: readonly RootContent[]): [RootContent[], RootContent[]] {

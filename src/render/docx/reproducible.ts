@@ -8,9 +8,8 @@
  * - bookmark ids, from a counter shared by every document the process renders;
  * - the watermark shape's id (`PowerPlusWaterMarkObject` + a random id; Word finds watermarks by that prefix).
  */
-import type { ZipEntry } from './zip.js';
-
-const decode = (data: Buffer) => data.toString('utf8');
+const decode = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
+const bytes = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 
 /** `word/_rels/document.xml.rels` -> `word/document.xml`. */
 function sourceOf(relsPath: string): string {
@@ -56,12 +55,13 @@ export function makeReproducible(parts: Map<string, string>): void {
   }
 }
 
-export function toParts(entries: readonly ZipEntry[]): { order: string[]; parts: Map<string, string>; binary: Map<string, Buffer> } {
+/** The package's XML parts as text, its other files as bytes, and the order of them all. */
+export function toParts(files: ReadonlyMap<string, string | Uint8Array>): { order: string[]; parts: Map<string, string>; binary: Map<string, Buffer> } {
   const parts = new Map<string, string>();
   const binary = new Map<string, Buffer>();
-  for (const { path, data } of entries) {
-    if (/\.(xml|rels)$/.test(path)) parts.set(path, decode(data));
-    else binary.set(path, data);
+  for (const [path, data] of files) {
+    if (/\.(xml|rels)$/.test(path)) parts.set(path, typeof data === 'string' ? data : decode(data));
+    else binary.set(path, typeof data === 'string' ? Buffer.from(data, 'utf8') : bytes(data));
   }
-  return { order: entries.map((entry) => entry.path), parts, binary };
+  return { order: [...files.keys()], parts, binary };
 }

@@ -17,6 +17,13 @@ function alignment(align: AlignType | undefined) {
   return AlignmentType.START;
 }
 
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
+/** Characters in a text, as Array.from counts them (a surrogate pair is one), without making the array. */
+function codePointLength(text: string): number {
+  return text.length - (text.match(SURROGATE_PAIR)?.length ?? 0);
+}
+
 /**
  * A GFM table across the full text width. The first row is the header: marked to repeat at the top of every page
  * (w:tblHeader), bold on a light tint. An empty header row (a table of labels and values) is left out; the labels in
@@ -39,7 +46,7 @@ export function table(node: Table, ctx: RenderContext): Block[] {
   const widths = columnWidths(
     ctx.width,
     texts.map((cells, column) => ({
-      longest: Math.max(...cells.map((text) => Array.from(text).length)),
+      longest: Math.max(...cells.map(codePointLength)),
       widestWord: Math.max(
         ...cells.flatMap((text, row) => text.split(/\s+/).filter(Boolean).map((word) => wordWidth(word, bold(row, column)))),
         0,

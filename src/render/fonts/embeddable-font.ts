@@ -68,12 +68,25 @@ function bestFile(family: FontFamilyName, weight: number, wanted: readonly numbe
   return best?.file;
 }
 
-/** The package's named-subset WOFF files of one weight (not the numbered slices of the Chinese and Korean fonts). */
+/** subsetFiles by family and weight: an installed package's files do not change while the process runs. */
+const filesOf = new Map<string, string[]>();
+
+/**
+ * The package's named-subset WOFF files of one weight (not the numbered slices of the Chinese and Korean fonts).
+ * Looked up once per process (a DOCX asks for each embedded face, and resolving the package and listing its folder
+ * every time cost about 2 ms a document).
+ */
 function subsetFiles(family: FontFamilyName, weight: number): string[] {
-  const pkg = FONT_FAMILIES.find((f) => f.family === family)!.pkg;
-  const dir = path.join(path.dirname(createRequire(import.meta.url).resolve(`${pkg}/package.json`)), 'files');
-  const name = new RegExp(`^${pkg.split('/')[1]}-[a-z][a-z-]*-${weight}-normal\\.woff$`);
-  return readdirSync(dir).filter((file) => name.test(file)).sort().map((file) => path.join(dir, file));
+  const key = `${family}\0${weight}`;
+  let files = filesOf.get(key);
+  if (!files) {
+    const pkg = FONT_FAMILIES.find((f) => f.family === family)!.pkg;
+    const dir = path.join(path.dirname(createRequire(import.meta.url).resolve(`${pkg}/package.json`)), 'files');
+    const name = new RegExp(`^${pkg.split('/')[1]}-[a-z][a-z-]*-${weight}-normal\\.woff$`);
+    files = readdirSync(dir).filter((file) => name.test(file)).sort().map((file) => path.join(dir, file));
+    filesOf.set(key, files);
+  }
+  return files;
 }
 
 function load(file: string): LoadedFile {

@@ -7,16 +7,29 @@ import type { FontFamilyName } from './registry.js';
  * narrower than its longest word.
  */
 export function textWidth(text: string, family: FontFamilyName, weight: 400 | 700): number | undefined {
-  const key = `${family}\u0000${weight}\u0000${text}`;
-  if (!measured.has(key)) {
-    if (measured.size >= MEASURED_MAX) measured.clear(); // a long-running server renders without end
-    measured.set(key, measure(text, family, weight));
+  let widths = measured[weight].get(family);
+  if (!widths) measured[weight].set(family, (widths = new Map()));
+  let width = widths.get(text);
+  if (width === undefined) {
+    if (measuredCount >= MEASURED_MAX) {
+      // a long-running server renders without end
+      for (const byFamily of Object.values(measured)) for (const map of byFamily.values()) map.clear();
+      measuredCount = 0;
+    }
+    width = measure(text, family, weight) ?? null;
+    widths.set(text, width);
+    measuredCount++;
   }
-  return measured.get(key);
+  return width ?? undefined;
 }
 
-/** Widths already measured: tables repeat their words (dates, "Yes", headings), and documents their tables. */
-const measured = new Map<string, number | undefined>();
+/**
+ * Widths already measured (null: not measurable), by weight, family and text: tables repeat their words (dates,
+ * "Yes", headings), and documents their tables. A map per face, looked up with the text itself: a key joined from
+ * family, weight and text cost more than the rest of sizing a table (a ten-page official IEP looks up thousands).
+ */
+const measured: Record<400 | 700, Map<FontFamilyName, Map<string, number | null>>> = { 400: new Map(), 700: new Map() };
+let measuredCount = 0;
 const MEASURED_MAX = 50_000;
 
 function measure(text: string, family: FontFamilyName, weight: 400 | 700): number | undefined {

@@ -1,5 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { deflateRawSync } from 'node:zlib';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readZip, writeZip } from '../../../src/render/docx/zip.js';
+
+// Counts the compressions writeZip asks zlib for (the real function does the work).
+vi.mock('node:zlib', async (importOriginal) => {
+  const zlib = await importOriginal<typeof import('node:zlib')>();
+  return { ...zlib, deflateRawSync: vi.fn(zlib.deflateRawSync) };
+});
 
 /** The MS-DOS time and date fields of the first entry's local header (offsets 10 and 12). */
 function dosStamp(zip: Buffer): { time: number; date: number } {
@@ -36,5 +43,31 @@ describe('zip dates', () => {
     const zip = writeZip(entries, new Date(0));
     expect(dosStamp(zip)).toEqual(dos(1980, 1, 1, 0, 0, 0));
     expect(readZip(zip)).toEqual(entries);
+  });
+});
+
+describe('shared entries', () => {
+  const date = new Date('2026-09-01T12:00:00Z');
+  const styles = Buffer.from('<w:styles>shared styles</w:styles>'.repeat(50));
+
+  it('compresses a shared entry once and gives the same zip as compressing it again', () => {
+    const entries = (body: string) => [
+      { path: 'word/document.xml', data: Buffer.from(body) },
+      { path: 'word/styles.xml', data: styles, shared: true },
+    ];
+    const first = writeZip(entries('<w:document>one</w:document>'), date);
+    vi.mocked(deflateRawSync).mockClear();
+    const second = writeZip(entries('<w:document>two</w:document>'), date);
+    // Only the document was compressed the second time.
+    expect(vi.mocked(deflateRawSync)).toHaveBeenCalledTimes(1);
+    expect(readZip(second)).toEqual(entries('<w:document>two</w:document>').map(({ path, data }) => ({ path, data })));
+    const unshared = writeZip(entries('<w:document>one</w:document>').map(({ path, data }) => ({ path, data })), date);
+    expect(first.equals(unshared)).toBe(true);
+  });
+
+  it('keys the kept entries on their content, not their path', () => {
+    writeZip([{ path: 'word/theme/theme1.xml', data: Buffer.from('<a:theme>blue</a:theme>'), shared: true }], date);
+    const other = writeZip([{ path: 'word/theme/theme1.xml', data: Buffer.from('<a:theme>green</a:theme>'), shared: true }], date);
+    expect(readZip(other)[0]!.data.toString()).toBe('<a:theme>green</a:theme>');
   });
 });
