@@ -9,7 +9,9 @@
  * --cold-runs <n> (cold `iep render` repetitions, default 5; 3 with --quick).
  *
  * Phases, each on the same documents:
- *   DOCX        renderIep(formats: docx), one document at a time on one core; and renderDocx alone on the composed tree.
+ *   DOCX        renderIep(formats: docx), one document at a time on one core; renderDocx alone on the composed tree;
+ *               the ten-page IEP in 1 and 2 worker threads (alternating); and Pandoc on its composed Markdown, one
+ *               process per document.
  *   PDF         renderIep(formats: pdf) with one shared BrowserPool at the concurrency given: the real pipeline
  *               (compose, glyph check, HTML, locked-down page, print, outline fix).
  *   raw         the same HTML (renderHtml of the composed tree, composed beforehand and not timed) printed by
@@ -46,6 +48,7 @@ import { BrowserPool, browserArgs, findBrowser, renderPdf } from '../src/render/
 import { pdfPageCount } from '../src/render/pdf/page-count.js';
 import { renderIep } from '../src/pipeline/render-iep.js';
 import { memoryGrowth, sampleMemory, type MemorySample } from './lib/memory.js';
+import { docxWorkerThroughput } from './lib/docx-workers.js';
 import { findPandoc, runPandoc, type PandocRun } from './lib/pandoc.js';
 import { mean, median, mib, percentile, round, runConcurrently } from './lib/stats.js';
 import { generateSynthetic, GOAL_COUNTS, LANGUAGE_SETS, type SyntheticSpec } from './lib/synthetic.js';
@@ -186,6 +189,17 @@ async function main(): Promise<void> {
     log(`DOCX      ten-page IEP, renderIep:   ${fmt(docx)}`);
     log(`DOCX      ten-page IEP, renderDocx:  ${fmt(docxWriter)} (the composed tree to DOCX bytes only)`);
     log(`DOCX      ${layout} documents:       ${fmt(docxOfficial)}`);
+    // The same ten-page document in 1 and 2 worker threads, alternating (a busy machine hits both).
+    const workerRuns = await docxWorkerThroughput([{ iep: tenPage.iep, layout: 'family', lang: 'en' }], { workers: quick ? [1, 2] : [1, 2, 1, 2], durationMs: docxMinMs });
+    const byWorkers = (n: number) => {
+      const runs = workerRuns.filter((r) => r.workers === n);
+      return { docsPerS: mean(runs.map((r) => r.docsPerS)), cpuCores: mean(runs.map((r) => r.cpuCores)), docsPerCpuS: mean(runs.map((r) => r.docsPerCpuS)) };
+    };
+    const oneWorker = byWorkers(1);
+    const twoWorkers = byWorkers(2);
+    log(`DOCX      ten-page IEP, 1 worker:    ${round(oneWorker.docsPerS, 1)} docs/s (${round(oneWorker.cpuCores, 2)} cores of CPU used)`);
+    log(`DOCX      ten-page IEP, 2 workers:   ${round(twoWorkers.docsPerS, 1)} docs/s (${round(twoWorkers.cpuCores, 2)} cores of CPU used): ` +
+      `${round(twoWorkers.docsPerS / oneWorker.docsPerS, 2)}x one; per CPU-second ${round(oneWorker.docsPerCpuS, 1)} and ${round(twoWorkers.docsPerCpuS, 1)} documents`);
     // Pandoc on the same ten-page document's composed Markdown, one process per document (it does not compose).
     let pandoc: (PandocRun & { docsPerS: number }) | undefined;
     let pandocSkipped: string | undefined;
@@ -349,6 +363,10 @@ async function main(): Promise<void> {
       docx_pages: tenPage.pages ?? null,
       docx_writer_docs_per_s: round(docxWriter.docsPerS, 1),
       docx_official_docs_per_s: round(docxOfficial.docsPerS, 1),
+      docx_1_worker_docs_per_s: round(oneWorker.docsPerS, 1),
+      docx_2_workers_docs_per_s: round(twoWorkers.docsPerS, 1),
+      docx_2_workers_ratio: round(twoWorkers.docsPerS / oneWorker.docsPerS, 2),
+      docx_2_workers_cpu_cores: round(twoWorkers.cpuCores, 2),
       pandoc_docs_per_s: pandoc ? round(pandoc.docsPerS, 2) : null,
       docx_vs_pandoc: pandoc ? round(docx.docsPerS / pandoc.docsPerS, 2) : null,
       ...(pandoc ? { pandoc_version: pandoc.version } : { pandoc_skipped: pandocSkipped }),
