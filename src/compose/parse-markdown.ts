@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { directiveKind, directiveSyntax } from '../model/directives.js';
 import { checkDocumentTree } from './check-document-tree.js';
+import type { HeldText } from './held-text.js';
 import { locateInTemplate, type ExpandedTemplate } from './locate-in-template.js';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
@@ -43,12 +44,16 @@ export interface ParsedSections {
 /**
  * The expanded sections as ONE tree, checked (checkDocumentTree): a mistake is a template-error naming the template
  * file and line it was written on (a section or one of `partials`), never a crash in a renderer or a silent drop.
+ * With `held`, the sections hold its placeholders (held-text.ts): the tree and the Markdown returned hold the data.
  */
-export function parseSections(sections: readonly ExpandedTemplate[], partials: readonly { file: string; source: string }[]): ParsedSections {
-  const written = sections.filter((section) => section.markdown !== '');
-  const markdown = written.map((section) => section.markdown).join('\n\n') + '\n';
-  const body = parseMarkdown(markdown);
-  const diagnostics = checkDocumentTree(body).map(({ node, message }): Diagnostic => {
+export function parseSections(sections: readonly ExpandedTemplate[], partials: readonly { file: string; source: string }[], held?: HeldText): ParsedSections {
+  const expanded = sections.filter((section) => section.markdown !== '');
+  const joined = expanded.map((section) => section.markdown).join('\n\n') + '\n';
+  const markdown = held ? held.restore(joined) : joined;
+  const body = held?.parse(joined, parseMarkdown) ?? parseMarkdown(markdown);
+  const problems = checkDocumentTree(body);
+  const written = held && problems.length > 0 ? expanded.map((section) => ({ ...section, markdown: held.restore(section.markdown) })) : expanded;
+  const diagnostics = problems.map(({ node, message }): Diagnostic => {
     const { name } = node as { name?: string };
     const marker = node.type.endsWith('Directive') && name !== undefined ? directiveSyntax(name, directiveKind(node)) : undefined;
     const place = node.position ? locateInTemplate(written, partials, node.position.start.line, marker) : undefined;
