@@ -120,8 +120,9 @@ export class HeldText {
       p.column += atPoint - atLineStart;
     };
     const visit = (node: Record<string, unknown>): void => {
-      for (const [key, value] of Object.entries(node)) {
+      for (const key in node) {
         if (key === 'children' || key === 'position') continue;
+        const value = node[key];
         if (typeof value === 'string') {
           if (!value.includes(OPEN)) continue;
           if (node.type !== 'text' || key !== 'value') {
@@ -132,7 +133,7 @@ export class HeldText {
             found++;
             return this.values[decode(digits)]!.text;
           });
-        } else if (value && typeof value === 'object' && JSON.stringify(value).includes(OPEN)) {
+        } else if (typeof value === 'object' && value !== null && holdsPlaceholder(value)) {
           clean = false; // attributes, data: a placeholder anywhere but text
         }
       }
@@ -141,12 +142,20 @@ export class HeldText {
         point(position.start);
         point(position.end);
       }
-      for (const child of (node.children as Record<string, unknown>[] | undefined) ?? []) visit(child);
+      const children = node.children as Record<string, unknown>[] | undefined;
+      if (children) for (const child of children) visit(child);
     };
     visit(tree as unknown as Record<string, unknown>);
     // Every placeholder must be in exactly one text node: one the parser dropped or split is not the same tree.
     return clean && found === count ? tree : undefined;
   }
+}
+
+function holdsPlaceholder(value: object): boolean {
+  for (const item of Object.values(value)) {
+    if (typeof item === 'string' ? item.includes(OPEN) : typeof item === 'object' && item !== null && holdsPlaceholder(item)) return true;
+  }
+  return false;
 }
 
 function encode(index: number): string {
