@@ -6,7 +6,8 @@ import type { Language } from '../model/languages.js';
 import type { ComplianceSummary } from '../model/compliance.js';
 import { createTranslator, type Translator } from '../i18n/translator.js';
 import { formatNumber } from '../i18n/format.js';
-import { loadLayout, type LayoutName, type LayoutSource, type Profile } from '../load/load-layout.js';
+import type { LayoutName, LayoutSource, Profile } from '../load/load-layout.js';
+import { cachedLayout } from './cached-layout.js';
 import { sanitizeText } from '../model/sanitize-text.js';
 import { escapeInline } from './escape-markdown.js';
 import { HeldText } from './held-text.js';
@@ -59,7 +60,7 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
   const profile = options.profile ?? DEFAULTS.profile;
   const lang = options.lang ?? DEFAULT_LANGUAGE;
   const diagnostics: Diagnostic[] = [];
-  const loaded = loadLayout(profile, layoutName, options.templatesDir);
+  const loaded = cachedLayout(profile, layoutName, options.templatesDir);
   if (!loaded.layout) return { untranslated: [], diagnostics: loaded.diagnostics };
   const layout = loaded.layout;
   let env: TemplateEnvironment;
