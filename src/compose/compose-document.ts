@@ -6,9 +6,11 @@ import type { Language } from '../model/languages.js';
 import type { ComplianceSummary } from '../model/compliance.js';
 import { createTranslator, type Translator } from '../i18n/translator.js';
 import { formatNumber } from '../i18n/format.js';
-import { loadLayout, type LayoutName, type LayoutSource, type Profile } from '../load/load-layout.js';
+import type { LayoutName, LayoutSource, Profile } from '../load/load-layout.js';
+import { cachedLayout } from './cached-layout.js';
 import { sanitizeText } from '../model/sanitize-text.js';
 import { escapeInline } from './escape-markdown.js';
+import { HeldText } from './held-text.js';
 import { expandTemplate, TemplateError, type TemplateEnvironment } from './expand-template.js';
 import { layoutEnvironment } from './layout-environment.js';
 import { parseSections } from './parse-markdown.js';
@@ -58,7 +60,7 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
   const profile = options.profile ?? DEFAULTS.profile;
   const lang = options.lang ?? DEFAULT_LANGUAGE;
   const diagnostics: Diagnostic[] = [];
-  const loaded = loadLayout(profile, layoutName, options.templatesDir);
+  const loaded = cachedLayout(profile, layoutName, options.templatesDir);
   if (!loaded.layout) return { untranslated: [], diagnostics: loaded.diagnostics };
   const layout = loaded.layout;
   let env: TemplateEnvironment;
@@ -70,7 +72,47 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
     throw error;
   }
   const tr = createTranslator(lang, options.localesDir);
-  const builder = new ViewModelBuilder(iep, tr);
+  // Long data values are held out of the Markdown parser (held-text.ts); data holding the placeholder characters
+  // themselves is written in full instead.
+  let expanded = expandSections(iep, layout, env, tr, options, profile, new HeldText());
+  if (expanded.held && !expanded.held.intact(expanded.parts.map((p) => p.markdown).join('\n'))) {
+    expanded = expandSections(iep, layout, env, tr, options, profile, undefined);
+  }
+  const { builder, view, parts, held } = expanded;
+  diagnostics.push(...expanded.diagnostics);
+  if (diagnostics.some((d) => d.severity === 'error')) return { untranslated: [], diagnostics, layout };
+
+  const { markdown, body, diagnostics: treeDiagnostics } = parseSections(parts, layout.partials, held);
+  if (treeDiagnostics.length > 0) return { untranslated: [], diagnostics: [...diagnostics, ...treeDiagnostics], layout };
+  // Metadata is plain text that reaches the running header, the PDF title and the DOCX properties: each piece that
+  // holds data passes through the one sanitiser as one line, the label around it included.
+  const line = (text: string) => sanitizeText(text, { lines: 'join' });
+  const name = line(`${iep.student.firstName} ${iep.student.lastName}`);
+  const draft = iep.document.status === 'draft';
+  const document: DocumentTree = {
+    meta: {
+      layout: layout.config.id,
+      title: line(tr.t(layout.config.title, { name })),
+      subject: line(tr.t(layout.config.subject, { name })),
+      lang,
+      dir: tr.dir,
+      page: { size: options.pageSize ?? layout.config.page.size, margins: layout.config.page.margins },
+      header: line(tr.t('common:header', { name, dateOfBirth: view.student.dateOfBirth ? unescape(held ? held.restore(view.student.dateOfBirth) : view.student.dateOfBirth) : '', id: line(iep.student.id) })),
+      pageCounter: tr.t('common:pageCounter'),
+      notice: lang === DEFAULT_LANGUAGE ? undefined : tr.t('common:translationNotice'),
+      watermark: draft ? tr.t('common:draft') : undefined,
+      created: options.timestamp ?? documentDate(iep),
+      creator: line(iep.student.district ?? iep.student.school),
+    },
+    body,
+  };
+  return { document, markdown, layout, untranslated: printedUntranslated(document.body, builder), diagnostics };
+}
+
+/** The view model and each section expanded with it; `held`, when given, holds the long data values. */
+function expandSections(iep: Iep, layout: LayoutSource, env: TemplateEnvironment, tr: Translator, options: ComposeOptions, profile: Profile, held: HeldText | undefined) {
+  const diagnostics: Diagnostic[] = [];
+  const builder = new ViewModelBuilder(iep, tr, held);
   let view = builder.build({ domainParts: layout.config.domainParts, profile });
   const limits = options.limits ?? layout.config.limits;
   if (limits) {
@@ -94,33 +136,7 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
       diagnostics.push(templateDiagnostic(error));
     }
   }
-  if (diagnostics.some((d) => d.severity === 'error')) return { untranslated: [], diagnostics, layout };
-
-  const { markdown, body, diagnostics: treeDiagnostics } = parseSections(parts, layout.partials);
-  if (treeDiagnostics.length > 0) return { untranslated: [], diagnostics: [...diagnostics, ...treeDiagnostics], layout };
-  // Metadata is plain text that reaches the running header, the PDF title and the DOCX properties: each piece that
-  // holds data passes through the one sanitiser as one line, the label around it included.
-  const line = (text: string) => sanitizeText(text, { lines: 'join' });
-  const name = line(`${iep.student.firstName} ${iep.student.lastName}`);
-  const draft = iep.document.status === 'draft';
-  const document: DocumentTree = {
-    meta: {
-      layout: layout.config.id,
-      title: line(tr.t(layout.config.title, { name })),
-      subject: line(tr.t(layout.config.subject, { name })),
-      lang,
-      dir: tr.dir,
-      page: { size: options.pageSize ?? layout.config.page.size, margins: layout.config.page.margins },
-      header: line(tr.t('common:header', { name, dateOfBirth: view.student.dateOfBirth ? unescape(view.student.dateOfBirth) : '', id: line(iep.student.id) })),
-      pageCounter: tr.t('common:pageCounter'),
-      notice: lang === DEFAULT_LANGUAGE ? undefined : tr.t('common:translationNotice'),
-      watermark: draft ? tr.t('common:draft') : undefined,
-      created: options.timestamp ?? documentDate(iep),
-      creator: line(iep.student.district ?? iep.student.school),
-    },
-    body,
-  };
-  return { document, markdown, layout, untranslated: printedUntranslated(document.body, builder), diagnostics };
+  return { builder, view, parts, held, diagnostics };
 }
 
 /**

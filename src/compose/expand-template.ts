@@ -70,7 +70,9 @@ function translate(key: string, options: Handlebars.HelperOptions): string {
     const tr = (options.data as { tr?: Translator }).tr;
     if (!tr) throw new Error('no translator in template data');
     if (!tr.isKnown(key)) throw new Error(`unknown label "${key}": add it to locales/en/${key.split(':')[0]}.json`);
-    return tr.t(key, options.hash as Record<string, unknown>);
+    const hash = options.hash as Record<string, unknown>;
+    // Without values the label is the same in every document: the translator looks it up once.
+    return tr.t(key, Object.keys(hash).length > 0 ? hash : undefined);
   } catch (error) {
     throw located(error, options);
   }

@@ -11,6 +11,7 @@ import { DOMAIN_KEYS, type DomainKey, type Iep, type StrengthItem, type Text } f
 import { ageOn, formatDate, formatDuration, formatFrequency, formatNumber } from '../i18n/format.js';
 import type { Translator } from '../i18n/translator.js';
 import { escapeAttribute, escapeInline, paragraphs } from './escape-markdown.js';
+import type { HeldText } from './held-text.js';
 
 /** A field shown in English because the IEP has no translation for the copy's language. */
 export interface UntranslatedField {
@@ -41,9 +42,14 @@ export class ViewModelBuilder {
   readonly untranslatedAttributes = new Map<string, string>();
   private readonly strengthText = new Map<string, { inline: string; path: JsonPath }>();
 
+  /**
+   * @param held where long data values are held out of the Markdown (see held-text.ts); without it every value is
+   *   written escaped in full.
+   */
   constructor(
     private readonly iep: Iep,
     private readonly tr: Translator,
+    private readonly held?: HeldText,
   ) {
     for (const domain of DOMAIN_KEYS) {
       for (const list of ['strengths', 'interests', 'preferences'] as const) {
@@ -59,6 +65,7 @@ export class ViewModelBuilder {
     if (text === undefined) return null;
     const { value, translated } = this.pick(text, path);
     return paragraphs(value)
+      .map((p) => this.hold(p))
       .map((p) => (translated ? p : this.markUntranslated(p, path)))
       .join('\n\n');
   }
@@ -67,8 +74,17 @@ export class ViewModelBuilder {
   inline(text: Text | undefined, path: JsonPath): string {
     if (text === undefined) return '';
     const { value, translated } = this.pick(text, path);
-    const escaped = escapeInline(value);
+    const escaped = this.escape(value);
     return translated ? escaped : this.markUntranslated(escaped, path);
+  }
+
+  /** Data text as inert inline Markdown. */
+  private escape(text: string): string {
+    return this.hold(escapeInline(text));
+  }
+
+  private hold(escaped: string): string {
+    return this.held ? this.held.hold(escaped) : escaped;
   }
 
   private pick(text: Text, path: JsonPath): { value: string; translated: boolean } {
@@ -108,15 +124,15 @@ export class ViewModelBuilder {
   }
 
   private date(iso: string | undefined): string | null {
-    return iso ? escapeInline(formatDate(iso, this.tr)) : null;
+    return iso ? this.escape(formatDate(iso, this.tr)) : null;
   }
 
   build(options: ViewModelOptions) {
     const iep = this.iep;
     const tr = this.tr;
     const s = iep.student;
-    const name = escapeInline(`${s.firstName} ${s.lastName}`);
-    const preferred = escapeInline(s.preferredName ?? s.firstName);
+    const name = this.escape(`${s.firstName} ${s.lastName}`);
+    const preferred = this.escape(s.preferredName ?? s.firstName);
     const age = ageOn(s.dateOfBirth, iep.meeting.date);
     const settings = PROFILE_SETTINGS[options.profile];
 
@@ -155,7 +171,7 @@ export class ViewModelBuilder {
 
     const teamRole = (role: string) => this.label(`common:role.${role}`);
     const team = iep.team.map((m, i) => ({
-      name: escapeInline(m.name),
+      name: this.escape(m.name),
       nameAttr: escapeAttribute(m.name),
       role: teamRole(m.role),
       roleAttr: escapeAttribute(m.title ? this.plain(m.title, ['team', i, 'title']) : teamRole(m.role)),
@@ -164,13 +180,13 @@ export class ViewModelBuilder {
       attendedLabel: this.label(m.attended ? 'common:yes' : 'common:no'),
       participation: m.participation ? this.label(`common:participation.${m.participation}`) : null,
       caseManager: Boolean(m.caseManager),
-      phone: m.contact?.phone ? escapeInline(m.contact.phone) : null,
-      email: m.contact?.email ? escapeInline(m.contact.email) : null,
+      phone: m.contact?.phone ? this.escape(m.contact.phone) : null,
+      email: m.contact?.email ? this.escape(m.contact.email) : null,
     }));
 
     const schedule = (svc: { frequency: Iep['services']['related'][number]['frequency']; duration: Iep['services']['related'][number]['duration']; location: string; locationNote?: Text; beginDate: string; endDate: string }, path: JsonPath) => ({
-      frequency: escapeInline(formatFrequency(svc.frequency, tr)),
-      duration: escapeInline(formatDuration(svc.duration, tr)),
+      frequency: this.escape(formatFrequency(svc.frequency, tr)),
+      duration: this.escape(formatDuration(svc.duration, tr)),
       location: this.label(`common:location.${svc.location}`) + (svc.locationNote ? ` (${this.inline(svc.locationNote, [...path, 'locationNote'])})` : ''),
       beginDate: this.date(svc.beginDate),
       endDate: this.date(svc.endDate),
@@ -184,7 +200,7 @@ export class ViewModelBuilder {
       const path: JsonPath = ['services', 'specialEducation', i];
       const program = this.label(`common:program.${p.program}`);
       const subject = p.subject ? this.inline(p.subject, [...path, 'subject']) : null;
-      const ratio = p.ratio ? escapeInline(p.ratio) : null;
+      const ratio = p.ratio ? this.escape(p.ratio) : null;
       const groupOf = (form: 'group' | 'groupPhrase') =>
         p.ratio ? this.label(`common:${form}.ratio`, { ratio }) : p.studentsWithDisabilities ? this.label(`common:${form}.swd`, { count: p.studentsWithDisabilities }) : groupLabel(p.groupSize, form);
       const group = groupOf('group');
@@ -201,7 +217,7 @@ export class ViewModelBuilder {
       const group = groupPhrase(r.groupSize);
       const sched = schedule(r, path);
       // Parent counseling and training is for the family, not something the student receives.
-      return { name: serviceName, group, forStudent: r.service !== 'parent-counseling-and-training', ...sched, language: r.language ? escapeInline(this.languageName(r.language)) : null, plain: this.label('common:serviceSentence', { name: plainName, frequency: sched.frequency, duration: sched.duration, group: groupLabel(r.groupSize, 'groupPhrase') ?? '', location: locationPhrase(r.location), context: 'group' }) };
+      return { name: serviceName, group, forStudent: r.service !== 'parent-counseling-and-training', ...sched, language: r.language ? this.escape(this.languageName(r.language)) : null, plain: this.label('common:serviceSentence', { name: plainName, frequency: sched.frequency, duration: sched.duration, group: groupLabel(r.groupSize, 'groupPhrase') ?? '', location: locationPhrase(r.location), context: 'group' }) };
     });
     const described = (list: { description: Text; frequency: never | Iep['services']['related'][number]['frequency']; duration: Iep['services']['related'][number]['duration']; location: string; locationNote?: Text; beginDate: string; endDate: string; kind?: string }[], key: string) =>
       list.map((a, i) => {
@@ -217,7 +233,7 @@ export class ViewModelBuilder {
     const goals = iep.goals.map((g, i) => {
       const path: JsonPath = ['goals', i];
       // `shown`: the strength is printed in this document, so the note can link to it (the one-page summary may drop some).
-      const buildsOn = g.buildsOn.map((id) => ({ id, text: this.strengthText.get(id)?.inline ?? escapeInline(id), shown: true }));
+      const buildsOn = g.buildsOn.map((id) => ({ id, text: this.strengthText.get(id)?.inline ?? this.escape(id), shown: true }));
       return {
         number: formatNumber(i + 1, tr),
         id: g.id,
@@ -329,7 +345,7 @@ export class ViewModelBuilder {
           ...schedule(svc, path),
         };
       }),
-      provider: t12.provider ? escapeInline(t12.provider) : null,
+      provider: t12.provider ? this.escape(t12.provider) : null,
       preschool: s.grade === 'PK',
       preschoolReason: this.block(t12.preschoolReason, ['twelveMonthServices', 'preschoolReason']),
       description: this.block(t12.description, ['twelveMonthServices', 'description']),
@@ -347,32 +363,32 @@ export class ViewModelBuilder {
       .sort((a, b) => Number(Boolean(b.member.caseManager)) - Number(Boolean(a.member.caseManager)))
       .map(({ view }) => view);
     // Glossary text is plain prose; escaped so "12:1+1" in a definition does not read as a directive.
-    const glossary = this.glossaryTerms().map((key) => ({ term: escapeInline(this.label(`glossary:${key}.term`)), definition: escapeInline(this.label(`glossary:${key}.definition`)) }));
+    const glossary = this.glossaryTerms().map((key) => ({ term: this.escape(this.label(`glossary:${key}.term`)), definition: this.escape(this.label(`glossary:${key}.definition`)) }));
     return {
       lang: tr.lang,
       dir: tr.dir,
       student: {
         name,
         preferredName: preferred,
-        firstName: escapeInline(s.firstName),
-        id: escapeInline(s.id),
+        firstName: this.escape(s.firstName),
+        id: this.escape(s.id),
         dateOfBirth: this.date(s.dateOfBirth),
         age: formatNumber(age, tr),
         ageYears: age,
         grade: this.label(`common:grade.${s.grade}`),
-        school: escapeInline(s.school),
-        district: s.district ? escapeInline(s.district) : null,
-        pronouns: s.pronouns ? escapeInline(s.pronouns) : null,
-        homeLanguage: escapeInline(this.languageName(s.homeLanguage)),
+        school: this.escape(s.school),
+        district: s.district ? this.escape(s.district) : null,
+        pronouns: s.pronouns ? this.escape(s.pronouns) : null,
+        homeLanguage: this.escape(this.languageName(s.homeLanguage)),
         preschool: s.grade === 'PK',
       },
       guardians: s.guardians.map((g) => ({
-        name: escapeInline(g.name),
+        name: this.escape(g.name),
         relationship: this.label(`common:relationship.${g.relationship}`),
-        preferredLanguage: escapeInline(this.languageName(g.preferredLanguage)),
+        preferredLanguage: this.escape(this.languageName(g.preferredLanguage)),
         interpreterNeeded: Boolean(g.interpreterNeeded),
-        phone: g.contact?.phone ? escapeInline(g.contact.phone) : null,
-        email: g.contact?.email ? escapeInline(g.contact.email) : null,
+        phone: g.contact?.phone ? this.escape(g.contact.phone) : null,
+        email: g.contact?.email ? this.escape(g.contact.email) : null,
       })),
       // The one classification the form prints (secondary ones are not), in the profile's own term.
       disability: this.label(settings.classificationLabel(iep.disability.classification)),
@@ -396,7 +412,7 @@ export class ViewModelBuilder {
       parentConcerns: this.block(iep.parentConcerns, ['parentConcerns']),
       studentVoice: iep.studentVoice ? this.block(iep.studentVoice, ['studentVoice']) : null,
       evaluations: iep.evaluations.map((e, i) => ({
-        name: escapeInline(e.name),
+        name: this.escape(e.name),
         kind: this.label(`common:evaluationKind.${e.kind}`),
         date: this.date(e.date),
         results: this.inline(e.results, ['evaluations', i, 'results']),
@@ -465,7 +481,7 @@ export class ViewModelBuilder {
       },
       placement: {
         recommendation: this.block(iep.placement.recommendation, ['placement', 'recommendation']),
-        school: iep.placement.school ? escapeInline(iep.placement.school) : null,
+        school: iep.placement.school ? this.escape(iep.placement.school) : null,
       },
       glossary,
       // Only where the profile's law transfers rights: no copy may tell a student or family that rights transfer otherwise.

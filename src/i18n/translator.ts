@@ -46,14 +46,34 @@ export function createTranslator(lang: Language, localesDir = LOCALES_DIR): Tran
     initAsync: false,
     showSupportNotice: false,
   } as Parameters<i18n['init']>[0]);
+  // The resources never change once loaded: a label without options, and whether a key exists, are looked up
+  // once (composing asks for the same few hundred labels in every document). Keys come from templates and code.
+  const labels = new Map<string, string>();
+  const ownKeys = new Map<string, boolean>();
+  const known = new Map<string, boolean>();
   const translator: Translator = {
     lang,
     dir: RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr',
     meta: own.meta,
-    t: (key, options) => String(instance.t(key, options as TOptions)),
-    hasOwn: (key) => instance.exists(key, { lng: lang, fallbackLng: false } as TOptions),
-    isKnown: (key) => instance.exists(key, { lng: 'en', fallbackLng: false } as TOptions),
+    t: (key, options) => {
+      if (options !== undefined) return String(instance.t(key, options as TOptions));
+      return remember(labels, key, () => String(instance.t(key)));
+    },
+    hasOwn: (key) => remember(ownKeys, key, () => instance.exists(key, { lng: lang, fallbackLng: false } as TOptions)),
+    isKnown: (key) => remember(known, key, () => instance.exists(key, { lng: 'en', fallbackLng: false } as TOptions)),
   };
   instances.set(key, translator);
   return translator;
+}
+
+/** Bound of each lookup cache: far more keys than the locales hold, so only a runaway caller stops caching. */
+const REMEMBERED = 20_000;
+
+function remember<T>(cache: Map<string, T>, key: string, look: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = look();
+    if (cache.size < REMEMBERED) cache.set(key, value);
+  }
+  return value;
 }
