@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The CLI is compiled to dist/ by `npm install` (the package's prepare script).
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const entry = new URL('../dist/cli/main.js', import.meta.url);
@@ -15,5 +16,8 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
+// Node 22.1+ keeps V8's compiled code of iepkit and its dependencies on disk, so a cold start does not compile them
+// again (Node 20 has no such cache and skips this).
+module.enableCompileCache?.();
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));

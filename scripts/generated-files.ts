@@ -5,6 +5,7 @@ import { iepJsonSchema } from '../src/model/iep.js';
 import { nyFormLocale } from '../src/model/ny-form.js';
 import { nyFormMarkdown } from '../src/model/ny-form-doc.js';
 import { readNyFormTranscription } from '../src/load/read-ny-form-transcription.js';
+import { schemaValidatorModules } from './schema-validator-code.js';
 
 /**
  * Every file generated from the code, by path relative to the package root. One list, used by
@@ -20,5 +21,7 @@ export function generatedFiles(): Record<string, string> {
     // The NY official layout's English labels, from the transcription of the State form (templates/ny/official/form.yaml).
     'locales/en/ny-form.json': JSON.stringify(nyFormLocale(nyForm), null, 2) + '\n',
     'docs/ny-form.md': nyFormMarkdown(nyForm),
+    // The IEP and layout front matter validators, compiled here rather than at every start.
+    ...schemaValidatorModules(),
   };
 }

@@ -1,10 +1,11 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
 import { closest } from '../model/closest.js';
 import { formatJsonPath, type Diagnostic, type JsonPath } from '../model/diagnostic.js';
-import { LayoutConfigSchema, type LayoutConfig } from '../model/layout-config.js';
+import type { LayoutConfig } from '../model/layout-config.js';
 import { SourceMap } from './source-map.js';
 import { describeType, describeValue, pathOfPointer } from '../model/schema-error-words.js';
+import { validateLayoutConfig } from './validate-layout-config.generated.js';
 
 export interface ReadLayoutConfig {
   /** Present only when the front matter has no problems. */
@@ -14,12 +15,6 @@ export interface ReadLayoutConfig {
   /** 1-based line and column in layout.md of the value (or, with `key`, the key) at a front matter path. */
   locate(path: JsonPath, options?: { key?: boolean }): { line?: number; column?: number };
   diagnostics: Diagnostic[];
-}
-
-let compiled: ValidateFunction | undefined;
-function schemaValidator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, strict: true, verbose: true }).compile(LayoutConfigSchema);
-  return compiled;
 }
 
 const HINT = 'see the front matter section of docs/templates.md';
@@ -53,7 +48,8 @@ export function readLayoutConfig(text: string, file: string): ReadLayoutConfig {
   const sourceMap = new SourceMap(doc, lineCounter);
   const locate: ReadLayoutConfig['locate'] = (path, options) => shift(sourceMap.locate(path, options));
   const data: unknown = doc.toJS();
-  const validate = schemaValidator();
+  // LayoutConfigSchema compiled by `npm run generate` (scripts/schema-validator-code.ts), not at every start.
+  const validate = validateLayoutConfig;
   if (validate(data)) return { config: data as LayoutConfig, data, locate, diagnostics: [] };
 
   const errors = validate.errors ?? [];

@@ -7,7 +7,6 @@ import type { LayoutName } from '../model/layouts.js';
 import type { SourceMap } from '../load/source-map.js';
 import { composeDocument, type ComposeOptions } from '../compose/compose-document.js';
 import type { UntranslatedField } from '../compose/view-model.js';
-import { renderDocx } from '../render/docx/render-docx.js';
 import { renderHtml } from '../render/html/render-html.js';
 import { BrowserPool } from '../render/pdf/browser-pool.js';
 import { PdfRenderError } from '../render/pdf/pdf-render-error.js';
@@ -73,7 +72,11 @@ export async function renderDocument(iep: Iep, options: DocumentOptions, source:
   for (const format of formats) {
     try {
       if (format === 'html') outputs.push({ format, fileName: `${base}.html`, data: Buffer.from(renderHtml(doc, { css: composed.layout!.css }), 'utf8') });
-      if (format === 'docx') outputs.push({ format, fileName: `${base}.docx`, data: await renderDocx(doc) });
+      if (format === 'docx') {
+        // Loaded for the first DOCX: a PDF-only run does not load the DOCX writer (~1 MB of docx, and its fonts).
+        const { renderDocx } = await import('../render/docx/render-docx.js');
+        outputs.push({ format, fileName: `${base}.docx`, data: await renderDocx(doc) });
+      }
       if (format === 'pdf' && pdf) outputs.push({ format, fileName: `${base}.pdf`, data: pdf });
     } catch (error) {
       problems.push({ code: 'render-failed', severity: 'error', message: `the ${format.toUpperCase()} could not be written: ${(error as Error).message}`, hint: 'this is a bug in iepkit if the IEP validated; please report it' });

@@ -1,26 +1,13 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { createRequire } from 'node:module';
+import type { ErrorObject } from 'ajv';
 import type { Diagnostic, JsonPath } from '../model/diagnostic.js';
 import { formatJsonPath, hasErrors } from '../model/diagnostic.js';
 import { CATALOG } from '../model/diagnostic-catalog.js';
 import { describeCodePoint, findUnsafeCharacters, isUnsafeCodePoint } from '../model/sanitize-text.js';
-import { DOMAIN_KEYS, IepSchema, type Iep } from '../model/iep.js';
+import { DOMAIN_KEYS, type Iep } from '../model/iep.js';
 import type { SourceMap } from '../load/source-map.js';
 import { closest } from '../model/closest.js';
 import { describeType, describeValue, pathOfPointer } from '../model/schema-error-words.js';
-
-// ajv-formats is CommonJS with a default export that NodeNext types cannot call; require gives the function.
-const addFormats = createRequire(import.meta.url)('ajv-formats') as (ajv: Ajv, formats: string[]) => Ajv;
-
-let compiled: ValidateFunction | undefined;
-function schemaValidator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
-    addFormats(ajv, ['date', 'email']);
-    compiled = ajv.compile(IepSchema);
-  }
-  return compiled;
-}
+import { validateIepSchema } from './validate-iep-schema.generated.js';
 
 export interface ValidateOptions {
   file?: string;
@@ -38,7 +25,8 @@ export interface ValidationResult {
  * Reports every problem, each with its JSON path and, given a source map, line and column.
  */
 export function validateIep(data: unknown, options: ValidateOptions = {}): ValidationResult {
-  const validate = schemaValidator();
+  // IepSchema compiled by `npm run generate` (scripts/schema-validator-code.ts), not at every start.
+  const validate = validateIepSchema;
   const diagnostics: Diagnostic[] = [];
   const locate = (path: JsonPath, key = false) => options.sourceMap?.locate(path, { key }) ?? {};
   const push = (path: JsonPath, d: Omit<Diagnostic, 'path' | 'file' | 'severity'>, key = false) =>

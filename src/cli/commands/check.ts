@@ -1,9 +1,8 @@
 import { Option, type Command } from 'commander';
-import { checkCompliance, DEFAULT_PROFILE } from '../../rules/check-compliance.js';
-import { PROFILES, type Profile } from '../../rules/rule.js';
+import { DEFAULTS } from '../../model/defaults.js';
+import { PROFILES, type Profile } from '../../model/profiles.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { hasErrors } from '../../model/diagnostic.js';
-import { loadIepFile } from '../../validate/load-iep.js';
 import { exitCodeFor } from '../../model/diagnostic-catalog.js';
 import { expandInputs } from '../expand-inputs.js';
 import type { CliIo } from '../io.js';
@@ -26,7 +25,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .command('check')
     .description('check IEP files against federal or New York compliance rules; each finding cites its regulation')
     .argument('<files...>', 'IEP files (.iep.yaml, .yaml or .json); globs are expanded')
-    .addOption(new Option('--profile <profile>', 'rules to apply: ny (IDEA + 8 NYCRR Part 200) or federal (IDEA only)').choices([...PROFILES]).default(DEFAULT_PROFILE))
+    .addOption(new Option('--profile <profile>', 'rules to apply: ny (IDEA + 8 NYCRR Part 200) or federal (IDEA only)').choices([...PROFILES]).default(DEFAULTS.profile))
     .option('--json', 'print the results as JSON')
     .addHelpText(
       'after',
@@ -34,6 +33,8 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     )
     .action(async (args: string[], options: { profile: Profile; json?: boolean }) => {
       const files = await expandInputs(args);
+      // Loaded here, not at the top, so that other commands (and `iep --version`) do not load the rules and validator.
+      const [{ loadIepFile }, { checkCompliance }] = await Promise.all([import('../../validate/load-iep.js'), import('../../rules/check-compliance.js')]);
       const loaded = await Promise.all(files.map(loadIepFile));
       const reports: FileReport[] = loaded.map((r) => {
         const valid = r.iep !== undefined && !hasErrors(r.diagnostics);

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { hasErrors } from '../../model/diagnostic.js';
 import { isLanguage, LANGUAGES, type Language } from '../../model/languages.js';
-import { loadIepFile } from '../../validate/load-iep.js';
-import { formatParityReport, parityReport } from '../../i18n/parity-report.js';
 import { exitCodeFor } from '../../model/diagnostic-catalog.js';
 import { expandInputs } from '../expand-inputs.js';
 import { UsageError, type CliIo } from '../io.js';
@@ -20,6 +18,8 @@ export function registerI18n(program: Command, io: CliIo, setExit: (code: number
       const langs = (options.lang === 'all' ? [...LANGUAGES] : options.lang.split(',').map((s) => s.trim())) as string[];
       for (const lang of langs) if (!isLanguage(lang)) throw new UsageError(`unknown language "${lang}" (choose from: ${LANGUAGES.join(', ')})`);
       const files = await expandInputs(args);
+      // Loaded here, not at the top, so that other commands (and `iep --version`) do not load the validator.
+      const [{ loadIepFile }, { formatParityReport, parityReport }] = await Promise.all([import('../../validate/load-iep.js'), import('../../i18n/parity-report.js')]);
       const reports = [];
       for (const file of files) {
         const loaded = await loadIepFile(file);

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { Diagnostic } from '../../model/diagnostic.js';
-import { loadIep, readIepBytes, type LoadedIep } from '../../validate/load-iep.js';
+import type { LoadedIep } from '../../validate/load-iep.js';
 import type { LintDiagnostic } from '../../lint/lint-diagnostic.js';
 import { READING_LAYOUTS, READING_TARGETS, type ReadingLayout } from '../../readability/reading-targets.js';
 import { exitCodeFor, type CatalogCode } from '../../model/diagnostic-catalog.js';
@@ -16,6 +16,8 @@ interface Loaded extends LoadedIep {
 
 /** Loads a file once, keeping its text for word positions. Unreadable files get the loader's diagnostic. */
 async function load(path: string): Promise<Loaded> {
+  // Loaded here, not at the top, so that other commands (and `iep --version`) do not load the schema validator.
+  const { loadIep, readIepBytes } = await import('../../validate/load-iep.js');
   const read = await readIepBytes(path);
   if ('diagnostics' in read) return { file: path, diagnostics: read.diagnostics };
   const bytes = read.bytes;

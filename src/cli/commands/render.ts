@@ -24,10 +24,14 @@ export function registerRender(program: Command, io: CliIo, setExit: (code: numb
       const lists = parseOutputOptions(options);
       const files = await expandInputs(args);
       // Loaded here, not at the top, so `iep validate` and `iep --help` do not pay for the browser and renderers.
-      const { BrowserPool, renderFiles } = await import('../../pipeline/index.js');
+      // The browser is launched before the rest of the pipeline is even loaded: it starts while the renderers load
+      // and the records are read, validated and composed (a launch error still reaches the first PDF, as before).
+      const { BrowserPool } = await import('../../pipeline/browser-pool.js');
       const pool = lists.formats.includes('pdf') ? new BrowserPool({ executablePath: options.browser }) : undefined;
       const removeSignalHandlers = pool ? closePoolOnSignals(pool) : () => {};
+      void pool?.warm();
       try {
+        const { renderFiles } = await import('../../pipeline/index.js');
         const { diagnostics } = await renderFiles(files, {
           ...lists,
           profile: options.profile,

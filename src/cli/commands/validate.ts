@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { hasErrors } from '../../model/diagnostic.js';
-import { loadIepFile } from '../../validate/load-iep.js';
 import { exitCodeFor } from '../../model/diagnostic-catalog.js';
 import { expandInputs } from '../expand-inputs.js';
 import type { CliIo } from '../io.js';
@@ -16,6 +15,8 @@ export function registerValidate(program: Command, io: CliIo, setExit: (code: nu
     .addHelpText('after', '\nExit codes: 0 all valid, 1 some file is invalid, 2 usage error (e.g. a missing file).')
     .action(async (args: string[], options: { json?: boolean }) => {
       const files = await expandInputs(args);
+      // Loaded here, not at the top, so that other commands (and `iep --version`) do not load the schema validator.
+      const { loadIepFile } = await import('../../validate/load-iep.js');
       const results = await Promise.all(files.map(loadIepFile));
       const diagnostics: Diagnostic[] = results.flatMap((r) => r.diagnostics);
       if (options.json) {

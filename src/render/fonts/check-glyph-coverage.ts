@@ -8,9 +8,10 @@
  * warm-up a whole IEP takes a few milliseconds.
  */
 import { readFileSync } from 'node:fs';
-import * as fontkit from 'fontkit';
+import type { Font } from 'fontkit';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { fontRegistry, inRanges, type FontFaceEntry, type FontFamilyName } from './registry.js';
+import { openFont } from './open-font.js';
 
 export interface GlyphCheckInput {
   /** The text that will be printed. */
@@ -25,7 +26,7 @@ export interface GlyphCheckInput {
 const NO_GLYPH_NEEDED = /^[\p{White_Space}\p{Cc}\p{Cf}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]$/u;
 
 const covered = new Map<number, boolean>();
-const fonts = new Map<string, fontkit.Font>();
+const fonts = new Map<string, Font>();
 let regularFaces: readonly FontFaceEntry[] | undefined;
 
 /** One `missing-glyph` error for each character (per field) that no bundled font covers. */
@@ -78,12 +79,12 @@ function facesCovering(cp: number, firstOnly: boolean): FontFaceEntry[] {
   return result;
 }
 
-function loadFont(file: string): fontkit.Font {
+function loadFont(file: string): Font {
   let font = fonts.get(file);
   if (!font) {
     const path = fontRegistry().files.get(file);
     if (!path) throw new Error(`font file not in the registry: ${file}`);
-    font = fontkit.create(readFileSync(path)) as fontkit.Font;
+    font = openFont(readFileSync(path));
     fonts.set(file, font);
   }
   return font;

@@ -14,10 +14,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import * as fontkit from 'fontkit';
+import type { Font } from 'fontkit';
 import { FONT_FAMILIES, type FontFamilyName } from './registry.js';
 import { readWoff, writeSfnt, type SfntTables } from './sfnt.js';
 import { subsetFont } from './subset-font.js';
+import { openFont } from './open-font.js';
 
 /** Families set one glyph per character, embedded as subsets. */
 const SUBSET_FAMILIES: ReadonlySet<string> = new Set<FontFamilyName>(['Noto Sans SC', 'Noto Sans TC', 'Noto Sans KR']);
@@ -31,7 +32,7 @@ interface LoadedFile {
   sfnt: SfntTables;
   /** The whole file as sfnt (callers copy before changing it: the docx library obfuscates a copy). */
   bytes: Buffer;
-  font: fontkit.Font;
+  font: Font;
 }
 
 const loaded = new Map<string, LoadedFile>();
@@ -54,7 +55,7 @@ export function embeddableFont(
 }
 
 /** The parsed face (fontkit) of the family's file that has glyphs for most of these characters, to measure text with. */
-export function bundledFace(family: FontFamilyName, weight: 400 | 700, codePoints: Iterable<number>): fontkit.Font | undefined {
+export function bundledFace(family: FontFamilyName, weight: 400 | 700, codePoints: Iterable<number>): Font | undefined {
   return bestFile(family, weight, [...new Set(codePoints)])?.font;
 }
 
@@ -94,7 +95,7 @@ function load(file: string): LoadedFile {
   if (!entry) {
     const sfnt = readWoff(readFileSync(file));
     const bytes = writeSfnt(sfnt);
-    entry = { sfnt, bytes, font: fontkit.create(bytes) as fontkit.Font };
+    entry = { sfnt, bytes, font: openFont(bytes) };
     loaded.set(file, entry);
   }
   return entry;

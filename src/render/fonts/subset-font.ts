@@ -7,7 +7,7 @@
  * (GSUB, GPOS) are left out, because their glyph ids would point at the wrong glyphs. Bengali, Arabic and Urdu fonts
  * are embedded whole.
  */
-import * as fontkit from 'fontkit';
+import type { Font } from 'fontkit';
 import { readSfnt, writeSfnt, type SfntTables } from './sfnt.js';
 
 /** Tables kept from the source font as they are (they hold no glyph ids). */
@@ -15,7 +15,7 @@ const COPIED_TABLES = ['OS/2', 'gasp', 'cvt ', 'fpgm'] as const;
 /** Names kept from the source: copyright, version, license and its URL (SIL OFL 1.1 asks to keep the notices). */
 const COPIED_NAMES = [0, 5, 13, 14] as const;
 
-export function subsetFont(source: SfntTables, font: fontkit.Font, codePoints: Iterable<number>, family: string, bold: boolean): Buffer {
+export function subsetFont(source: SfntTables, font: Font, codePoints: Iterable<number>, family: string, bold: boolean): Buffer {
   const subset = font.createSubset();
   const cmap = new Map<number, number>();
   for (const cp of [...new Set(codePoints)].sort((a, b) => a - b)) {

@@ -9,7 +9,7 @@
  * run could not delete is removed when the next pool starts its first browser (see browser-profile.ts).
  */
 import path from 'node:path';
-import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
+import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { makeProfileDir, removeProfileDir, removeStaleProfiles } from './browser-profile.js';
 import { findBrowser, type FindBrowserOptions } from './find-browser.js';
 import { lockDownPage, NETWORK_KILL_SWITCH_ARGS, type LockedPage } from './lockdown.js';
@@ -154,6 +154,8 @@ export class BrowserPool {
 
   #current: BrowserInstance | undefined;
   #launching: Promise<BrowserInstance> | undefined;
+  /** The launch `warm()` started, until the first page is asked for. */
+  #warmLaunch: Promise<BrowserInstance> | undefined;
   #instances = new Set<BrowserInstance>();
   #permits: number;
   #waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
@@ -176,6 +178,23 @@ export class BrowserPool {
   /** The running browser's temporary profile directory, if one is running. */
   get userDataDir(): string | undefined {
     return this.#current?.userDataDir;
+  }
+
+  /**
+   * Starts the browser now rather than when the first document needs a page, so that its launch overlaps the
+   * caller's own work (the CLI reads, validates and composes meanwhile). Does nothing when a browser is running or
+   * starting. A launch that fails is not retried at once: the first document to ask for a page gets its error.
+   * Resolves, never rejects, when the launch has ended either way.
+   */
+  async warm(): Promise<void> {
+    if (this.closed || this.#current || this.#launching) return;
+    const launch = this.#browser();
+    this.#warmLaunch = launch;
+    // The error reaches the first document, or is dropped when none comes (the run stopped before printing).
+    await launch.then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   /**
@@ -332,6 +351,13 @@ export class BrowserPool {
   }
 
   async #browser(): Promise<BrowserInstance> {
+    const warmed = this.#warmLaunch;
+    if (warmed) {
+      this.#warmLaunch = undefined;
+      // Throws the launch's error, as a launch made here would have.
+      const instance = await warmed;
+      if (!instance.retired && instance.browser.connected) return instance;
+    }
     const current = this.#current;
     if (current && !current.retired && current.browser.connected) return current;
     this.#launching ??= this.#launch().finally(() => {
@@ -343,6 +369,8 @@ export class BrowserPool {
   async #launch(): Promise<BrowserInstance> {
     const found = findBrowser({ executablePath: this.options.executablePath, env: this.options.env });
     if (!found.found) throw new PdfRenderError(found.diagnostic);
+    // Loaded with the first launch: a run that prints no PDF does not pay for puppeteer.
+    const { default: puppeteer } = await import('puppeteer-core');
     // Before the first browser: what runs killed earlier left behind (their documents' names among it, before
     // profiles kept nothing) goes before another profile is added.
     if (this.stats.launches === 0) removeStaleProfiles();

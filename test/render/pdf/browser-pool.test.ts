@@ -2,7 +2,9 @@
  * The browser pool with the real browser: one launch for many documents, pages and browsers recycled on their
  * limits, a crashed or hung browser replaced and the document retried, and no process left after close().
  */
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BrowserPool, PdfRenderError, renderPdf, renderPdfWithReport, type PdfAsset } from '../../../src/render/pdf/index.js';
 import { pdfInfo, pdfText, processesWith, simpleHtml } from './pdf-tools.js';
@@ -56,6 +58,41 @@ describe('BrowserPool', () => {
     expect(pool.browserPid).toBeUndefined();
     await pool.close();
     expect(pool.stats.launches).toBe(0);
+  });
+
+  it('warm() launches the browser ahead, and the first document prints in that browser', async () => {
+    const pool = newPool();
+    await pool.warm();
+    expect(pool.browserPid).toBeDefined();
+    expect(pool.stats.launches).toBe(1);
+    const pid = pool.browserPid;
+    expect(pdfText(await renderPdf(pool, simpleHtml('<p>warmed</p>')))).toContain('warmed');
+    expect(pool.browserPid).toBe(pid);
+    expect(pool.stats.launches).toBe(1);
+    await pool.warm(); // a browser is running: nothing more is started
+    expect(pool.stats.launches).toBe(1);
+  });
+
+  it('a launch warm() started that failed is reported by the first document, not tried again for it', async () => {
+    // A "browser" that counts its starts and fails each one.
+    const dir = mkdtempSync(join(tmpdir(), 'iepkit-warm-'));
+    try {
+      const starts = join(dir, 'starts');
+      const browser = join(dir, 'fails-to-start');
+      writeFileSync(browser, `#!/bin/sh\necho start >> '${starts}'\nexit 1\n`);
+      chmodSync(browser, 0o755);
+      const pool = newPool({ executablePath: browser, launchTimeoutMs: 5000 });
+      await pool.warm(); // resolves although the launch failed
+      expect(readFileSync(starts, 'utf8').split('\n').filter(Boolean)).toHaveLength(1);
+      const error = await renderPdf(pool, simpleHtml('<p>x</p>')).catch((e: unknown) => e);
+      expect((error as PdfRenderError).code).toBe('browser-launch-failed');
+      expect(readFileSync(starts, 'utf8').split('\n').filter(Boolean)).toHaveLength(1);
+      // The next document tries to launch again, as it did before warm() existed.
+      await renderPdf(pool, simpleHtml('<p>y</p>')).catch(() => undefined);
+      expect(readFileSync(starts, 'utf8').split('\n').filter(Boolean)).toHaveLength(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('replaces pages after pageMaxDocuments and the browser after browserMaxDocuments', async () => {
