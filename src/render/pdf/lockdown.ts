@@ -59,6 +59,11 @@ export interface RenderJob {
 export interface LockedPage {
   page: Page;
   job: RenderJob | undefined;
+  /**
+   * Whether the document the page holds was served with the lockdown CSP (true) or without (false); undefined when
+   * it holds none the next document may be written into (a fresh page, a failed or a self-refreshing document).
+   */
+  heldCsp?: boolean;
 }
 
 /** Locks a fresh page down and installs the request handler; `onBlocked` hears every refused URL. */

@@ -42,6 +42,7 @@ export interface PdfRenderResult {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+const HTTP_EQUIV = /http-equiv/i;
 
 export async function renderPdf(pool: BrowserPool, html: string, options: RenderPdfOptions = {}): Promise<Buffer> {
   return (await renderPdfWithReport(pool, html, options)).pdf;
@@ -105,22 +106,28 @@ async function printOnce(
   const remaining = () => Math.max(1, deadline - Date.now());
   const work = (async () => {
     // `load`, not network idle: with everything answered from memory there is nothing to wait for afterwards.
-    await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout: remaining() });
-    if (options.title !== undefined || options.lang !== undefined) {
-      // DevTools evaluation still works with the page's JavaScript switched off.
-      const set = [
-        options.title !== undefined ? `document.title = ${JSON.stringify(options.title)};` : '',
-        options.lang !== undefined ? `document.documentElement.lang = ${JSON.stringify(options.lang)};` : '',
-      ];
-      await page.evaluate(set.join(' '));
+    if (slot.heldCsp === job.csp && page.url() === DOCUMENT_URL) {
+      // The page holds an earlier document from the interceptor, served with the same policy: this one is written
+      // into it (document.open, as page.setContent does), and keeps its origin, CSP and already decoded fonts. A
+      // navigation per document cost the browser about twice the CPU of printing it.
+      job.documentServed = true;
+      await page.setContent(html, { waitUntil: 'load', timeout: remaining() });
+    } else {
+      slot.heldCsp = undefined;
+      await page.goto(DOCUMENT_URL, { waitUntil: 'load', timeout: remaining() });
     }
+    // A document that sets its own policies or a refresh (http-equiv) leaves them behind: the next one navigates.
+    slot.heldCsp = HTTP_EQUIV.test(html) ? undefined : job.csp;
+    // DevTools evaluation still works with the page's JavaScript switched off.
+    const set = [
+      options.title !== undefined ? `document.title = ${JSON.stringify(options.title)};` : '',
+      options.lang !== undefined ? `document.documentElement.lang = ${JSON.stringify(options.lang)};` : '',
+    ];
+    const { title, lang, runs, headings } = (await page.evaluate(
+      `(() => { ${set.join(' ')} return { title: document.title, lang: document.documentElement.lang, ` +
+        `headings: Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'), (h) => h.innerText), runs: ${COLLECT_TEXT_RUNS} }; })()`,
+    )) as { title: string; lang: string; runs: TextRun[]; headings: string[] };
     if (page.url() !== DOCUMENT_URL) throw new Error(`the page navigated away to ${page.url()}`);
-    const headings = (await page.evaluate(
-      `Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'), (h) => h.innerText)`,
-    )) as string[];
-    const { title, lang, runs } = (await page.evaluate(
-      `({ title: document.title, lang: document.documentElement.lang, runs: ${COLLECT_TEXT_RUNS} })`,
-    )) as { title: string; lang: string; runs: TextRun[] };
     const pdf = await page.pdf({
       format: options.pageSize ?? 'letter',
       preferCSSPageSize: true,

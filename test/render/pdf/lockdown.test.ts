@@ -124,6 +124,33 @@ describe('lockdown', () => {
     expect(pool.stats.blockedRequests).toBeGreaterThanOrEqual(result.blockedRequests.length);
   });
 
+  it('writes the next document into the page instead of navigating, and the lockdown holds the same there', async () => {
+    // A mark on the page's window survives document.open, not a navigation: the second document was written in.
+    await renderPdfWithReport(pool, simpleHtml('<p>First student.</p>'));
+    await pool.withPage((slot) => slot.page.evaluate('window.__iepkitMark = 1'));
+    const second = await renderPdfWithReport(pool, simpleHtml('<p>Second student.</p>'));
+    expect(await pool.withPage((slot) => slot.page.evaluate('window.__iepkitMark'))).toBe(1);
+    expect(pdfText(second.pdf)).toContain('Second student.');
+    expect(pdfText(second.pdf)).not.toContain('First student.');
+
+    for (const csp of [true, false]) {
+      await renderPdfWithReport(pool, simpleHtml('<p>Before.</p>'), { csp });
+      const result = await renderPdfWithReport(pool, hostileHtml(), { csp });
+      expect(hits).toEqual([]);
+      expect(connections).toBe(0);
+      const text = pdfText(result.pdf);
+      expect(text).toContain('Visible text stays.');
+      expect(text).not.toContain('Before.');
+      expect(text).not.toContain(SECRET);
+      expect(result.blockedRequests).toContain(`${base}/r`);
+      if (!csp) for (const url of [`${base}/x`, `${base}/c.css`, `${base}/i.css`, `${base}/b`, `${base}/frame`]) expect(result.blockedRequests).toContain(url);
+      // Its refresh and policies stay with that document: the next one is a fresh navigation and prints whole.
+      const after = await renderPdfWithReport(pool, simpleHtml('<p>After.</p>'), { csp });
+      expect(pdfText(after.pdf)).toContain('After.');
+      expect(after.blockedRequests).toEqual([]);
+    }
+  });
+
   it('serves assets the caller gives, and only those', async () => {
     const png = Buffer.from(
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',

@@ -130,6 +130,13 @@ function containsLetters(run: string, shown: string, unmapped: number): boolean 
 
 /** The text's letters, sorted: the same for a run in logical order and its glyphs in visual order. */
 function letters(text: string): string {
+  // Printable ASCII (most of an English or Spanish IEP) is its own NFKC form, and its characters sort as their codes.
+  if (PRINTABLE_ASCII.test(text)) {
+    const codes = Buffer.from(text.toLowerCase().replace(/ /g, ''), 'latin1').sort();
+    return codes.toString('latin1');
+  }
   // NFKC: Chromium's ToUnicode maps Arabic glyphs to presentation forms (U+FBxx-FExx), the runs hold base letters.
   return [...text.normalize('NFKC').toLowerCase().replace(/[\s\u00ad\u200b-\u200f\u2066-\u2069]/g, '')].sort().join('');
 }
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;

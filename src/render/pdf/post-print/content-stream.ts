@@ -37,10 +37,10 @@ export function parseContentStream(data: Uint8Array): ContentOperation[] {
       }
       lexer.pos = end;
       if (STARTS_NUMBER[c]) {
-        operands.push(Number(src.slice(at, end)));
+        operands.push(parseNumber(src, at, end));
         continue;
       }
-      const name = src.slice(at, end);
+      const name = operatorName(src, at, end);
       if (name === 'true' || name === 'false' || name === 'null') {
         operands.push(name === 'null' ? null : name === 'true');
         continue;
@@ -73,6 +73,50 @@ const STARTS_NUMBER = new Uint8Array(256);
 for (const ch of '+-.0123456789') STARTS_NUMBER[ch.charCodeAt(0)] = 1;
 const ENDS_WORD = new Uint8Array(256);
 for (const ch of '\x00\t\n\f\r ()<>[]{}/%') ENDS_WORD[ch.charCodeAt(0)] = 1;
+
+/** The operators of ISO 32000-1 Annex A, by their character codes, so a common operator costs no new string. */
+const OPERATORS = new Map<number, string>();
+for (const name of ['b', 'B', 'b*', 'B*', 'BDC', 'BI', 'BMC', 'BT', 'BX', 'c', 'cm', 'CS', 'cs', 'd', 'd0', 'd1', 'Do', 'DP', 'EI', 'EMC', 'ET', 'EX', 'f', 'F', 'f*', 'G', 'g', 'gs', 'h', 'i', 'ID', 'j', 'J', 'K', 'k', 'l', 'm', 'M', 'MP', 'n', 'q', 'Q', 're', 'RG', 'rg', 'ri', 's', 'S', 'SC', 'sc', 'SCN', 'scn', 'sh', 'T*', 'Tc', 'Td', 'TD', 'Tf', 'Tj', 'TJ', 'TL', 'Tm', 'Tr', 'Ts', 'Tw', 'Tz', 'v', 'w', 'W', 'W*', 'y', "'", '"', 'true', 'false', 'null']) {
+  OPERATORS.set(operatorKey(name, 0, name.length), name);
+}
+
+function operatorKey(src: string, start: number, end: number): number {
+  let key = 0;
+  for (let i = start; i < end; i++) key = key * 256 + src.charCodeAt(i);
+  return key;
+}
+
+function operatorName(src: string, start: number, end: number): string {
+  return (end - start <= 5 && OPERATORS.get(operatorKey(src, start, end))) || src.slice(start, end);
+}
+
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/**
+ * A number token as `Number(text)` reads it, without making the text: digits and a point, at most 15 digits, are
+ * an exact integer divided by an exact power of ten, which IEEE division rounds exactly as parsing the decimal would.
+ * Anything else (more digits, a stray character) goes through `Number`.
+ */
+function parseNumber(src: string, start: number, end: number): number {
+  let i = start;
+  const sign = src.charCodeAt(i);
+  if (sign === 0x2d || sign === 0x2b) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; i < end; i++) {
+    const c = src.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      mantissa = mantissa * 10 + (c - 0x30);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (c === 0x2e && decimals < 0) decimals = 0;
+    else return Number(src.slice(start, end));
+  }
+  if (digits === 0 || digits > 15) return Number(src.slice(start, end));
+  const value = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals]! : mantissa;
+  return sign === 0x2d ? -value : value;
+}
 
 function findInlineImageEnd(src: string, from: number): number {
   for (let i = from; i + 2 <= src.length; i++) {

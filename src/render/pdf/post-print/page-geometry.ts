@@ -23,22 +23,12 @@ function multiply(m: Matrix, n: Matrix): Matrix {
   ];
 }
 
-function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]];
-}
-
-function boxOf(points: [number, number][]): Box {
-  const xs = points.map((p) => p[0]);
-  const ys = points.map((p) => p[1]);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
-}
-
 function overlaps(a: Box, b: Box): boolean {
   return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 }
 
-function nums(operands: PdfObject[]): number[] {
-  return operands.map((o) => numberValue(o) ?? 0);
+function num(value: PdfObject | undefined): number {
+  return numberValue(value) ?? 0;
 }
 
 export class PageGeometry {
@@ -49,7 +39,8 @@ export class PageGeometry {
   private lineMatrix: Matrix = IDENTITY;
   private leading = 0;
   private fontSize = 0;
-  private path: [number, number][] = [];
+  /** The current path's bounds in page space (x0, y0, x1, y1); x0 > x1 while the path has no point. */
+  private path: Box = [Infinity, Infinity, -Infinity, -Infinity];
   private clipping = false;
 
   constructor(private readonly page: Box) {}
@@ -67,46 +58,50 @@ export class PageGeometry {
         break;
       }
       case 'cm':
-        this.ctm = multiply(nums(o) as Matrix, this.ctm);
+        this.ctm = multiply([num(o[0]), num(o[1]), num(o[2]), num(o[3]), num(o[4]), num(o[5])], this.ctm);
         break;
       case 'BT':
         this.textMatrix = this.lineMatrix = IDENTITY;
         break;
       case 'Tm':
-        this.textMatrix = this.lineMatrix = nums(o) as Matrix;
+        this.textMatrix = this.lineMatrix = [num(o[0]), num(o[1]), num(o[2]), num(o[3]), num(o[4]), num(o[5])];
         break;
       case 'Td':
       case 'TD': {
-        const [tx, ty] = nums(o) as [number, number];
+        const ty = num(o[1]);
         if (op.operator === 'TD') this.leading = -ty;
-        this.textMatrix = this.lineMatrix = multiply([1, 0, 0, 1, tx, ty], this.lineMatrix);
+        this.moveLine(num(o[0]), ty);
         break;
       }
       case 'T*':
       case "'":
       case '"':
-        this.textMatrix = this.lineMatrix = multiply([1, 0, 0, 1, 0, -this.leading], this.lineMatrix);
+        this.moveLine(0, -this.leading);
         break;
       case 'TL':
-        this.leading = nums(o)[0] ?? 0;
+        this.leading = num(o[0]);
         break;
       case 'Tf':
         this.fontSize = numberValue(o[1]) ?? 0;
         break;
       case 're': {
-        const [x, y, w, h] = nums(o) as [number, number, number, number];
-        this.path.push(apply(this.ctm, x, y), apply(this.ctm, x + w, y + h), apply(this.ctm, x, y + h), apply(this.ctm, x + w, y));
+        const x = num(o[0]);
+        const y = num(o[1]);
+        const w = num(o[2]);
+        const h = num(o[3]);
+        this.addPoint(x, y);
+        this.addPoint(x + w, y + h);
+        this.addPoint(x, y + h);
+        this.addPoint(x + w, y);
         break;
       }
       case 'm':
       case 'l':
       case 'c':
       case 'v':
-      case 'y': {
-        const n = nums(o);
-        for (let i = 0; i + 1 < n.length; i += 2) this.path.push(apply(this.ctm, n[i]!, n[i + 1]!));
+      case 'y':
+        for (let i = 0; i + 1 < o.length; i += 2) this.addPoint(num(o[i]), num(o[i + 1]));
         break;
-      }
       case 'W':
       case 'W*':
         this.clipping = true;
@@ -116,15 +111,31 @@ export class PageGeometry {
 
   /** Whether a glyph shown now, with this box in glyph space (1/1000 of the size), can be seen. */
   glyphVisible(fontBBox: Box): boolean {
+    // Chromium writes a Td and a Tj per glyph: this runs for every glyph of the document, so no arrays are made.
     const s = this.fontSize / 1000;
-    const m = multiply(this.textMatrix, this.ctm);
-    const corners: [number, number][] = [
-      apply(m, fontBBox[0] * s, fontBBox[1] * s),
-      apply(m, fontBBox[2] * s, fontBBox[3] * s),
-      apply(m, fontBBox[0] * s, fontBBox[3] * s),
-      apply(m, fontBBox[2] * s, fontBBox[1] * s),
-    ];
-    const box = boxOf(corners);
+    const t = this.textMatrix;
+    const c = this.ctm;
+    // m = textMatrix x ctm
+    const a = t[0] * c[0] + t[1] * c[2];
+    const b = t[0] * c[1] + t[1] * c[3];
+    const cc = t[2] * c[0] + t[3] * c[2];
+    const d = t[2] * c[1] + t[3] * c[3];
+    const e = t[4] * c[0] + t[5] * c[2] + c[4];
+    const f = t[4] * c[1] + t[5] * c[3] + c[5];
+    const x0 = fontBBox[0] * s;
+    const y0 = fontBBox[1] * s;
+    const x1 = fontBBox[2] * s;
+    const y1 = fontBBox[3] * s;
+    // The four corners' x and y in page space.
+    const ax = x0 * a + y0 * cc + e;
+    const bx = x1 * a + y1 * cc + e;
+    const cx = x0 * a + y1 * cc + e;
+    const dx = x1 * a + y0 * cc + e;
+    const ay = x0 * b + y0 * d + f;
+    const by = x1 * b + y1 * d + f;
+    const cy = x0 * b + y1 * d + f;
+    const dy = x1 * b + y0 * d + f;
+    const box: Box = [Math.min(ax, bx, cx, dx), Math.min(ay, by, cy, dy), Math.max(ax, bx, cx, dx), Math.max(ay, by, cy, dy)];
     return overlaps(box, this.clip) && overlaps(box, this.page);
   }
 
@@ -133,13 +144,31 @@ export class PageGeometry {
    * painted can be seen (an XObject, shading or image counts as visible).
    */
   endPath(painted: boolean): boolean {
-    const box = this.path.length ? boxOf(this.path) : undefined;
+    const box = this.path[0] <= this.path[2] ? this.path : undefined;
     // A path is visible where it meets the clip that was in force when it was painted.
     const visible = painted && (box === undefined || (overlaps(grow(box), this.clip) && overlaps(grow(box), this.page)));
     if (this.clipping && box) this.clip = [Math.max(box[0], this.clip[0]), Math.max(box[1], this.clip[1]), Math.min(box[2], this.clip[2]), Math.min(box[3], this.clip[3])];
     this.clipping = false;
-    this.path = [];
+    this.path = [Infinity, Infinity, -Infinity, -Infinity];
     return visible;
+  }
+
+  /** The line matrix moved by (tx, ty) in text space; the text matrix starts there (Td). */
+  private moveLine(tx: number, ty: number): void {
+    const l = this.lineMatrix;
+    this.textMatrix = this.lineMatrix = [l[0], l[1], l[2], l[3], tx * l[0] + ty * l[2] + l[4], tx * l[1] + ty * l[3] + l[5]];
+  }
+
+  /** Adds a point given in user space to the current path's bounds. */
+  private addPoint(x: number, y: number): void {
+    const m = this.ctm;
+    const px = x * m[0] + y * m[2] + m[4];
+    const py = x * m[1] + y * m[3] + m[5];
+    const p = this.path;
+    if (px < p[0]) p[0] = px;
+    if (py < p[1]) p[1] = py;
+    if (px > p[2]) p[2] = px;
+    if (py > p[3]) p[3] = py;
   }
 }
 

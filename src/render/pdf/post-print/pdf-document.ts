@@ -20,6 +20,8 @@ interface Entry {
 export class PdfDocument {
   private readonly cache = new Map<number, PdfObject>();
   private readonly changed = new Map<number, PdfObject>();
+  /** Where each object read so far ends in the file, so `save` copies it without reading it again. */
+  private readonly ends = new Map<number, number>();
   private nextNumber: number;
 
   private constructor(
@@ -89,8 +91,9 @@ export class PdfDocument {
     if (this.cache.has(num)) return this.cache.get(num);
     const entry = this.entries.get(num);
     if (!entry) return undefined;
-    const value = this.readObjectAt(entry.offset, num).value;
+    const { value, end } = this.readObjectAt(entry.offset, num);
     this.cache.set(num, value);
+    this.ends.set(num, end);
     return value;
   }
 
@@ -145,9 +148,10 @@ export class PdfDocument {
         push(serializeIndirect(num, 0, value));
       } else {
         const entry = this.entries.get(num)!;
-        const { end } = this.readObjectAt(entry.offset, num);
+        const end = this.ends.get(num) ?? this.readObjectAt(entry.offset, num).end;
         offsets.set(num, { offset: length, gen: entry.gen });
-        push(Buffer.concat([this.bytes.subarray(entry.offset, end), Buffer.from('\n')]));
+        push(this.bytes.subarray(entry.offset, end));
+        push(NEWLINE);
       }
     }
     const size = (sorted.at(-1) ?? 0) + 1;
@@ -212,6 +216,8 @@ export class PdfDocument {
     return { value, end: lexer.pos };
   }
 }
+
+const NEWLINE = Buffer.from('\n');
 
 function serializeIndirect(num: number, gen: number, value: PdfObject): Buffer {
   if (value instanceof PdfStream) {

@@ -159,21 +159,24 @@ export class PdfLexer {
     const { buf } = this;
     const end = buf.indexOf('>', this.pos);
     if (end < 0) throw new PdfSyntaxError(`unterminated hex string at ${this.pos}`);
-    const bytes = new Uint8Array((end - this.pos) >> 1);
+    let digits = 0;
+    for (let i = this.pos + 1; i < end; i++) if (HEX_VALUE[buf.charCodeAt(i)]! !== 255) digits++;
+    // White space inside hex strings is ignored; an odd final digit is followed by 0 (§7.3.4.3).
+    const bytes = new Uint8Array((digits + 1) >> 1);
     let count = 0;
     let high = -1;
     for (let i = this.pos + 1; i < end; i++) {
       const digit = HEX_VALUE[buf.charCodeAt(i)]!;
-      if (digit === 255) continue; // white space inside hex strings is ignored
+      if (digit === 255) continue;
       if (high < 0) high = digit;
       else {
         bytes[count++] = (high << 4) | digit;
         high = -1;
       }
     }
-    if (high >= 0) bytes[count++] = high << 4; // an odd final digit is followed by 0 (§7.3.4.3)
+    if (high >= 0) bytes[count++] = high << 4;
     this.pos = end + 1;
-    return new PdfString(bytes.subarray(0, count), true);
+    return new PdfString(bytes, true);
   }
 
   private readLiteralString(): PdfString {

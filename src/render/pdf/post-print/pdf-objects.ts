@@ -106,9 +106,12 @@ export class PdfStream {
     }
   }
 
-  /** Replaces the content, compressed with FlateDecode. */
+  /**
+   * Replaces the content, compressed with FlateDecode at level 3: measured on the content streams of a 21-page Urdu
+   * and a 29-page English IEP, it deflates in about half the time of zlib's default (6) for 10-20% more bytes.
+   */
   setData(data: Uint8Array, compress = true): void {
-    this.raw = compress ? deflateSync(data) : data;
+    this.raw = compress ? deflateSync(data, { level: 3 }) : data;
     this.dict.delete('DecodeParms');
     if (compress) this.dict.set('Filter', PdfName.of('FlateDecode'));
     else this.dict.delete('Filter');

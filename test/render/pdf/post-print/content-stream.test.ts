@@ -17,6 +17,14 @@ describe('content streams', () => {
     expect(src.slice(ops[2]!.start, ops[2]!.end)).toBe('(a \\) b) Tj');
     expect(src.slice(ops[8]!.start, ops[8]!.end)).toBe('BI /W 1 /H 1 ID \x00\xff EI');
   });
+
+  it('reads every number exactly as Number() reads its text', () => {
+    const numbers = ['0', '-0', '7', '+7', '.5', '-.92417908', '5.', '6.4819183', '1.43057251', '-7.4947052', '659.40625', '0.1', '0.3',
+      '123456789012345', '1234567890123456789', '0.000000000000000001', '3.14159265358979323846', '1.2.3', '-', '+-1', '--5', '.'];
+    const ops = parseContentStream(bytes(numbers.map((n) => `${n} w`).join('\n')));
+    expect(ops.map((o) => o.operands[0])).toEqual(numbers.map(Number));
+    expect(Object.is(ops[1]!.operands[0], -0)).toBe(true);
+  });
 });
 
 describe('artifacts', () => {
