@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,9 +7,13 @@ import { expandInputs } from '../../src/cli/expand-inputs.js';
 describe('expandInputs', () => {
   it('keeps an absolute glob absolute (a batch manifest id must not depend on the working folder)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'iep-glob-'));
-    writeFileSync(join(dir, 'a.iep.yaml'), 'x');
-    writeFileSync(join(dir, 'b.iep.yaml'), 'x');
-    expect(await expandInputs([join(dir, '*.iep.yaml')])).toEqual([join(dir, 'a.iep.yaml'), join(dir, 'b.iep.yaml')]);
+    try {
+      writeFileSync(join(dir, 'a.iep.yaml'), 'x');
+      writeFileSync(join(dir, 'b.iep.yaml'), 'x');
+      expect(await expandInputs([join(dir, '*.iep.yaml')])).toEqual([join(dir, 'a.iep.yaml'), join(dir, 'b.iep.yaml')]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('expands a relative glob relative to the working folder and refuses one that matches nothing', async () => {

@@ -1,11 +1,17 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { runIep } from '../helpers/run-iep.js';
 
 const MATEO = 'examples/mateo-almonte.iep.yaml';
+
+let tempDir: string | undefined;
+afterEach(() => {
+  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  tempDir = undefined;
+});
 
 describe('iep i18n', () => {
   it('reports every label and every narrative field of the Spanish example as translated', async () => {
@@ -25,7 +31,7 @@ describe('iep i18n', () => {
     const data = parse(readFileSync(MATEO, 'utf8'));
     delete data.parentConcerns.es;
     delete data.goals[1].goal.es;
-    const dir = mkdtempSync(join(tmpdir(), 'iep-i18n-'));
+    const dir = (tempDir = mkdtempSync(join(tmpdir(), 'iep-i18n-')));
     const file = join(dir, 'mateo.iep.yaml');
     writeFileSync(file, stringify(data));
 

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readNyFormTranscription } from '../../src/load/read-ny-form-transcription.js';
 import { NY_FORM_FILE, NY_FORM_STATUSES, nyFormLocale, nyFormTexts } from '../../src/model/ny-form.js';
 import { LOCALES_DIR } from '../../src/model/paths.js';
@@ -20,11 +20,18 @@ function rawTexts(node: unknown, out: Record<string, unknown>[] = []): Record<st
   return out;
 }
 
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 /** The transcription with one change, written to a temporary file and read back. */
 function readChanged(change: (raw: any) => void): () => unknown {
   const raw = parse(readFileSync(NY_FORM_FILE, 'utf8'));
   change(raw);
-  const file = join(mkdtempSync(join(tmpdir(), 'ny-form-')), 'form.yaml');
+  const dir = mkdtempSync(join(tmpdir(), 'ny-form-'));
+  tempDirs.push(dir);
+  const file = join(dir, 'form.yaml');
   writeFileSync(file, JSON.stringify(raw));
   return () => readNyFormTranscription(file);
 }

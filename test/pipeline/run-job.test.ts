@@ -10,12 +10,16 @@ import { runJob, type JobOutput } from '../../src/pipeline/run-job.js';
 import type { Job } from '../../src/pipeline/plan-jobs.js';
 import { examplePath, loadExample } from '../e2e/helpers.js';
 
-let dir: string | undefined;
+// Every folder a test makes is removed after it (a test may make more than one).
+const dirs: string[] = [];
 afterEach(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  dir = undefined;
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
-const tmp = () => (dir = mkdtempSync(path.join(os.tmpdir(), 'iepkit-run-job-')));
+const tmp = () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'iepkit-run-job-'));
+  dirs.push(dir);
+  return dir;
+};
 
 const job = (input: string, layout: Job['layout'], formats: Job['formats'] = ['docx']): Job => ({ id: `${input}#${layout}#en`, input, layout, lang: 'en', formats });
 

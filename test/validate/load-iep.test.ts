@@ -1,7 +1,7 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { loadIep, loadIepFile } from '../../src/validate/load-iep.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import { editMinimal, minimalData, minimalText, positionOf } from '../load/minimal-text.js';
@@ -334,6 +334,7 @@ describe('loadIep never throws', () => {
 
 describe('loadIepFile', () => {
   const dir = mkdtempSync(join(tmpdir(), 'iepkit-load-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('loads a file from disk and names it in the diagnostics', async () => {
     const path = join(dir, 'bad.iep.yaml');

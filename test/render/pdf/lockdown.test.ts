@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserPool, renderPdfWithReport } from '../../../src/render/pdf/index.js';
-import { cleanupPdfTools, pdfText, simpleHtml } from './pdf-tools.js';
+import { pdfText, simpleHtml } from './pdf-tools.js';
 
 let server: http.Server;
 let base: string;
@@ -41,7 +41,6 @@ afterAll(async () => {
   await pool.close();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   rmSync(tmp, { recursive: true, force: true });
-  cleanupPdfTools();
 });
 
 function hostileHtml(): string {

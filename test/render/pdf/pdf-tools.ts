@@ -121,25 +121,15 @@ export function simpleHtml(body: string, title = 'Engine test'): string {
 body { font-family: ${fontStack('en')}; }</style></head><body>${body}</body></html>`;
 }
 
-let tmp: string | undefined;
-function tmpFile(buffer: Buffer): string {
-  tmp ??= mkdtempSync(path.join(os.tmpdir(), 'iepkit-pdf-test-'));
-  const file = path.join(tmp, `${Math.random().toString(36).slice(2)}.pdf`);
-  writeFileSync(file, buffer);
-  return file;
-}
-
-export function cleanupPdfTools(): void {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-  tmp = undefined;
-}
-
+/** Runs a command on the PDF written to a temporary folder of its own, removed afterwards (nothing is left in /tmp). */
 function withFile<T>(pdf: Buffer, run: (file: string) => T): T {
-  const file = tmpFile(pdf);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'iepkit-pdf-test-'));
+  const file = path.join(dir, 'document.pdf');
   try {
+    writeFileSync(file, pdf);
     return run(file);
   } finally {
-    rmSync(file, { force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -7,7 +7,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserPool, renderPdf, renderPdfWithReport } from '../../../src/render/pdf/index.js';
 import {
-  cleanupPdfTools,
   FIXTURE_DIR,
   FIXTURES,
   fixtureHtml,
@@ -30,7 +29,6 @@ beforeAll(() => {
 });
 afterAll(async () => {
   await pool.close();
-  cleanupPdfTools();
 });
 
 /** Text for comparison: no spaces (pdftotext splits Arabic and Bengali words), no bidi controls, compatibility forms folded. */
