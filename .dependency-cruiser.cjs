@@ -2,7 +2,8 @@
  * The direction of imports between iepkit's stages (../shared/design/architecture.md, README "Architecture"):
  *
  *   model <- load <- validate <- rules, lint
- *   model <- i18n <- compose <- render <- pipeline <- batch <- cli
+ *   model <- i18n <- compose <- render <- pipeline <- batch <- queue, server <- cli
+ *   model <- app (the browser editor; it reaches the server over HTTP only)
  *
  * A stage may import only the stages listed for it in STAGES; no file may take part in an import cycle.
  * test/architecture/dependencies.test.ts runs this with `npm test`, so a backward import or a cycle fails CI.
@@ -22,6 +23,8 @@ const STAGES = {
   batch: ['model', 'pipeline'],
   queue: ['model', 'pipeline', 'batch'],
   server: ['model', 'pipeline', 'batch'],
+  // The editor in the browser (bundled by scripts/build-app.mjs): it talks to src/server over HTTP only.
+  app: ['model'],
 };
 const ALL = [...Object.keys(STAGES), 'cli'];
 

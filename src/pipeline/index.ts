@@ -14,3 +14,10 @@ export { isProcessRunning } from '../render/pdf/processes.js';
 export { describeWriteFailure } from './describe-write-failure.js';
 export { sha256 } from './sha256.js';
 export { BrowserPool, type BrowserPoolOptions } from '../render/pdf/browser-pool.js';
+export { previewDraft, type PreviewOptions, type PreviewResult } from './preview-draft.js';
+// What the server answers with, through the pipeline (src/server may not reach into validate, rules or lint).
+export { loadIep, type LoadedIep } from '../validate/load-iep.js';
+export { checkCompliance } from '../rules/check-compliance.js';
+export { lintIep } from '../lint/lint-iep.js';
+export { iepJsonSchema } from '../model/iep.js';
+export { readFontAsset } from '../render/fonts/read-font-asset.js';
