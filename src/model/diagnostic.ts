@@ -3,6 +3,7 @@
  * template and render failures. The library returns these; only src/cli prints them.
  */
 import type { DiagnosticCode, Severity } from './diagnostic-catalog.js';
+import { compareFormOrder } from './form-order.js';
 export type { DiagnosticCode, RuleCode, Severity } from './diagnostic-catalog.js';
 
 export interface Diagnostic {
@@ -33,14 +34,17 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/** Orders diagnostics the way a reader scans a file: by file, then position, then path. */
+/**
+ * Orders diagnostics the way a reader scans a file: by file, then position, then the path's place in the form (not
+ * alphabetically: several fields missing from one mapping are listed as the form lists them).
+ */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
       (a.file ?? '').localeCompare(b.file ?? '') ||
       (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER) ||
       (a.column ?? 0) - (b.column ?? 0) ||
-      (a.path ?? '').localeCompare(b.path ?? ''),
+      compareFormOrder(a.path ?? '', b.path ?? ''),
   );
 }
 
