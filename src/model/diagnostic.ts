@@ -28,6 +28,11 @@ export interface Diagnostic {
   source?: string;
   /** On a line that summarises diagnostics not shown (summariseDiagnostics): how many it stands for. */
   more?: number;
+  /**
+   * A rewrite a tool can apply (deficit wording): the whole new English text of the field at `path` (a readable JSON
+   * path; `.en` of a translated text). Only where it can be made mechanically.
+   */
+  fix?: { path: string; text: string };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

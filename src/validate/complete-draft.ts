@@ -36,6 +36,8 @@ export interface CompletedDraft {
   data: Record<string, unknown>;
   /** Each part filled, in form order; placeholder value i (placeholderValue(i)) stands for entry i. */
   placeholders: Placeholder[];
+  /** The readable JSON path of every part filled: the placeholders' and those of lists and mappings made whole. */
+  filled: string[];
 }
 
 /** The record `data` with placeholders wherever a required part is missing or unreadable. */
@@ -43,7 +45,7 @@ export function completeDraft(data: unknown, schema: SchemaNode = IepSchema as u
   const filler = new Filler();
   const completed = filler.complete(data, schema, []);
   const record = completed.value !== null && typeof completed.value === 'object' && !Array.isArray(completed.value) ? completed.value : filler.build(schema, []);
-  return { data: record as Record<string, unknown>, placeholders: filler.placeholders };
+  return { data: record as Record<string, unknown>, placeholders: filler.placeholders, filled: filler.filled };
 }
 
 interface Completed {
@@ -54,10 +56,12 @@ interface Completed {
 
 class Filler {
   readonly placeholders: Placeholder[] = [];
+  readonly filled: string[] = [];
 
   /** A placeholder for the part at `path`, described by its schema. */
   private placeholder(schema: SchemaNode, path: JsonPath): string {
     this.placeholders.push({ path: formatJsonPath(path), label: shortLabel(schema.description, path) });
+    this.filled.push(formatJsonPath(path));
     return placeholderValue(this.placeholders.length - 1);
   }
 
@@ -67,6 +71,7 @@ class Filler {
     if (schema.anyOf || schema.enum) return this.placeholder(schema, path);
     switch (schema.type) {
       case 'object': {
+        this.filled.push(formatJsonPath(path));
         const out: Record<string, unknown> = {};
         for (const key of schema.required ?? []) {
           const child = schema.properties?.[key];
@@ -75,6 +80,7 @@ class Filler {
         return out;
       }
       case 'array':
+        this.filled.push(formatJsonPath(path));
         return Array.from({ length: schema.minItems ?? 0 }, (_, i) => this.build(schema.items ?? {}, [...path, i]));
       case 'boolean':
         this.placeholder(schema, path);
