@@ -78,7 +78,7 @@ export async function previewDraft(source: string, options: PreviewOptions = {})
 
   let html: string | undefined;
   const rendered = guarded(() => {
-    const composed = composeDocument(iep, { layout, lang: options.lang, profile, placeholders });
+    const composed = composeDocument(iep, { layout, lang: options.lang, profile, placeholders, reuseParses: true });
     if (composed.document && composed.layout) {
       html = renderHtml(composed.document, { css: composed.layout.css, fontUrlPrefix: options.fontUrlPrefix });
     }
