@@ -218,6 +218,8 @@ function unescape(markdown: string): string {
 
 /** The timestamp when none is given: the IEP's own dates, so the same IEP gives the same bytes. */
 function documentDate(iep: Iep): Date {
-  return new Date(`${iep.document.finalizedDate ?? iep.meeting.date}T12:00:00Z`);
+  const date = new Date(`${iep.document.finalizedDate ?? iep.meeting.date}T12:00:00Z`);
+  // A draft's meeting date still to be written (a placeholder): the start of the epoch, still the same every time.
+  return Number.isNaN(date.getTime()) ? new Date(0) : date;
 }
 
