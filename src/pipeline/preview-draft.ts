@@ -73,7 +73,7 @@ export async function previewDraft(source: string, options: PreviewOptions = {})
   diagnostics.push(...checked(() => lintIep(iep, { ...located, source: decoded.text })));
   const layout = options.layout ?? DEFAULTS.layouts[0]!;
   if ((READING_LAYOUTS as readonly string[]).includes(layout)) {
-    diagnostics.push(...checked(() => checkReadingLevel(iep, layout as ReadingLayout, located)));
+    diagnostics.push(...checked(() => checkReadingLevel(iep, layout as ReadingLayout, { ...located, reuseParses: true })));
   }
 
   let html: string | undefined;
