@@ -109,6 +109,14 @@ describe('applyEdit on YAML', () => {
     expect(parse(out).goals[0].criteria).toEqual({ en: '90% accuracy', bn: '৯০% নির্ভুল' });
   });
 
+  it('makes { en, xx } only of a narrative field when the schema is given (a frequency is not a text)', () => {
+    const text = 'services:\n  specialEducation:\n    - service: resource-room\n      frequency: as-needed\n';
+    const result = tryApplyEdit(text, ['services', 'specialEducation', 0, 'frequency', 'per'], 'week', { schema });
+    expect(result).toMatchObject({ ok: false, message: expect.stringContaining('holds a single value') });
+    const json = JSON.stringify(parse(text));
+    expect(tryApplyEdit(json, ['services', 'specialEducation', 0, 'frequency', 'per'], 'week', { schema }).ok).toBe(false);
+  });
+
   it('refuses __proto__, constructor and prototype keys in the path or the value, and changes nothing global', () => {
     for (const hostile of [['__proto__', 'polluted'], ['constructor', 'prototype', 'polluted'], ['student', '__proto__']]) {
       expect(() => applyEdit(SMALL, hostile, 'yes')).toThrow(ApplyEditError);

@@ -4,7 +4,7 @@
  * and the styles of untouched nodes survive; JSON text stays JSON (parsed, changed, written back with its indent).
  */
 import { isMap, isScalar, isSeq, parseDocument, Scalar, visit, YAMLMap, YAMLSeq, type Document, type Node } from 'yaml';
-import { propertyOrder, schemaAt, type JSONSchema } from '../form/json-schema.js';
+import { isTextSchema, propertyOrder, schemaAt, type JSONSchema } from '../form/json-schema.js';
 import { formatPath, type PathKey } from '../form/json-path.js';
 import { matchLines } from './match-lines.js';
 
@@ -58,6 +58,13 @@ export function applyEdit(text: string, path: PathKey[], value: unknown, options
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // A narrative field's translation keys (en, es, zh-Hans, ...): what lets a plain string become { en, xx }.
 const LANGUAGE_KEY = /^[a-z]{2,3}(-[A-Za-z]{2,8})?$/;
+
+/** Whether the string at `at` may become `{ en, [key] }`: a narrative field by the schema, or by the key without one. */
+function isTranslation(schema: JSONSchema | undefined, at: PathKey[], key: PathKey): boolean {
+  if (typeof key !== 'string' || !LANGUAGE_KEY.test(key)) return false;
+  const node = schema && schemaAt(schema, at);
+  return schema ? node !== undefined && isTextSchema(node) : true;
+}
 
 function checkPath(path: PathKey[]): void {
   path.forEach((key, i) => {
@@ -200,7 +207,7 @@ class YamlEdit {
       const next = path[i + 1]!;
       if (isMap(current) || isSeq(current)) {
         node = current;
-      } else if (isScalar(current) && typeof current.value === 'string' && typeof next === 'string' && LANGUAGE_KEY.test(next)) {
+      } else if (isScalar(current) && typeof current.value === 'string' && isTranslation(this.schema, here, next)) {
         // A narrative field given its first translation: "text" becomes { en: "text", xx: ... }, the English node kept.
         const map = new YAMLMap(this.doc.schema);
         map.items.push(this.doc.createPair('en', null));
@@ -380,7 +387,7 @@ function setJs(node: unknown, path: PathKey[], value: unknown, schema: JSONSchem
     else list[key] = next;
     return list;
   }
-  if (typeof node === 'string' && LANGUAGE_KEY.test(key)) node = { en: node };
+  if (typeof node === 'string' && isTranslation(schema, at, key)) node = { en: node };
   if (node === undefined || node === null) node = {};
   if (typeof node !== 'object' || Array.isArray(node)) {
     throw new ApplyEditError(Array.isArray(node) ? `${describe(at)} is a list: "${key}" is not a position in it.` : notCollection(at));
