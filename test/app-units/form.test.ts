@@ -2,16 +2,15 @@
  * The generated form (src/app/form/create-form.ts) in the real Chromium: bundled with esbuild into a temporary
  * folder, fed the real schema and a real example record, driven with the keyboard, checked with axe-core.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatPath, type PathKey } from '../../src/app/form/json-path.js';
 import { isTextSchema, objectBranch, type JSONSchema } from '../../src/app/form/json-schema.js';
 import { ROOT } from '../e2e/helpers.js';
+import { AXE, harnessPage, openHarness, type Harness } from './browser-harness.js';
 
 const schema = JSON.parse(readFileSync(path.join(ROOT, 'schema', 'iep.schema.json'), 'utf8')) as JSONSchema;
 // In-page code runs in Chromium; the root typecheck has no DOM lib, and adding it would reach every file.
@@ -23,10 +22,8 @@ const record = parse(readFileSync(path.join(ROOT, 'examples', 'maya-thompson.iep
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const GOALS = 'fieldset[data-path="goals"] > ol';
 
-let dir: string;
-let browser: Browser;
+let harness: Harness;
 let page: Page;
-let bundle: string;
 const dialogs: string[] = [];
 
 /** Every path of the record that should have its own control: leaves, narrative fields, closed-list lists. */
@@ -50,12 +47,8 @@ function leafPaths(value: unknown, node: JSONSchema | undefined, at: PathKey[], 
 }
 
 async function openForm(languages: string[], data: unknown): Promise<void> {
-  await page.setContent(
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Form harness</title>` +
-      `<style>${readFileSync(path.join(ROOT, 'src/app/form/form.css'), 'utf8')}</style></head>` +
-      `<body><main><h1>IEP</h1><div id="form"></div></main></body></html>`,
-  );
-  await page.addScriptTag({ content: bundle });
+  await page.setContent(harnessPage('<div id="form"></div>', readFileSync(path.join(ROOT, 'src/app/form/form.css'), 'utf8')));
+  await page.addScriptTag({ content: harness.bundle });
   await page.evaluate(
     (schemaJson, recordJson, langs) => {
       const w = window as any;
@@ -76,28 +69,8 @@ async function openForm(languages: string[], data: unknown): Promise<void> {
 const lastEdit = (): Promise<[PathKey[], unknown]> => page.evaluate(() => (window as any).edits.at(-1));
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'iepkit-form-'));
-  const outfile = path.join(dir, 'harness.js');
-  await build({
-    stdin: {
-      contents: `import { createForm } from '../../src/app/form/create-form.ts'; (window as any).createForm = createForm;`,
-      resolveDir: path.join(ROOT, 'test', 'app-units'),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    outfile,
-    logLevel: 'silent',
-  });
-  bundle = readFileSync(outfile, 'utf8');
-  browser = await puppeteer.launch({
-    executablePath: process.env.IEPKIT_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    pipe: true,
-    userDataDir: path.join(dir, 'profile'),
-    args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
-  });
-  page = await browser.newPage();
+  harness = await openHarness(`import { createForm } from '../../src/app/form/create-form.ts'; (window as any).createForm = createForm;`);
+  page = harness.page;
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
@@ -105,8 +78,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await harness?.close();
 });
 
 describe('the form generated from the IEP schema, in Chromium', () => {
@@ -266,7 +238,7 @@ describe('the form generated from the IEP schema, in Chromium', () => {
         { code: 'y', severity: 'warning', message: 'Deficit wording.', path: 'parentConcerns', fix: { path: 'parentConcerns', text: 'New text' } },
       ]);
     });
-    await page.addScriptTag({ path: path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+    await page.addScriptTag({ path: AXE });
     const violations = await page.evaluate(async () => {
       const result = await (window as any).axe.run(document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
