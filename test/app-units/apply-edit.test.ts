@@ -147,6 +147,14 @@ describe('applyEdit on YAML', () => {
     expect(tryApplyEdit(SMALL, ['goals', 5], {})).toMatchObject({ ok: false, message: expect.stringContaining('has 2 items') });
   });
 
+  it('gives the same text for an edit of the text it just returned (kept parse) as for a fresh parse of it', () => {
+    const first = applyEdit(maya, ['goals', 0, 'goal'], 'Maya will read.', { schema });
+    const chained = applyEdit(first, ['goals', 0, 'criteria', 'es'], 'Criterio', { schema });
+    applyEdit(SMALL, ['student', 'id'], '2', { schema }); // another text: the kept parse is dropped
+    expect(applyEdit(first, ['goals', 0, 'criteria', 'es'], 'Criterio', { schema })).toBe(chained);
+    expect(parse(chained).goals[0]).toMatchObject({ goal: 'Maya will read.', criteria: { es: 'Criterio' } });
+  });
+
   it('leaves the hand-wrapped text of a real example alone when another field changes', () => {
     const out = applyEdit(maya, ['goals', 0, 'criteria'], 'New criteria', { schema });
     expect(lineChanges(maya, out)).toEqual({

@@ -69,7 +69,12 @@ async function openForm(languages: string[], data: unknown): Promise<void> {
 const lastEdit = (): Promise<[PathKey[], unknown]> => page.evaluate(() => (window as any).edits.at(-1));
 
 beforeAll(async () => {
-  harness = await openHarness(`import { createForm } from '../../src/app/form/create-form.ts'; (window as any).createForm = createForm;`);
+  harness = await openHarness(
+    `import { createForm } from '../../src/app/form/create-form.ts';
+     import { applyEdit } from '../../src/app/source/apply-edit.ts';
+     import { parse } from 'yaml';
+     Object.assign(window, { createForm, applyEdit, parseYaml: parse });`,
+  );
   page = harness.page;
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
@@ -247,4 +252,51 @@ describe('the form generated from the IEP schema, in Chromium', () => {
     });
     expect(violations).toEqual([]);
   }, 120_000);
+
+  it('drives applyEdit: edits made by keyboard end up in the YAML text, its comments kept', async () => {
+    const text = readFileSync(path.join(ROOT, 'examples', 'maya-thompson.iep.yaml'), 'utf8');
+    await page.setContent(harnessPage('<div id="form"></div>'));
+    await page.addScriptTag({ content: harness.bundle });
+    await page.evaluate(
+      (schemaJson, yamlText) => {
+        const w = window as any;
+        const schemaObject = JSON.parse(schemaJson);
+        w.text = yamlText;
+        w.form = w.createForm(document.getElementById('form'), {
+          schema: schemaObject,
+          languages: ['es'],
+          onEdit: (p: unknown, v: unknown) => {
+            w.text = w.applyEdit(w.text, p, v, { schema: schemaObject });
+            w.form.update(w.parseYaml(w.text));
+          },
+        });
+        w.form.update(w.parseYaml(w.text));
+      },
+      JSON.stringify(schema),
+      text,
+    );
+    await page.focus('[data-path="student.firstName"] input');
+    await page.keyboard.press('End');
+    await page.keyboard.type('na');
+    await page.focus(`${GOALS} > li[data-index="1"] > details > summary`);
+    await page.keyboard.press('Enter');
+    await page.focus(`${GOALS} > li[data-index="1"] > details > .item-actions > button[data-action="up"]`);
+    await page.keyboard.press('Enter');
+    await page.focus('fieldset[data-path="team"] > button.add');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('New Person'); // the new member's first field has the focus
+    await page.select('[data-path="meeting.type"] select', '1');
+    await page.focus(`[data-path="goals[0].criteria.es"] textarea`);
+    await page.keyboard.type('Hola');
+
+    const after: string = await page.evaluate(() => (window as any).text);
+    const data = parse(after);
+    expect(data.student.firstName).toBe('Mayana');
+    expect(data.goals.map((g: any) => g.id)).toEqual([record.goals[1].id, record.goals[0].id, ...record.goals.slice(2).map((g: any) => g.id)]);
+    expect(data.team.at(-1)).toEqual({ name: 'New Person' });
+    expect(data.meeting.type).toBe((schema.properties!.meeting!.properties!.type as JSONSchema).enum![1]);
+    expect(data.goals[0].criteria).toEqual({ en: record.goals[1].criteria, es: 'Hola' });
+    const comments = (t: string): string[] => t.split('\n').filter((l) => /^\s*#/.test(l));
+    expect(comments(after)).toEqual(comments(text));
+  });
 });

@@ -85,8 +85,17 @@ function checkValue(value: unknown, path: PathKey[]): void {
 // ---------------------------------------------------------------------------------------------------------------
 // YAML
 
+/**
+ * The Document of the text the last call returned (the parse that checked it), so the next edit of that text, the
+ * usual case while someone types, does not parse it again. Taken out while in use: an edit that fails half-way
+ * leaves no half-changed Document behind.
+ */
+let lastResult: { text: string; doc: Document } | undefined;
+
 function applyToYaml(text: string, path: PathKey[], value: unknown, schema: JSONSchema | undefined): string {
-  const doc = parseDocument(text);
+  const cached = lastResult?.text === text ? lastResult.doc : undefined;
+  lastResult = undefined;
+  const doc = cached ?? parseDocument(text);
   const error = doc.errors[0];
   if (error) {
     const at = error.linePos?.[0];
@@ -106,9 +115,15 @@ function applyToYaml(text: string, path: PathKey[], value: unknown, schema: JSON
   // changed are taken from it, the others stay as the person wrote them. Checked: should the merge ever not read back
   // as the edited record, the whole rewritten text is used instead.
   const merged = keepUntouchedLines(text, before, after);
-  if (merged === after) return after;
-  const check = parseDocument(merged);
-  return check.errors.length === 0 && deepEqual(check.toJS(), doc.toJS()) ? merged : after;
+  if (merged !== after) {
+    const check = parseDocument(merged);
+    if (check.errors.length === 0 && deepEqual(check.toJS(), doc.toJS())) {
+      lastResult = { text: merged, doc: check };
+      return merged;
+    }
+  }
+  lastResult = { text: after, doc: parseDocument(after) };
+  return after;
 }
 
 // Lines a little longer than the examples' hand wrapping; new text is folded there.
