@@ -109,6 +109,14 @@ describe('applyEdit on YAML', () => {
     expect(parse(out).goals[0].criteria).toEqual({ en: '90% accuracy', bn: '৯০% নির্ভুল' });
   });
 
+  it('turns { en, bn } back into the plain English string when the last translation is removed', () => {
+    const translated = applyEdit(SMALL, ['goals', 0, 'criteria', 'bn'], '৯০% নির্ভুল', { schema });
+    const back = applyEdit(translated, ['goals', 0, 'criteria', 'bn'], undefined, { schema });
+    expect(back).toBe(SMALL);
+    const json = applyEdit(JSON.stringify({ parentConcerns: { en: 'Proud.', es: 'Orgullosos.' } }), ['parentConcerns', 'es'], undefined, { schema });
+    expect(JSON.parse(json)).toEqual({ parentConcerns: 'Proud.' });
+  });
+
   it('makes { en, xx } only of a narrative field when the schema is given (a frequency is not a text)', () => {
     const text = 'services:\n  specialEducation:\n    - service: resource-room\n      frequency: as-needed\n';
     const result = tryApplyEdit(text, ['services', 'specialEducation', 0, 'frequency', 'per'], 'week', { schema });

@@ -244,14 +244,24 @@ class YamlEdit {
       this.doc.contents = null;
       return;
     }
+    let parent: YAMLMap | YAMLSeq | undefined;
     let node: Node | null | undefined = this.doc.contents as Node | null;
     for (const key of path.slice(0, -1)) {
       if (!isMap(node) && !isSeq(node)) return;
+      parent = node;
       node = this.child(node, key, []);
     }
     const key = path[path.length - 1]!;
     if (isSeq(node) && typeof key === 'number') node.items.splice(key, 1);
-    else if (isMap(node) && typeof key === 'string') node.delete(key);
+    else if (isMap(node) && typeof key === 'string') {
+      node.delete(key);
+      // The last translation removed from a narrative field: back to the plain English string it was.
+      const only = node.items.length === 1 ? node.items[0]! : undefined;
+      const at = path.slice(0, -1);
+      if (parent && only && keyOf(only.key) === 'en' && isScalar(only.value) && isTranslation(this.schema, at, key)) {
+        this.put(parent, at[at.length - 1]!, only.value, at.slice(0, -1));
+      }
+    }
   }
 
   private child(node: YAMLMap | YAMLSeq, key: PathKey, at: PathKey[]): Node | undefined {
@@ -409,6 +419,8 @@ function setJs(node: unknown, path: PathKey[], value: unknown, schema: JSONSchem
   }
   const object = node as Record<string, unknown>;
   const next = setJs(object[key], rest, value, schema, [...at, key]);
+  const keys = Object.keys(object).filter((k) => k !== key || next !== undefined);
+  if (next === undefined && keys.length === 1 && keys[0] === 'en' && isTranslation(schema, at, key)) return object.en;
   // No prototype: a "__proto__" key already in the file stays a plain key when copied.
   const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const order = propertyOrder(schema && schemaAt(schema, at));
