@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { formatPath, type PathKey } from '../../src/app/form/json-path.js';
+import { formatPath, parsePath, type PathKey } from '../../src/app/form/json-path.js';
 import { isTextSchema, objectBranch, type JSONSchema } from '../../src/app/form/json-schema.js';
 import { ROOT } from '../e2e/helpers.js';
 import { AXE, harnessPage, openHarness, type Harness } from './browser-harness.js';
@@ -212,6 +212,28 @@ describe('the form generated from the IEP schema, in Chromium', () => {
       path: document.activeElement?.closest('[data-path]')?.getAttribute('data-path'),
     }));
     expect(focus).toEqual({ open: true, path: 'goals[0].criteria' });
+  });
+
+  it('shows a choice-or-count field (frequency) as a choice, and its count fields only when a count is chosen', async () => {
+    await openForm([], record);
+    const frequencies = await page.$$eval('fieldset.variant[data-path$=".frequency"]', (sets) =>
+      sets.map((fs: any) => ({
+        path: fs.getAttribute('data-path'),
+        chosen: fs.querySelector('select').selectedOptions[0].textContent,
+        countShown: !fs.querySelector('.variant-fields').hidden,
+        times: fs.querySelector('[data-path$=".times"] input').value,
+      })),
+    );
+    expect(frequencies[0]).toEqual({ path: 'services.specialEducation[0].frequency', chosen: 'Times per interval', countShown: true, times: '5' });
+    const asNeeded = frequencies.find((f) => f.chosen === 'Throughout the day')!;
+    expect(asNeeded.countShown).toBe(false);
+    // a message about the hidden count goes on the frequency's group, where it can be seen
+    await page.evaluate((p) => (window as any).form.showDiagnostics([{ code: 'x', severity: 'error', message: 'Say how often.', path: `${p}.times` }]), asNeeded.path);
+    const shownOn = await page.$eval('.diagnostic', (m: any) => m.closest('[data-path]').getAttribute('data-path'));
+    expect(shownOn).toBe(asNeeded.path);
+    await page.select(`fieldset[data-path="${asNeeded.path}"] select`, 'object');
+    expect(await lastEdit()).toEqual([parsePath(asNeeded.path), {}]);
+    expect(await page.$eval(`fieldset[data-path="${asNeeded.path}"] .variant-fields`, (f: any) => f.hidden)).toBe(false);
   });
 
   it('shows hostile text as text', async () => {
