@@ -59,8 +59,8 @@ describe('iep serve', () => {
     }
     const url = /Open (\S+)/.exec(stdout)![1]!;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    const files = await (await fetch(new URL('/api/files', url))).json();
-    expect(files.files[0].name).toBe('maya-thompson.iep.yaml');
+    const files = (await (await fetch(new URL('/api/files', url))).json()) as { files: { name: string }[] };
+    expect(files.files.map((f) => f.name)).toEqual(['maya-thompson.iep.yaml']);
     child.kill('SIGTERM');
     expect(await exited).toBe(143);
     expect(stdout).toContain('iep serve: stopped');
