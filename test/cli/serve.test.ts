@@ -4,7 +4,7 @@
  * (exit 5) with a message; SIGTERM stops it cleanly (143, no browser profile left); --help says all of that.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,23 +48,42 @@ describe('iep serve', () => {
     expect(run.stderr).toContain('no such folder');
   });
 
-  it('prints the URL, answers there, and stops on SIGTERM with 143', async () => {
-    const child = spawn(process.execPath, ['bin/iep.js', 'serve', tmp, '--port', '0'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  /** Starts `iep serve` in its own process and waits for the address it prints. */
+  async function start(args: string[]) {
+    const child = spawn(process.execPath, ['bin/iep.js', 'serve', tmp, '--port', '0', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    while (!/Open (\S+)/.test(stdout)) {
-      if (child.exitCode !== null) throw new Error(`iep serve exited: ${stdout}`);
+    while (!/Open (\S+)/.test(output)) {
+      if (child.exitCode !== null) throw new Error(`iep serve exited: ${output}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    const url = /Open (\S+)/.exec(stdout)![1]!;
+    return { child, exited, url: /Open (\S+)/.exec(output)![1]!, output: () => output };
+  }
+
+  it('prints the URL, answers there, logs no student data, and stops on SIGTERM with 143', async () => {
+    const { child, exited, url, output } = await start([]);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const files = (await (await fetch(new URL('/api/files', url))).json()) as { files: { name: string }[] };
     expect(files.files.map((f) => f.name)).toEqual(['maya-thompson.iep.yaml']);
+    const record = readFileSync(join(tmp, 'maya-thompson.iep.yaml'), 'utf8');
+    const validated = await fetch(new URL('/api/validate', url), { method: 'POST', body: record, headers: { 'content-type': 'application/yaml', 'x-iepkit': '1' } });
+    expect(validated.status).toBe(200);
     child.kill('SIGTERM');
     expect(await exited).toBe(143);
-    expect(stdout).toContain('iep serve: stopped');
+    expect(output()).toContain('iep serve: stopped');
+    expect(output()).not.toMatch(/Maya|Thompson|209345671/);
     expect(readdirSync(tmp)).toEqual(['maya-thompson.iep.yaml']);
+  });
+
+  it('with a token, the printed URL carries it once and a request without it is refused', async () => {
+    const { child, exited, url } = await start(['--token', 's3cret-token']);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=s3cret-token$/);
+    expect((await fetch(new URL('/api/health', url))).status).toBe(401);
+    expect((await fetch(new URL('/api/health', url), { headers: { authorization: 'Bearer s3cret-token' } })).status).toBe(200);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
   });
 
   it('--help describes the options, the token and the exit codes', async () => {
