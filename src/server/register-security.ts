@@ -62,7 +62,9 @@ export function registerSecurity(app: FastifyInstance, options: SecurityOptions)
         throw new HttpError(401, 'unauthorized', 'this server needs its access token: open the URL it printed, or send Authorization: Bearer <token>');
       }
     }
-    if (STATE_CHANGING.has(request.method) && request.headers['x-iepkit'] !== '1' && bearer === undefined) {
+    // An Authorization header is a custom header too (a form cannot set one); with a token it must be the token.
+    const bearerProof = bearer !== undefined && (tokenDigest === undefined || matchesToken(bearer));
+    if (STATE_CHANGING.has(request.method) && request.headers['x-iepkit'] !== '1' && !bearerProof) {
       throw new HttpError(403, 'forbidden', 'a request that changes something must carry the header X-Iepkit: 1 (or an Authorization bearer token)');
     }
   });

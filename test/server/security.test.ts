@@ -136,10 +136,12 @@ describe('with an access token', () => {
     expect(answer.json().valid).toBe(true);
   });
 
-  it('the cookie alone does not make a write: X-Iepkit: 1 is still needed', async () => {
+  it('the cookie alone does not make a write: X-Iepkit: 1 or the bearer token is still needed', async () => {
     const cookie = `iepkit_token=${token}`;
     const refused = await http(served, '/api/validate', { method: 'POST', body: MAYA, headers: { cookie, 'content-type': 'application/yaml' } });
     expect(refused.status).toBe(403);
+    const wrongBearer = await http(served, '/api/validate', { method: 'POST', body: MAYA, headers: { cookie, authorization: 'Bearer wrong', 'content-type': 'application/yaml' } });
+    expect(wrongBearer.status).toBe(403);
     const allowed = await http(served, '/api/validate', { method: 'POST', body: MAYA, headers: { cookie, 'content-type': 'application/yaml', 'x-iepkit': '1' } });
     expect(allowed.status).toBe(200);
   });
