@@ -3,6 +3,7 @@
  * `X-Iepkit: 1`, which a cross-site form cannot send: the server's CSRF guard.
  */
 import type { Diagnostic } from '../model/diagnostic.js';
+import { fileNameFrom } from './file-name-from.js';
 
 /** A diagnostic as the server sends it; deficit wording may carry the whole new text of its field. */
 export type AppDiagnostic = Diagnostic & { fix?: { path: string; text: string } };
@@ -126,21 +127,4 @@ export async function renderFile(text: string, request: RenderRequest): Promise<
   const response = await call('POST', `/api/render?${query}`, { yaml: text });
   const fileName = fileNameFrom(response.headers.get('Content-Disposition')) ?? `iep-${request.layout}-${request.lang}.${request.format}`;
   return { blob: await response.blob(), fileName };
-}
-
-/** The file name of a Content-Disposition header: `filename*=UTF-8''...` first (RFC 6266), then `filename="..."`. */
-export function fileNameFrom(header: string | null): string | undefined {
-  if (!header) return undefined;
-  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header)?.[1];
-  if (extended) {
-    try {
-      return decodeURIComponent(extended.trim());
-    } catch {
-      // fall through to the plain name
-    }
-  }
-  const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i.exec(header);
-  const name = plain?.[1]?.replace(/\\(.)/g, '$1') ?? plain?.[2];
-  // Only a base name: the browser strips folders too, but say so here.
-  return name?.split(/[\\/]/).pop() || undefined;
 }

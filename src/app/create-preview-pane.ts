@@ -1,7 +1,7 @@
 /**
  * The live preview: which copy (layout) in which language, the DRAFT badge, the downloads, and the page itself
- * in a sandboxed frame (no scripts run in it; `allow-same-origin` only so the frame can load the server's fonts
- * and keep its scroll position across updates).
+ * in a sandboxed frame: no script runs in it and it has an opaque origin (the server's answer carries CSP
+ * `sandbox` as well, and lets the frame load its fonts).
  */
 import { h } from './dom.js';
 import { t } from './i18n.js';
@@ -86,12 +86,9 @@ export function createPreviewPane(options: PreviewPaneOptions): PreviewPane {
       badge.textContent = draft ? t('preview.draft') : errors ? t('preview.hasErrors', { count: errors }) : t('preview.complete');
       badge.className = `badge ${draft ? 'badge-draft' : errors ? 'badge-error' : 'badge-ok'}`;
       const title = t('preview.frameTitle', { copy: t(`copies.${copy().id}`), language: languageLabel(langSelect.value) });
-      // A new frame per answer, swapped in when it has loaded: no blank flash, and the reader keeps their place.
-      const next = h('iframe', { sandbox: 'allow-same-origin', title, class: 'preview-frame', src: `/preview/${encodeURIComponent(id)}` });
-      const shown = frame?.contentWindow;
-      const scroll = shown ? { x: shown.scrollX, y: shown.scrollY } : undefined;
+      // A new frame per answer, swapped in when it has loaded: no blank flash while the next page loads.
+      const next = h('iframe', { sandbox: '', title, class: 'preview-frame', src: `/preview/${encodeURIComponent(id)}` });
       next.addEventListener('load', () => {
-        if (scroll) next.contentWindow?.scrollTo(scroll.x, scroll.y);
         next.classList.add('is-ready');
         // Older frames (also any still loading: this one is newer) go.
         for (const old of frameHolder.querySelectorAll('iframe')) {

@@ -4,6 +4,7 @@
  */
 import { h } from './dom.js';
 import { t } from './i18n.js';
+import { fileNameFor } from './file-name-for.js';
 import { languageLabel } from './schema-languages.js';
 
 /** Asks for a new IEP's file name and the family's language; undefined when cancelled. */
@@ -35,13 +36,6 @@ export function askNewIep(languages: string[]): Promise<{ name: string; lang: st
       resolve(dialog.returnValue === 'create' && value ? { name: fileNameFor(value), lang: lang.value } : undefined);
     });
   });
-}
-
-/** "Jordan Lee" -> "jordan-lee.iep.yaml"; a name that already ends in .yaml/.yml/.json is kept. */
-export function fileNameFor(input: string): string {
-  if (/\.(ya?ml|json)$/i.test(input)) return input;
-  const base = input.trim().toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'new-iep';
-  return `${base}.iep.yaml`;
 }
 
 export type ConflictChoice = 'mine' | 'disk';

@@ -2,9 +2,7 @@
  * The languages a document can be written in, read from the JSON Schema the server sends (the app may import
  * only types from src/model): the keys of the schema's translated-text object, whose only required key is `en`.
  */
-import type { JsonSchema } from './api.js';
-
-export function schemaLanguages(schema: JsonSchema): string[] {
+export function schemaLanguages(schema: unknown): string[] {
   const seen = new Set<unknown>();
   const find = (node: unknown): string[] | undefined => {
     if (!node || typeof node !== 'object' || seen.has(node)) return undefined;

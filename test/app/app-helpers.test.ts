@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fileNameFrom } from '../../src/app/file-name-from.js';
+import { fileNameFor } from '../../src/app/file-name-for.js';
+import { parseJsonPath, valueAt } from '../../src/app/json-path.js';
+import { schemaLanguages } from '../../src/app/schema-languages.js';
+
+describe('the editor\'s small pieces', () => {
+  it('takes the download name from Content-Disposition, the UTF-8 form first, never with folders', () => {
+    expect(fileNameFrom(`attachment; filename="maya-official-en.pdf"`)).toBe('maya-official-en.pdf');
+    expect(fileNameFrom(`attachment; filename="x.pdf"; filename*=UTF-8''Am%C3%ADra%20IEP.pdf`)).toBe('Amíra IEP.pdf');
+    expect(fileNameFrom(`attachment; filename="../../etc/passwd"`)).toBe('passwd');
+    expect(fileNameFrom(null)).toBeUndefined();
+  });
+
+  it('reads a diagnostic\'s JSON path as keys and indexes', () => {
+    expect(parseJsonPath('goals[2].criteria')).toEqual(['goals', 2, 'criteria']);
+    expect(parseJsonPath('presentLevels.academic.strengths[0].en')).toEqual(['presentLevels', 'academic', 'strengths', 0, 'en']);
+    expect(parseJsonPath('a["odd key"].b')).toEqual(['a', 'odd key', 'b']);
+    expect(valueAt({ goals: [{}, {}, { criteria: '4 of 5' }] }, ['goals', 2, 'criteria'])).toBe('4 of 5');
+    expect(valueAt({ goals: [] }, ['goals', 2, 'criteria'])).toBeUndefined();
+  });
+
+  it('makes a file name from what the person typed', () => {
+    expect(fileNameFor('Jordan Lee')).toBe('jordan-lee.iep.yaml');
+    expect(fileNameFor('jordan.iep.yaml')).toBe('jordan.iep.yaml');
+    expect(fileNameFor('  ??? ')).toBe('new-iep.iep.yaml');
+  });
+
+  it('finds the document languages in the published schema, English first', () => {
+    const schema = JSON.parse(readFileSync(new URL('../../schema/iep.schema.json', import.meta.url), 'utf8'));
+    expect(schemaLanguages(schema)).toEqual(['en', 'es', 'zh-Hans', 'zh-Hant', 'ar', 'bn', 'ru', 'ko', 'fr', 'ht', 'ur']);
+  });
+});
