@@ -8,6 +8,7 @@ import { registerCheck } from './commands/check.js';
 import { registerRender } from './commands/render.js';
 import { registerI18n } from './commands/i18n.js';
 import { registerBatch } from './commands/batch.js';
+import { registerServe } from './commands/serve.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -33,6 +34,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   registerRender(program, io, setExit);
   registerI18n(program, io, setExit);
   registerBatch(program, io, setExit);
+  registerServe(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

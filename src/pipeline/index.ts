@@ -15,9 +15,12 @@ export { describeWriteFailure } from './describe-write-failure.js';
 export { sha256 } from './sha256.js';
 export { BrowserPool, type BrowserPoolOptions } from '../render/pdf/browser-pool.js';
 export { previewDraft, type PreviewOptions, type PreviewResult } from './preview-draft.js';
+export { starterIep } from './starter-iep.js';
 // What the server answers with, through the pipeline (src/server may not reach into validate, rules or lint).
 export { loadIep, type LoadedIep } from '../validate/load-iep.js';
+export { MAX_IEP_BYTES } from '../load/decode-text.js';
 export { checkCompliance } from '../rules/check-compliance.js';
 export { lintIep } from '../lint/lint-iep.js';
 export { iepJsonSchema } from '../model/iep.js';
 export { readFontAsset } from '../render/fonts/read-font-asset.js';
+export { FONT_URL_PREFIX } from '../render/fonts/origin.js';

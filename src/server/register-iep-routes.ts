@@ -1,0 +1,213 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
+import { exitCodeFor, EXIT } from '../model/diagnostic-catalog.js';
+import type { OutputFormat } from '../model/formats.js';
+import type { Language } from '../model/languages.js';
+import type { LayoutName } from '../model/layouts.js';
+import type { Profile } from '../model/profiles.js';
+import { checkCompliance, iepJsonSchema, lintIep, loadIep, previewDraft, runJob, type BrowserPool, type PreviewOptions } from '../pipeline/index.js';
+import { HttpError } from './http-error.js';
+import type { PreviewStore } from './preview-store.js';
+import type { RenderLimiter } from './render-limiter.js';
+import {
+  BUSY_REFUSALS,
+  COMMON_REFUSALS,
+  DIAGNOSTICS_SCHEMA,
+  FORMAT_PARAM,
+  IEP_REFUSALS,
+  IEP_REQUEST_BODY,
+  jsonResponse,
+  LANG_PARAM,
+  LAYOUT_PARAM,
+  PROFILE_PARAM,
+  type RouteSchema,
+} from './route-docs.js';
+
+export interface IepRoutesOptions {
+  version: string;
+  limiter: RenderLimiter;
+  previews: PreviewStore;
+  /** Started lazily: the browser launches with the first PDF. */
+  browserPool: BrowserPool;
+  renderTimeoutMs: number;
+  /** True once the server is stopping: new renders are answered 503. */
+  stopping: () => boolean;
+}
+
+const CONTENT_TYPES: Record<OutputFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html; charset=utf-8',
+};
+
+/** The preview page's own policy: styles and fonts only, no script, no network, and a sandbox (an opaque origin). */
+export const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src data:; frame-ancestors 'self'; sandbox";
+
+const INVALID = jsonResponse('the record has errors: every diagnostic, located by JSON path and (YAML and JSON bodies) line', DIAGNOSTICS_SCHEMA);
+
+interface RenderQuery {
+  layout: LayoutName;
+  lang: Language;
+  format: OutputFormat;
+  profile: Profile;
+  final?: boolean;
+}
+
+/** Health, schema, and the routes that take an IEP record: validate, check, lint, render, preview. */
+export function registerIepRoutes(app: FastifyInstance, options: IepRoutesOptions): void {
+  const schema = iepJsonSchema();
+  const iep = { iepBody: true } as const;
+
+  app.get('/api/health', {
+    schema: { summary: 'the server is up' } satisfies RouteSchema,
+    config: { openapi: { responses: { '200': jsonResponse('up', { type: 'object', properties: { ok: { const: true }, version: { type: 'string' } } }), ...COMMON_REFUSALS } } },
+    handler: async () => ({ ok: true, version: options.version }),
+  });
+
+  app.get('/api/schema', {
+    schema: { summary: 'the JSON Schema of an IEP record' } satisfies RouteSchema,
+    config: { openapi: { responses: { '200': jsonResponse('JSON Schema (draft-07)', { type: 'object' }), ...COMMON_REFUSALS } } },
+    handler: async () => schema,
+  });
+
+  app.post('/api/validate', {
+    schema: { summary: 'validate a record against the data model' } satisfies RouteSchema,
+    config: {
+      ...iep,
+      openapi: {
+        requestBody: IEP_REQUEST_BODY,
+        responses: { '200': jsonResponse('the result; `valid` is false when any error was found', { type: 'object', properties: { valid: { type: 'boolean' }, diagnostics: DIAGNOSTICS_SCHEMA.properties.diagnostics } }), ...IEP_REFUSALS },
+      },
+    },
+    handler: async (request) => {
+      const loaded = loadIep(request.body as string);
+      return { valid: loaded.iep !== undefined && !hasErrors(loaded.diagnostics), diagnostics: loaded.diagnostics };
+    },
+  });
+
+  app.post<{ Querystring: { profile: Profile } }>('/api/check', {
+    schema: { summary: 'check a record against the compliance rules of a profile', querystring: { type: 'object', properties: { profile: PROFILE_PARAM } } } satisfies RouteSchema,
+    config: { ...iep, openapi: { requestBody: IEP_REQUEST_BODY, responses: { '200': jsonResponse('every finding, each citing its regulation', DIAGNOSTICS_SCHEMA), '422': INVALID, ...IEP_REFUSALS } } },
+    handler: async (request, reply) => {
+      const loaded = loadIep(request.body as string);
+      if (!loaded.iep) return invalid(reply, loaded.diagnostics);
+      return { diagnostics: [...loaded.diagnostics, ...checkCompliance(loaded.iep, { profile: request.query.profile, file: loaded.file, sourceMap: loaded.sourceMap })] };
+    },
+  });
+
+  app.post('/api/lint', {
+    schema: { summary: 'strength-based wording: deficit terms with suggested rewrites' } satisfies RouteSchema,
+    config: { ...iep, openapi: { requestBody: IEP_REQUEST_BODY, responses: { '200': jsonResponse('every finding', DIAGNOSTICS_SCHEMA), '422': INVALID, ...IEP_REFUSALS } } },
+    handler: async (request, reply) => {
+      const source = request.body as string;
+      const loaded = loadIep(source);
+      if (!loaded.iep) return invalid(reply, loaded.diagnostics);
+      return { diagnostics: [...loaded.diagnostics, ...lintIep(loaded.iep, { file: loaded.file, sourceMap: loaded.sourceMap, source })] };
+    },
+  });
+
+  app.post<{ Querystring: RenderQuery }>('/api/render', {
+    schema: {
+      summary: 'render one copy of a record to PDF, DOCX or HTML',
+      querystring: { type: 'object', properties: { layout: LAYOUT_PARAM, lang: LANG_PARAM, format: FORMAT_PARAM, profile: PROFILE_PARAM, final: { type: 'boolean', description: 'refuse a draft or a record breaking an error-level rule (as --final)' } } },
+    } satisfies RouteSchema,
+    config: {
+      ...iep,
+      openapi: {
+        requestBody: IEP_REQUEST_BODY,
+        responses: {
+          '200': {
+            description: 'the file, as an attachment named <student-id>-<layout>-<lang>.<ext>',
+            content: Object.fromEntries(Object.values(CONTENT_TYPES).map((type) => [type.split(';')[0]!, { schema: { type: 'string', format: 'binary' } }])),
+          },
+          '422': INVALID,
+          ...IEP_REFUSALS,
+          ...BUSY_REFUSALS,
+        },
+      },
+    },
+    handler: async (request, reply) => {
+      if (options.stopping()) throw new HttpError(503, 'unavailable', 'the server is stopping', 5);
+      const { layout, lang, format, profile, final } = request.query;
+      const loaded = loadIep(request.body as string);
+      if (!loaded.iep) return invalid(reply, loaded.diagnostics);
+      const job = { id: 'api', input: loaded.file, layout, lang, formats: [format] };
+      const jobOptions = { profile, final, browserPool: options.browserPool, pdfTimeoutMs: options.renderTimeoutMs };
+      const result = await withDeadline(
+        options.limiter.run(() => runJob(job, jobOptions, loaded)),
+        options.renderTimeoutMs,
+      );
+      const file = result.outputs[0];
+      if (file && !hasErrors(result.diagnostics)) {
+        return reply
+          .type(CONTENT_TYPES[format])
+          .header('content-disposition', attachment(file.fileName))
+          .header('content-security-policy', PREVIEW_CSP)
+          .send(file.data);
+      }
+      const exit = exitCodeFor(result.diagnostics);
+      if (exit === EXIT.environment || exit === EXIT.renderFailed) {
+        const message = exit === EXIT.environment ? 'the browser that prints PDFs could not be found or started' : 'the document could not be printed';
+        throw new HttpError(503, 'unavailable', message, 30, { diagnostics: result.diagnostics });
+      }
+      return invalid(reply, result.diagnostics);
+    },
+  });
+
+  app.post<{ Querystring: { layout: LayoutName; lang: Language; profile: Profile } }>('/api/preview', {
+    schema: { summary: 'preview one copy of a record, even an incomplete draft, as HTML', querystring: { type: 'object', properties: { layout: LAYOUT_PARAM, lang: LANG_PARAM, profile: PROFILE_PARAM } } } satisfies RouteSchema,
+    config: {
+      ...iep,
+      openapi: {
+        requestBody: IEP_REQUEST_BODY,
+        responses: {
+          '200': jsonResponse('`id` names the page at GET /preview/{id} (null when nothing could be shown); diagnostics in form order', {
+            type: 'object',
+            properties: { id: { type: ['string', 'null'] }, draft: { type: 'boolean' }, diagnostics: DIAGNOSTICS_SCHEMA.properties.diagnostics },
+          }),
+          ...IEP_REFUSALS,
+        },
+      },
+    },
+    handler: async (request) => {
+      // Built apart from the call so that options the pipeline adds (fontUrlPrefix) pass through unchanged.
+      const previewOptions: PreviewOptions & { fontUrlPrefix: string } = { ...request.query, fontUrlPrefix: '/fonts/' };
+      const result = await previewDraft(request.body as string, previewOptions);
+      const id = result.html === undefined ? null : options.previews.add(result.html);
+      return { id, draft: result.draft, diagnostics: result.diagnostics };
+    },
+  });
+
+  app.get<{ Params: { id: string } }>('/preview/:id', {
+    schema: { summary: 'a preview page (sandboxed: no script, no network)', params: { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9a-f]{32}$' } } } } satisfies RouteSchema,
+    config: { openapi: { responses: { '200': { description: 'the HTML page', content: { 'text/html': { schema: { type: 'string' } } } }, '404': { description: 'unknown or expired preview' }, ...COMMON_REFUSALS } } },
+    handler: async (request, reply) => {
+      const html = options.previews.get(request.params.id);
+      if (html === undefined) throw new HttpError(404, 'not-found', 'no such preview (it may have expired): ask for a new one');
+      return reply.type('text/html; charset=utf-8').header('content-security-policy', PREVIEW_CSP).header('x-frame-options', 'SAMEORIGIN').send(html);
+    },
+  });
+}
+
+function invalid(reply: FastifyReply, diagnostics: Diagnostic[]): FastifyReply {
+  return reply.code(422).send({ diagnostics });
+}
+
+/** `attachment` with the file name as ASCII and, exactly, as UTF-8 (RFC 6266). */
+function attachment(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** The render's answer, or 503 when it takes longer than the request may (the render itself stops at the same time). */
+async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new HttpError(503, 'timeout', `the render took longer than ${Math.round(ms / 1000)} s`, 10)), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
