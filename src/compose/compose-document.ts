@@ -18,6 +18,8 @@ import type { ExpandedTemplate } from './locate-in-template.js';
 import { shortenForOnePage } from './shorten-for-one-page.js';
 import { UNTRANSLATED_PATH_ATTRIBUTE, ViewModelBuilder, type UntranslatedField } from './view-model.js';
 import type { Root } from 'mdast';
+import type { Placeholder } from '../model/placeholder.js';
+import { markPlaceholders } from './mark-placeholders.js';
 
 export interface ComposeOptions {
   layout?: LayoutName;
@@ -38,6 +40,11 @@ export interface ComposeOptions {
   compliance?: ComplianceSummary;
   /** Tighter list limits than the layout's front matter states (the one-page summary when it still overflows). */
   limits?: Record<string, number>;
+  /**
+   * The placeholders of an incomplete draft (src/validate/complete-draft.ts): each is printed, visibly marked, as
+   * "[to be written: ...]" in the copy's language. Only a draft's preview passes them.
+   */
+  placeholders?: readonly Placeholder[];
 }
 
 export interface ComposedDocument {
@@ -106,6 +113,10 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
     },
     body,
   };
+  if (options.placeholders) {
+    const placeholders = options.placeholders;
+    markPlaceholders(document, (i) => `[${tr.t('common:placeholder', { field: placeholders[i]?.label ?? '...' })}]`);
+  }
   return { document, markdown, layout, untranslated: printedUntranslated(document.body, builder), diagnostics };
 }
 

@@ -12,6 +12,7 @@ import { ageOn, formatDate, formatDuration, formatFrequency, formatNumber } from
 import type { Translator } from '../i18n/translator.js';
 import { escapeAttribute, escapeInline, paragraphs } from './escape-markdown.js';
 import type { HeldText } from './held-text.js';
+import { findPlaceholder, isPlaceholder } from '../model/placeholder.js';
 
 /** A field shown in English because the IEP has no translation for the copy's language. */
 export interface UntranslatedField {
@@ -120,7 +121,8 @@ export class ViewModelBuilder {
   }
 
   private label(key: string, options?: Record<string, unknown>): string {
-    return this.tr.t(key, options);
+    // A draft's closed-list value still to be written (`common:grade.<placeholder>`) prints as its placeholder.
+    return findPlaceholder(key) ?? this.tr.t(key, options);
   }
 
   private date(iso: string | undefined): string | null {
@@ -373,7 +375,8 @@ export class ViewModelBuilder {
         firstName: this.escape(s.firstName),
         id: this.escape(s.id),
         dateOfBirth: this.date(s.dateOfBirth),
-        age: formatNumber(age, tr),
+        // A draft without a date of birth or meeting date has no age yet: the missing date's placeholder stands for it.
+        age: Number.isNaN(age) ? [s.dateOfBirth, iep.meeting.date].find((date) => isPlaceholder(date))! : formatNumber(age, tr),
         ageYears: age,
         grade: this.label(`common:grade.${s.grade}`),
         school: this.escape(s.school),
@@ -391,7 +394,7 @@ export class ViewModelBuilder {
         email: g.contact?.email ? this.escape(g.contact.email) : null,
       })),
       // The one classification the form prints (secondary ones are not), in the profile's own term.
-      disability: this.label(settings.classificationLabel(iep.disability.classification)),
+      disability: isPlaceholder(iep.disability.classification) ? iep.disability.classification : this.label(settings.classificationLabel(iep.disability.classification)),
       meeting: {
         date: this.date(iep.meeting.date),
         type: this.label(`common:meetingType.${iep.meeting.type}`),

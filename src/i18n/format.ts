@@ -1,4 +1,5 @@
 import type { Duration, Frequency } from '../model/iep.js';
+import { isPlaceholder } from '../model/placeholder.js';
 import type { Translator } from './translator.js';
 
 /** Intl locale for a copy's language. */
@@ -23,6 +24,8 @@ function dateFormat(locale: string): Intl.DateTimeFormat {
  * the locale's own month names and date pattern are used instead.
  */
 export function formatDate(iso: string, t: Translator): string {
+  // A draft's date still to be written prints as its placeholder (src/model/placeholder.ts).
+  if (isPlaceholder(iso)) return iso;
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   let supported = supportsDates.get(t.lang);
   if (supported === undefined) supportsDates.set(t.lang, (supported = Intl.DateTimeFormat.supportedLocalesOf([t.lang]).length > 0));
@@ -35,6 +38,7 @@ export function formatDate(iso: string, t: Translator): string {
 
 /** A whole number in the copy's numbering system. */
 export function formatNumber(n: number, t: Translator): string {
+  if (isPlaceholder(n)) return n as unknown as string;
   const locale = intlLocale(t);
   let f = numberFormats.get(locale);
   if (!f) numberFormats.set(locale, (f = new Intl.NumberFormat(locale)));
@@ -43,18 +47,22 @@ export function formatNumber(n: number, t: Translator): string {
 
 /** "2 times a week", "once a day", "as needed": plural rules from i18next (Arabic has six forms). */
 export function formatFrequency(frequency: Frequency, t: Translator): string {
+  if (isPlaceholder(frequency)) return frequency as string;
   if (typeof frequency === 'string') return t.t(`common:frequency.${frequency}`);
   return t.t(`common:frequency.per-${frequency.per}`, { count: frequency.times });
 }
 
 /** "30 minutes", "full day". */
 export function formatDuration(duration: Duration, t: Translator): string {
+  if (isPlaceholder(duration)) return duration as string;
   if (typeof duration === 'string') return t.t(`common:duration.${duration}`);
   return t.t('common:duration.minutes', { count: duration.minutes });
 }
 
 /** Whole years between two ISO dates, counting birthdays exactly (a Feb 29 birthday turns on Mar 1). */
 export function ageOn(dateOfBirth: string, onDate: string): number {
+  // NaN when either date is still to be written: no age can be stated, and every comparison with it is false.
+  if (isPlaceholder(dateOfBirth) || isPlaceholder(onDate)) return Number.NaN;
   const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
   const [y, m, d] = onDate.split('-').map(Number) as [number, number, number];
   let age = y - by;

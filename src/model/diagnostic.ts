@@ -3,6 +3,7 @@
  * template and render failures. The library returns these; only src/cli prints them.
  */
 import type { DiagnosticCode, Severity } from './diagnostic-catalog.js';
+import { compareFormOrder } from './form-order.js';
 export type { DiagnosticCode, RuleCode, Severity } from './diagnostic-catalog.js';
 
 export interface Diagnostic {
@@ -27,20 +28,28 @@ export interface Diagnostic {
   source?: string;
   /** On a line that summarises diagnostics not shown (summariseDiagnostics): how many it stands for. */
   more?: number;
+  /**
+   * A rewrite a tool can apply (deficit wording): the whole new English text of the field at `path` (a readable JSON
+   * path; `.en` of a translated text). Only where it can be made mechanically.
+   */
+  fix?: { path: string; text: string };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/** Orders diagnostics the way a reader scans a file: by file, then position, then path. */
+/**
+ * Orders diagnostics the way a reader scans a file: by file, then position, then the path's place in the form (not
+ * alphabetically: several fields missing from one mapping are listed as the form lists them).
+ */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
       (a.file ?? '').localeCompare(b.file ?? '') ||
       (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER) ||
       (a.column ?? 0) - (b.column ?? 0) ||
-      (a.path ?? '').localeCompare(b.path ?? ''),
+      compareFormOrder(a.path ?? '', b.path ?? ''),
   );
 }
 

@@ -74,6 +74,12 @@ export const DIRECTIVES = {
    * missing, visibly marked with the note; `path` names the IEP field (compose reports what is printed untranslated).
    */
   untranslated: { kind: 'text', attributes: { lang: freeText, note: freeText, path: freeText } },
+  /**
+   * `:placeholder[text]`: a part of an incomplete draft still to be written ("[to be written: Legal first name]"),
+   * visibly marked. Compose puts it in the tree only for a draft's preview (its `placeholders` option), never from a
+   * template.
+   */
+  placeholder: { kind: 'text', attributes: {} },
 } as const satisfies Record<string, DirectiveSpec>;
 
 export type DirectiveName = keyof typeof DIRECTIVES;

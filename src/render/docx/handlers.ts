@@ -16,6 +16,7 @@ import { keep } from './keep.js';
 import { list } from './list.js';
 import { pagebreak } from './pagebreak.js';
 import { paragraph } from './paragraph.js';
+import { placeholder } from './placeholder.js';
 import { signatures } from './signatures.js';
 import { strength } from './strength.js';
 import { table } from './table.js';
@@ -25,5 +26,5 @@ import { untranslated } from './untranslated.js';
 export const handlers: Handlers = {
   block: { heading, paragraph, list, table, thematicBreak, blockquote, html },
   inline: { text, strong, emphasis, delete: strikethrough, inlineCode, break: breakNode, link, image, html },
-  directive: { pagebreak, keep, signatures, checkbox, callout, strength, buildson, untranslated },
+  directive: { pagebreak, keep, signatures, checkbox, callout, strength, buildson, untranslated, placeholder },
 };

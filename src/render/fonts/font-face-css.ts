@@ -13,6 +13,11 @@ export interface FontFaceCssOptions {
   text?: string;
   /** Only these families (default: all bundled families). */
   families?: readonly FontFamilyName[];
+  /**
+   * Where the font files are fetched from, ending in `/`: a server's own `/fonts/` for a page shown in a browser.
+   * Default: the private origin the PDF engine serves fonts from.
+   */
+  urlPrefix?: string;
 }
 
 /**
@@ -30,12 +35,13 @@ export function fontFaceCss(options: FontFaceCssOptions = {}): string {
     const codePoints = [...new Set(Array.from(options.text, (ch) => ch.codePointAt(0)!))];
     selected = selected.filter((face) => codePoints.some((cp) => inRanges(face.ranges, cp)));
   }
-  return selected.map(faceRule).join('\n') + (selected.length ? '\n' : '');
+  const prefix = options.urlPrefix ?? FONT_URL_PREFIX;
+  return selected.map((face) => faceRule(face, prefix)).join('\n') + (selected.length ? '\n' : '');
 }
 
-function faceRule(face: FontFaceEntry): string {
+function faceRule(face: FontFaceEntry, prefix: string): string {
   return (
     `@font-face { font-family: "${face.family}"; font-style: ${face.style}; font-weight: ${face.weight}; ` +
-    `font-display: block; src: url("${FONT_URL_PREFIX}${face.file}") format("woff2"); unicode-range: ${face.unicodeRange}; }`
+    `font-display: block; src: url("${prefix}${face.file}") format("woff2"); unicode-range: ${face.unicodeRange}; }`
   );
 }

@@ -80,6 +80,8 @@ export const DIRECTIVE_HANDLERS: DirectiveHandlers = {
       el('bdi', { lang: lang || 'en', dir: 'ltr' }, children(state, node)),
     ]);
   },
+
+  placeholder: (state, node) => el('span', { className: ['placeholder'] }, children(state, node)),
 };
 
 /**

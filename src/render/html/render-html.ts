@@ -7,7 +7,7 @@ import { fontFaceCss } from '../fonts/font-face-css.js';
 import { textCss } from '../fonts/font-stack.js';
 import { toString } from 'mdast-util-to-string';
 import { pageChromeCss } from '../pdf/page-css.js';
-import { themeCss } from '../theme/theme-css.js';
+import { placeholderCss, themeCss } from '../theme/theme-css.js';
 import { bracketsIntoIsolates } from './brackets-into-isolates.js';
 import { directiveHandler } from './directive-handlers.js';
 import { dropEmptyTableHeads } from './drop-empty-table-heads.js';
@@ -16,6 +16,13 @@ import { markLongWords } from './mark-long-words.js';
 export interface HtmlOptions {
   /** The layout's CSS (templates/base.css + the layout's print.css), from the composed layout; it uses the theme's custom properties. */
   css: string;
+  /** Where the page fetches its fonts, ending in `/` (e.g. a server's `/fonts/`). Default: the PDF engine's private origin. */
+  fontUrlPrefix?: string;
+}
+
+function holdsPlaceholder(node: { type: string; name?: string; children?: unknown[] }): boolean {
+  if (node.type === 'textDirective' && node.name === 'placeholder') return true;
+  return (node.children ?? []).some((child) => holdsPlaceholder(child as typeof node));
 }
 
 /** Only links templates write on purpose survive: web, mail and in-document anchors. */
@@ -43,7 +50,7 @@ export function renderHtml(doc: DocumentTree, options: HtmlOptions): string {
   // Only the font subsets the document's text needs, so a stand-alone HTML file stays small.
   const printedText = [toString(doc.body), meta.title, meta.header, meta.notice ?? '', meta.watermark ?? '', meta.pageCounter].join('\n');
   const css = [
-    fontFaceCss({ text: printedText }),
+    fontFaceCss({ text: printedText, urlPrefix: options.fontUrlPrefix }),
     `html { ${textCss(meta.lang)} }`,
     themeCss(),
     pageChromeCss({
@@ -57,6 +64,8 @@ export function renderHtml(doc: DocumentTree, options: HtmlOptions): string {
       lang: meta.lang,
     }),
     options.css,
+    // Only a draft's preview shows placeholders: every other page's CSS stays as it was.
+    ...(holdsPlaceholder(doc.body) ? [placeholderCss()] : []),
   ].join('\n');
   const page: HastRoot = {
     type: 'root',

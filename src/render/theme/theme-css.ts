@@ -14,6 +14,8 @@ export const cssPt = (pt: number): string => `${Number(pt.toFixed(3))}pt`;
 const UNITLESS = new Set(['opacity', 'count']);
 /** Tokens only Word uses (line spacing in multiples of Word's single line, the Nastaliq line in ems). */
 const WORD_ONLY = new Set(['wordLine', 'wordStackedLineEms']);
+/** Tokens only a draft's preview uses (placeholderCss), kept out of every other document's CSS. */
+const PREVIEW_ONLY = new Set(['placeholder']);
 
 function cssValue(path: readonly string[], value: number | string | boolean): string {
   const key = path[path.length - 1]!;
@@ -37,7 +39,7 @@ export function themeProperties(): [string, string][] {
       else out.push([`--${at.map(kebab).join('-')}`, cssValue(at, value as number | string | boolean)]);
     }
   };
-  walk(Object.fromEntries(Object.entries(THEME).filter(([group]) => !WORD_ONLY.has(group))), []);
+  walk(Object.fromEntries(Object.entries(THEME).filter(([group]) => !WORD_ONLY.has(group) && !PREVIEW_ONLY.has(group))), []);
   return out;
 }
 
@@ -46,6 +48,12 @@ export function themeCss(): string {
   return `:root {\n${themeProperties()
     .map(([name, value]) => `  ${name}: ${value};`)
     .join('\n')}\n}\n`;
+}
+
+/** How a placeholder of an incomplete draft looks ("[to be written: ...]"): for pages that show one. */
+export function placeholderCss(): string {
+  const { fill, border, text } = THEME.placeholder;
+  return `.placeholder { background: ${fill}; color: ${text}; border: 1px dashed ${border}; border-radius: 2pt; padding: 0 2pt; font-style: italic; }\n`;
 }
 
 /** A hex colour with an opacity, as one CSS colour: `rgb(192 57 43 / 0.2)`. */

@@ -39,6 +39,13 @@ export const THEME = {
   /** Text shown in English where a translation is missing: a light tint, a dotted underline, a small note. */
   untranslated: { fill: '#fff4d6', underline: '#8d6e00', note: '#6b5200' /* 6.9:1 */ },
 
+  /**
+   * A part of a draft still to be written, in the live preview of an incomplete record: italic on a violet tint with
+   * a dashed border, unlike any real data. Not a custom property of every document: placeholderCss() writes it only
+   * into a page that shows placeholders.
+   */
+  placeholder: { fill: '#f1eafa', border: '#7b4fa6', text: '#4b2a72' /* 9.4:1 on its tint */ },
+
   /** Font sizes (pt). */
   size: {
     body: 10.5,

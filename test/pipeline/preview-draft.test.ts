@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { previewDraft } from '../../src/pipeline/preview-draft.js';
+import { renderIep } from '../../src/pipeline/render-iep.js';
+import { MINIMAL, rawIep, validated } from '../e2e/helpers.js';
+
+const minimalText = readFileSync(MINIMAL, 'utf8');
+const placeholders = (html: string) => [...html.matchAll(/<span class="placeholder">([^<]*)<\/span>/g)].map((m) => m[1]);
+
+/** A draft a new case manager might have after a few minutes: some of the student, one goal. */
+const early = `schemaVersion: 1
+document:
+  status: final
+  version: 1
+student:
+  id: T1
+  firstName: Ana
+  grade: third
+goals:
+  - id: g1
+    area: reading
+    goal: Ana struggles with chapter books.
+`;
+
+describe('previewDraft', () => {
+  it('previews an incomplete draft: each missing part a visible, localized placeholder, the DRAFT mark on', async () => {
+    const result = await previewDraft(early, { layout: 'official' });
+    expect(result.draft).toBe(true);
+    const html = result.html!;
+    expect(placeholders(html)).toContain('[to be written: Legal last name]');
+    expect(placeholders(html)).toContain('[to be written: Date of birth]');
+    // A value outside its closed list (grade "third") is a placeholder too, never printed as if it were data.
+    expect(placeholders(html)).toContain('[to be written: Grade level]');
+    expect(html).toContain('Ana');
+    expect(html).toMatch(/\.placeholder \{[^}]*dashed/);
+    expect(html).toContain('DRAFT');
+    // No placeholder character reaches the page.
+    expect(html).not.toMatch(/[\uE100-\uE11F]/);
+    const es = await previewDraft(early, { layout: 'family', lang: 'es' });
+    expect(placeholders(es.html!)).toContain('[por escribir: Legal last name]');
+  });
+
+  it('renders every layout of an incomplete draft', async () => {
+    for (const layout of ['official', 'family', 'student'] as const) {
+      const result = await previewDraft(early, { layout });
+      expect(result.html, layout).toContain('<span class="placeholder">');
+      expect(result.diagnostics.filter((d) => d.code === 'internal-error' || d.code === 'template-error'), layout).toEqual([]);
+    }
+  });
+
+  it('reports the missing fields in form order (document, student, ..., goals), never alphabetically', async () => {
+    const { diagnostics } = await previewDraft(early);
+    const missing = diagnostics.filter((d) => d.code === 'missing-required-field').map((d) => d.path);
+    expect(missing.indexOf('student.lastName')).toBeLessThan(missing.indexOf('student.dateOfBirth'));
+    expect(missing.indexOf('student.dateOfBirth')).toBeLessThan(missing.indexOf('disability'));
+    expect(missing.indexOf('disability')).toBeLessThan(missing.indexOf('goals[0].baseline'));
+    expect(missing.indexOf('goals[0].baseline')).toBeLessThan(missing.indexOf('services'));
+    // A field missing from student is located at the student mapping, not at 1:1.
+    const lastName = diagnostics.find((d) => d.path === 'student.lastName')!;
+    expect(lastName.line).toBe(6);
+  });
+
+  it('carries compliance with its source, and deficit wording, about what is written; nothing about placeholders', async () => {
+    const { diagnostics } = await previewDraft(early);
+    const wording = diagnostics.find((d) => d.code === 'deficit-wording');
+    expect(wording).toMatchObject({ path: 'goals[0].goal', line: 12 });
+    // The team is missing entirely: the missing field is reported once, and no compliance rule judges a placeholder team.
+    expect(diagnostics.filter((d) => d.path === 'team').map((d) => d.code)).toEqual(['missing-required-field']);
+    const withTeam = `${early}team:\n  - { name: Dana Reyes, role: general-education-teacher, attended: true }\n`;
+    const rule = (await previewDraft(withTeam)).diagnostics.find((d) => d.code === 'team-parent-missing');
+    expect(rule).toMatchObject({ path: 'team', line: 14 });
+    expect(rule?.source).toMatch(/CFR 300\.321/);
+  });
+
+  it('measures the reading level of a family copy', async () => {
+    const hard = minimalText.replace(
+      /parentConcerns: .*/,
+      'parentConcerns: "Notwithstanding considerable institutional heterogeneity, comprehensive individualized differentiation necessitates extraordinarily sophisticated interdisciplinary collaboration."',
+    );
+    const family = await previewDraft(hard, { layout: 'family' });
+    const official = await previewDraft(hard, { layout: 'official' });
+    expect(family.diagnostics.some((d) => d.code === 'reading-level-above-target')).toBe(true);
+    expect(official.diagnostics.some((d) => d.code === 'reading-level-above-target')).toBe(false);
+  });
+
+  it('gives a valid record the same HTML the pipeline renders, with fonts from the given prefix', async () => {
+    const iep = validated(rawIep(MINIMAL));
+    const rendered = await renderIep(iep, { layout: 'official', formats: ['html'] });
+    const expected = rendered.outputs[0]!.data.toString('utf8');
+    const preview = await previewDraft(minimalText, { layout: 'official' });
+    expect(preview.html).toBe(expected);
+    const served = await previewDraft(minimalText, { layout: 'official', fontUrlPrefix: '/fonts/' });
+    expect(served.html).toContain('src: url("/fonts/');
+    expect(served.html).not.toContain('iepkit.invalid');
+  });
+
+  it('gives diagnostics only for text that does not parse', async () => {
+    const result = await previewDraft('student: [unclosed');
+    expect(result.html).toBeUndefined();
+    expect(result.diagnostics[0]?.code).toBe('syntax-error');
+  });
+});
