@@ -9,7 +9,7 @@ import { languageLabel } from './schema-languages.js';
 
 /** Asks for a new IEP's file name and the family's language; undefined when cancelled. */
 export function askNewIep(languages: string[]): Promise<{ name: string; lang: string } | undefined> {
-  const name = h('input', { id: 'new-name', name: 'name', required: true, autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'new-name-help', pattern: '[A-Za-z0-9][A-Za-z0-9 ._-]*' });
+  const name = h('input', { id: 'new-name', name: 'name', required: true, autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'new-name-help', pattern: '[A-Za-z0-9][A-Za-z0-9 ._\\-]*' });
   const lang = h('select', { id: 'new-lang', name: 'lang' }, ...languages.map((code) => h('option', { value: code, lang: code }, languageLabel(code))));
   const form = h(
     'form',

@@ -106,8 +106,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     schema,
     languages,
     onEdit: (path, value) => {
-      if (yamlError) return;
-      setText(applyEdit(text, path, value), 'form');
+      if (!yamlError) edit(path, value, 'form');
     },
   });
   const source = createSourceEditor(sourceHost, { schema, text: '', onChange: (next) => setText(next, 'source') });
@@ -173,6 +172,17 @@ export async function startApp(root: HTMLElement): Promise<void> {
     else previewer.schedule(text);
   }
 
+  /** A change made through the form or a suggestion, applied to the YAML text; a refused one is said, not lost. */
+  function edit(path: (string | number)[], value: unknown, origin: Origin): boolean {
+    try {
+      setText(applyEdit(text, path, value), origin);
+      return true;
+    } catch (error) {
+      announce(t('editor.editFailed', { message: (error as Error).message }));
+      return false;
+    }
+  }
+
   function refreshForm(): void {
     formStale = false;
     formBlocked.hidden = !yamlError;
@@ -230,7 +240,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     // A translated field holds { en, es, ... }: the suggestion is its English text.
     const current = valueAt(record, path);
     if (current && typeof current === 'object' && 'en' in current) path.push('en');
-    setText(applyEdit(text, path, fix.text), 'load');
+    if (!edit(path, fix.text, 'load')) return;
     announce(t('diagnostics.fixed', { path: fix.path }));
     if (tabs.selected() === 'form') form.focusPath(fix.path);
   }
