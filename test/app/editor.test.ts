@@ -6,13 +6,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type EditorSession, openEditor, startEditorSession, statusText, waitForPreview, waitForPreviewText } from './helpers.js';
 
 const NEW_FILE = 'jordan-lee.iep.yaml';
 let session: EditorSession;
 
 beforeAll(async () => {
+  expect(inject('appBuildError')).toBe('');
   session = await startEditorSession();
 });
 afterAll(async () => {
@@ -141,7 +142,7 @@ describe('the editor in a browser', () => {
 
   it('loaded nothing from outside the server and threw no error', () => {
     const origin = session.server.origin;
-    const outside = session.requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:'));
+    const outside = session.requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(blob|data|about):/.test(url));
     expect(outside).toEqual([]);
     // The conflict above is answered 409 on purpose; Chromium logs every 4xx answer as a console error.
     expect(session.pageErrors.filter((message) => !/status of 409/.test(message))).toEqual([]);

@@ -1,13 +1,13 @@
 /**
  * The editor's browser tests: a real server (`iep serve` in-process, on a free loopback port) over a temporary
  * folder holding copies of the examples, and a real Chromium (puppeteer-core) with a temporary profile. Both
- * folders are removed when the session closes.
+ * folders are removed when the session closes. The editor must have been built (dist/app: the test global setup
+ * builds it and hands over its errors as `appBuildError`; scripts/app-screenshots.ts builds it first).
  */
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
-import { inject } from 'vitest';
 import { startServer, type StartedServer } from '../../src/server/index.js';
 import { ROOT } from '../e2e/helpers.js';
 
@@ -27,8 +27,6 @@ export interface EditorSession {
 }
 
 export async function startEditorSession(options: { viewport?: { width: number; height: number }; bypassCSP?: boolean } = {}): Promise<EditorSession> {
-  const appBuildError = inject('appBuildError');
-  if (appBuildError) throw new Error(appBuildError);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'iepkit-app-test-'));
   const folder = path.join(tmp, 'folder');
   const downloads = path.join(tmp, 'downloads');
@@ -54,6 +52,8 @@ export async function startEditorSession(options: { viewport?: { width: number; 
     const requests: string[] = [];
     const pageErrors: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
+    // Leaving with unsaved changes asks first (beforeunload); the tests that leave mean to.
+    page.on('dialog', (dialog) => void dialog.accept());
     page.on('pageerror', (error) => pageErrors.push(String((error as Error).message ?? error)));
     page.on('console', (message) => {
       if (message.type() === 'error') pageErrors.push(message.text());
@@ -82,8 +82,9 @@ export async function startEditorSession(options: { viewport?: { width: number; 
   }
 }
 
-/** Opens the editor on a file of the folder and waits for its first preview. */
+/** Loads the editor afresh (not a same-page jump to another #file=) on a file of the folder; waits for its preview. */
 export async function openEditor(session: EditorSession, file?: string): Promise<void> {
+  await session.page.goto('about:blank');
   await session.page.goto(`${session.server.origin}/${file ? `#file=${encodeURIComponent(file)}` : ''}`, { waitUntil: 'load' });
   if (file) await waitForPreview(session.page);
 }
