@@ -1,0 +1,26 @@
+/** Elements made with text only: data never goes through innerHTML, so `<img onerror>` in a name stays text. */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | undefined> = {},
+  ...children: (Node | string | undefined)[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) if (value !== undefined) element.setAttribute(name, value);
+  for (const child of children) if (child !== undefined) element.append(child); // strings become Text nodes
+  return element;
+}
+
+/** Adds or removes one id in an aria-describedby list. */
+export function describedBy(element: Element, id: string, on: boolean): void {
+  const ids = new Set((element.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean));
+  if (on) ids.add(id);
+  else ids.delete(id);
+  if (ids.size) element.setAttribute('aria-describedby', [...ids].join(' '));
+  else element.removeAttribute('aria-describedby');
+}
+
+/** Text for people, the same in a summary line and a list: first line, at most `max` characters. */
+export function excerpt(text: string, max = 80): string {
+  const line = text.trim().split('\n')[0] ?? '';
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
