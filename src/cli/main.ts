@@ -9,6 +9,7 @@ import { registerRender } from './commands/render.js';
 import { registerI18n } from './commands/i18n.js';
 import { registerBatch } from './commands/batch.js';
 import { registerServe } from './commands/serve.js';
+import { registerInit } from './commands/init.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -28,6 +29,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .addHelpText('after', EXIT_HELP);
 
+  registerInit(program, io, setExit);
   registerValidate(program, io, setExit);
   registerLint(program, io, setExit);
   registerCheck(program, io, setExit);

@@ -23,6 +23,19 @@ export interface DeficitTerm {
   why: string;
   /** A sentence with the term, and the same sentence rewritten (checked by the tests). */
   example: { before: string; after: string };
+  /**
+   * Mechanical rewrites, only where one reads well whatever the rest of the sentence says: each `pattern` (matched
+   * case-insensitively) is the words around a finding that are replaced, `replace` what replaces them (`$1` for a
+   * group), e.g. "is unable to" -> "is learning to". A finding no rewrite covers gets only the hint. `sample` is a
+   * sentence the rewrite applies to; the tests check that the result trips no term.
+   */
+  rewrite?: readonly Rewrite[];
+}
+
+export interface Rewrite {
+  pattern: RegExp;
+  replace: string;
+  sample: string;
 }
 
 /** Words between an auxiliary and a participle ("has significant difficulty"). */
@@ -39,6 +52,14 @@ export const DEFICIT_TERMS: readonly DeficitTerm[] = [
       before: 'Jayden struggles with multi-step word problems.',
       after: 'Jayden is learning to solve multi-step word problems; he does best when he draws the problem first.',
     },
+    rewrite: [
+      { pattern: /\bstruggles\s+(?:with|in)\b/, replace: 'is learning', sample: 'Jayden struggles with fractions.' },
+      { pattern: /\bstruggles\s+to\b/, replace: 'is learning to', sample: 'Jayden struggles to read chapter books.' },
+      { pattern: /\bstruggled\s+(?:with|in)\b/, replace: 'was learning', sample: 'Jayden struggled with fractions last year.' },
+      { pattern: /\bstruggled\s+to\b/, replace: 'was learning to', sample: 'Jayden struggled to read chapter books last year.' },
+      { pattern: /\b(is|are|was|were)\s+struggling\s+(?:with|in)\b/, replace: '$1 learning', sample: 'Jayden is struggling with fractions.' },
+      { pattern: /\b(is|are|was|were)\s+struggling\s+to\b/, replace: '$1 learning to', sample: 'Jayden is struggling to read chapter books.' },
+    ],
   },
   {
     term: 'refuses',
@@ -61,6 +82,7 @@ export const DEFICIT_TERMS: readonly DeficitTerm[] = [
       before: 'Maya fails to turn in homework.',
       after: 'Maya turns in homework 2 days a week and is working toward 4 with a planner check at dismissal.',
     },
+    rewrite: [{ pattern: /\bfails\s+to\b/, replace: 'is learning to', sample: 'Maya fails to turn in homework.' }],
   },
   {
     term: "can't",
@@ -83,6 +105,9 @@ export const DEFICIT_TERMS: readonly DeficitTerm[] = [
       before: 'Luis is unable to tie his shoes.',
       after: 'Luis is learning to tie his shoes and does it with a picture sequence.',
     },
+    rewrite: [
+      { pattern: /\b(is|are|was|were)\s+(?:unable|not\s+able)\s+to\b/, replace: '$1 learning to', sample: 'Luis is unable to tie his shoes.' },
+    ],
   },
   {
     term: 'limited English proficiency',
@@ -94,6 +119,9 @@ export const DEFICIT_TERMS: readonly DeficitTerm[] = [
       before: 'Sofia is limited English proficient.',
       after: 'Sofia is a multilingual learner who speaks Spanish at home and is learning English.',
     },
+    rewrite: [
+      { pattern: /\bis\s+(?:an?\s+)?limited[- ]English[- ]proficient(?:\s+student)?\b/, replace: 'is an English learner', sample: 'Sofia is limited English proficient.' },
+    ],
   },
   {
     term: 'limited',
@@ -141,6 +169,7 @@ export const DEFICIT_TERMS: readonly DeficitTerm[] = [
       before: 'Math computation is a weakness.',
       after: 'Luis is building fluency with multiplication facts, using his strong visual memory.',
     },
+    rewrite: [{ pattern: /\b(is|are)\s+weak\s+in\b/, replace: '$1 building skills in', sample: 'Luis is weak in math.' }],
   },
   {
     term: 'deficit',
@@ -153,6 +182,10 @@ export const DEFICIT_TERMS: readonly DeficitTerm[] = [
       before: 'Omar has deficits in pragmatic language.',
       after: 'Omar is learning to take turns in conversation and does best with a visual cue.',
     },
+    rewrite: [
+      { pattern: /\bhas\s+(?:a\s+)?deficits?\s+in\b/, replace: 'is learning', sample: 'Omar has deficits in pragmatic language.' },
+      { pattern: /\bhave\s+(?:a\s+)?deficits?\s+in\b/, replace: 'are learning', sample: 'Both brothers have deficits in pragmatic language.' },
+    ],
   },
   {
     term: 'avoids',
@@ -222,6 +255,9 @@ export const DEFICIT_TERMS: readonly DeficitTerm[] = [
       before: 'Omar lacks social skills.',
       after: 'Omar is learning to join a group game and does best with a peer buddy.',
     },
+    rewrite: [
+      { pattern: /\blacks\b(?!\s+of\b)/, replace: 'is learning', sample: 'Omar lacks social skills.' },
+    ],
   },
   {
     term: 'deficient',
@@ -233,6 +269,7 @@ export const DEFICIT_TERMS: readonly DeficitTerm[] = [
       before: 'Ana is deficient in phonics.',
       after: 'Ana knows all short vowel sounds and is learning vowel teams.',
     },
+    rewrite: [{ pattern: /\b(is|are)\s+deficient\s+in\b/, replace: '$1 learning', sample: 'Ana is deficient in phonics.' }],
   },
   {
     term: 'impaired',
@@ -244,6 +281,10 @@ export const DEFICIT_TERMS: readonly DeficitTerm[] = [
       before: 'Sofia is hearing impaired.',
       after: 'Sofia is hard of hearing and uses an FM system in class.',
     },
+    rewrite: [
+      { pattern: /\b(is|are)\s+hearing[- ]impaired\b/, replace: '$1 deaf or hard of hearing', sample: 'Sofia is hearing impaired.' },
+      { pattern: /\bis\s+visually[- ]impaired\b/, replace: 'is blind or has low vision', sample: 'Sofia is visually impaired.' },
+    ],
   },
   {
     term: 'below grade level',
@@ -280,6 +321,11 @@ export const DEFICIT_TERMS: readonly DeficitTerm[] = [
       before: 'Omar has difficulty with transitions.',
       after: 'Omar moves between activities calmly with a visual schedule and a two-minute warning.',
     },
+    rewrite: [
+      { pattern: new RegExp(`\\bhas\\s+${DEGREE}difficult(?:y|ies)\\s+(?:with|in)\\b`), replace: 'is learning', sample: 'Omar has difficulty with long division.' },
+      { pattern: new RegExp(`\\bhave\\s+${DEGREE}difficult(?:y|ies)\\s+(?:with|in)\\b`), replace: 'are learning', sample: 'The twins have difficulty with long division.' },
+      { pattern: new RegExp(`\\bhad\\s+${DEGREE}difficult(?:y|ies)\\s+(?:with|in)\\b`), replace: 'was learning', sample: 'Omar had difficulty with long division in grade 4.' },
+    ],
   },
   {
     term: 'problem behaviors',
@@ -358,6 +404,9 @@ export const DEFICIT_TERMS: readonly DeficitTerm[] = [
       before: 'Maya is attention-seeking in class.',
       after: 'Maya seeks connection with adults and does best with a planned check-in at the start of class.',
     },
+    rewrite: [
+      { pattern: /\bis\s+attention[- ]seeking\b/, replace: 'seeks connection with adults', sample: 'Maya is attention-seeking in class.' },
+    ],
   },
   {
     term: 'obsessed',
@@ -370,6 +419,9 @@ export const DEFICIT_TERMS: readonly DeficitTerm[] = [
       before: 'Omar is obsessed with trains.',
       after: 'Omar has a deep interest in trains, and we use train schedules to practise telling time.',
     },
+    rewrite: [
+      { pattern: /\b(is|are)\s+(?:obsessed\s+with|fixated\s+on)\b/, replace: '$1 deeply interested in', sample: 'Omar is obsessed with trains.' },
+    ],
   },
   {
     term: 'easily distracted',
@@ -381,6 +433,9 @@ export const DEFICIT_TERMS: readonly DeficitTerm[] = [
       before: 'Maya is easily distracted.',
       after: 'Maya focuses best in a seat near the teacher, away from the door.',
     },
+    rewrite: [
+      { pattern: /\bis\s+easily\s+distracted\b/, replace: 'focuses best with few distractions', sample: 'Maya is easily distracted.' },
+    ],
   },
   {
     term: 'slow learner',
@@ -392,6 +447,7 @@ export const DEFICIT_TERMS: readonly DeficitTerm[] = [
       before: 'Luis is a slow reader.',
       after: 'Luis reads carefully and accurately; extended time lets him show what he knows.',
     },
+    rewrite: [{ pattern: /\ba\s+slow\s+reader\b/, replace: 'a careful reader', sample: 'Luis is a slow reader.' }],
   },
   {
     term: 'suffers from',
@@ -403,6 +459,10 @@ export const DEFICIT_TERMS: readonly DeficitTerm[] = [
       before: 'Sofia is wheelchair-bound.',
       after: 'Sofia uses a wheelchair and moves between classes with a peer.',
     },
+    rewrite: [
+      { pattern: /\bsuffers\s+from\b/, replace: 'has', sample: 'Sofia suffers from epilepsy.' },
+      { pattern: /\bis\s+(?:wheelchair[- ]bound|confined\s+to\s+a\s+wheelchair)\b/, replace: 'uses a wheelchair', sample: 'Sofia is wheelchair-bound.' },
+    ],
   },
   {
     term: 'special needs',
@@ -414,6 +474,9 @@ export const DEFICIT_TERMS: readonly DeficitTerm[] = [
       before: 'Ana is a student with special needs.',
       after: 'Ana is a student who learns best with pictures and hands-on materials.',
     },
+    rewrite: [
+      { pattern: /\b(a\s+(?:student|child|learner))\s+with\s+special[- ]needs\b/, replace: '$1 with a disability', sample: 'Ana is a student with special needs.' },
+    ],
   },
   {
     term: 'normal peers',
@@ -425,6 +488,9 @@ export const DEFICIT_TERMS: readonly DeficitTerm[] = [
       before: 'Omar eats lunch with normal peers.',
       after: 'Omar eats lunch with his classmates.',
     },
+    rewrite: [
+      { pattern: /\b(?:normal|regular)\s+(?:peers|students|kids|children|classmates)\b/, replace: 'peers without disabilities', sample: 'Omar eats lunch with normal peers.' },
+    ],
   },
   {
     term: 'incapable',
@@ -503,4 +569,22 @@ export function findDeficitWording(text: string, terms: readonly DeficitTerm[] =
     end = match.index + match.found.length;
   }
   return kept;
+}
+
+/**
+ * `text` with the finding `match` rewritten by its term's first rewrite whose words cover it ("Ana is unable to
+ * read" -> "Ana is learning to read"), or undefined when no rewrite fits there. A capital at the start stays one.
+ */
+export function rewriteDeficit(text: string, match: DeficitMatch): string | undefined {
+  for (const rewrite of match.term.rewrite ?? []) {
+    for (const m of text.matchAll(new RegExp(rewrite.pattern.source, 'gi'))) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (start > match.index || end < match.index + match.found.length) continue;
+      let replacement = m[0].replace(new RegExp(rewrite.pattern.source, 'i'), rewrite.replace);
+      if (/^\p{Lu}/u.test(m[0])) replacement = replacement.charAt(0).toUpperCase() + replacement.slice(1);
+      return text.slice(0, start) + replacement + text.slice(end);
+    }
+  }
+  return undefined;
 }

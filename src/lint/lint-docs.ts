@@ -3,7 +3,7 @@
  * documentation cannot drift from what the lint does. Written by `npx tsx scripts/reading-levels.ts`; a test fails
  * when the committed copy is stale.
  */
-import { DEFICIT_TERMS } from './deficit-terms.js';
+import { DEFICIT_TERMS, findDeficitWording, rewriteDeficit } from './deficit-terms.js';
 import { MIN_WORDS_FOR_WARNING, READING_TARGETS } from '../readability/reading-targets.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
@@ -12,6 +12,12 @@ export function lintDocMarkdown(): string {
   const terms = DEFICIT_TERMS.map(
     (t) =>
       `| **${cell(t.term)}** | ${t.forms.map((f) => `"${cell(f)}"`).join(', ')} | ${cell(t.why)} | ${cell(t.hint)} | ${cell(t.example.before)} → ${cell(t.example.after)} |`,
+  );
+  const rewrites = DEFICIT_TERMS.flatMap((t) =>
+    (t.rewrite ?? []).map((r) => {
+      const [match] = findDeficitWording(r.sample);
+      return `| **${cell(t.term)}** | ${cell(r.sample)} | ${cell((match && rewriteDeficit(r.sample, match)) ?? '')} |`;
+    }),
   );
   return `<!-- Generated from src/lint/deficit-terms.ts and src/lint/lint-docs.ts by \`npx tsx scripts/reading-levels.ts\`. Do not edit by hand. -->
 
@@ -63,6 +69,18 @@ example whose rewrite passes), then run \`npx tsx scripts/reading-levels.ts\` to
 | Term | Forms matched | Why | Rephrase | Example |
 |---|---|---|---|---|
 ${terms.join('\n')}
+
+### Rewrites a tool can apply
+
+Where one reads well whatever the rest of the sentence says, a \`deficit-wording\` diagnostic also carries a
+\`fix\`: the field's whole English text with the words rewritten (\`{ path, text }\`; \`iep serve\`'s editor applies it
+in one click). Only the words around the finding change, and only in these forms; the voice fields (\`studentVoice\`,
+\`parentConcerns\`) never get one. Every other finding has the hint alone, because its rewrite needs facts only the
+team has (a level, a support).
+
+| Term | Written | Fix |
+|---|---|---|
+${rewrites.join('\n')}
 
 ## Reading level
 

@@ -4,7 +4,7 @@
  */
 import { formatJsonPath } from '../model/diagnostic.js';
 import type { Iep } from '../model/iep.js';
-import { findDeficitWording } from './deficit-terms.js';
+import { findDeficitWording, rewriteDeficit } from './deficit-terms.js';
 import type { LintDiagnostic } from './lint-diagnostic.js';
 import type { Locator } from './lint-locate.js';
 import { textFields } from '../model/text-fields.js';
@@ -31,6 +31,8 @@ export function checkWording(iep: Iep, locator: Locator, file?: string): LintDia
     const voice = typeof last === 'string' ? VOICE_FIELDS[last] : undefined;
     for (const match of findDeficitWording(field.text)) {
       const where = formatJsonPath(field.path);
+      // Someone's own words are never rewritten; elsewhere, the field's whole text with this finding rewritten.
+      const rewritten = voice ? undefined : rewriteDeficit(field.text, match);
       diagnostics.push({
         code: 'deficit-wording',
         severity: voice ? 'info' : 'warning',
@@ -45,6 +47,7 @@ export function checkWording(iep: Iep, locator: Locator, file?: string): LintDia
           : match.term.hint,
         term: match.term.term,
         found: match.found,
+        ...(rewritten !== undefined ? { fix: { path: where, text: rewritten } } : {}),
       });
     }
   }

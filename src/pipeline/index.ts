@@ -15,7 +15,7 @@ export { describeWriteFailure } from './describe-write-failure.js';
 export { sha256 } from './sha256.js';
 export { BrowserPool, type BrowserPoolOptions } from '../render/pdf/browser-pool.js';
 export { previewDraft, type PreviewOptions, type PreviewResult } from './preview-draft.js';
-export { starterIep } from './starter-iep.js';
+export { starterIep, type StarterOptions } from './starter-iep.js';
 // What the server answers with, through the pipeline (src/server may not reach into validate, rules or lint).
 export { loadIep, type LoadedIep } from '../validate/load-iep.js';
 export { MAX_IEP_BYTES } from '../load/decode-text.js';

@@ -1,106 +1,181 @@
-/** The text of a new IEP record (a draft to fill in), for `iep init` and the server's "new IEP". Minimal first version: every required field, one of each list. */
-import type { Language } from '../model/languages.js';
+import { LANGUAGE_NAMES, type Language } from '../model/languages.js';
 
-export function starterIep(options: { lang?: Language } = {}): string {
+export interface StarterOptions {
+  /** The family's language: the student's home language and the parent's preferred language. Default: English. */
+  lang?: Language;
+  /** The meeting date the starter's dates are counted from (YYYY-MM-DD). Default: today (UTC). */
+  today?: string;
+}
+
+/**
+ * A new IEP to start from (`iep init`, the editor's "new IEP"): YAML with a comment over each section saying, in
+ * plain words, what it holds. Every text to write says "TO WRITE:" and what goes there; it is a draft (the DRAFT
+ * mark is printed) that validates and renders in every layout. Where a value must be chosen from a list, the
+ * comment names the choices. Present levels are written strength-first: strengths, interests and preferences,
+ * then what the student is learning next.
+ */
+export function starterIep(options: StarterOptions = {}): string {
   const lang = options.lang ?? 'en';
-  return `# A new IEP: replace every value with the student's; document.status stays draft until the team agrees.
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const yearLater = addYears(today, 1, -1);
+  const birth = addYears(today, -9, 0);
+  const language = LANGUAGE_NAMES[lang];
+  return `# A new IEP. Replace every "TO WRITE:" with your own words, and check every value marked CHOOSE.
+# It stays a draft (printed with a DRAFT mark) until you set document.status to final.
+# Field by field guide: docs/data-model.md. Check it any time with: iep check THIS-FILE
 schemaVersion: 1
+
+# Draft or final, and the version (1 for a new IEP; add 1 for each amendment).
 document:
   status: draft
   version: 1
+
+# Who the student is. The ID goes in file names and page headers.
 student:
-  id: "T0001"
-  firstName: Ana
-  lastName: Lopez
-  preferredName: Ana
-  dateOfBirth: "2016-04-12"
+  id: "STUDENT-ID"
+  firstName: "TO WRITE: first name"
+  lastName: "TO WRITE: last name"
+  # The name the student goes by (the student summary uses it).
+  preferredName: "TO WRITE: preferred name"
+  # CHOOSE: the real date of birth (YYYY-MM-DD).
+  dateOfBirth: "${birth}"
+  # CHOOSE: PK, K, 1 to 12, or ungraded.
   grade: "3"
-  school: P.S. 11
+  school: "TO WRITE: school name"
+  # The language spoken at home (${language}); parent copies can be made in it.
   homeLanguage: ${lang}
   guardians:
-    - name: Maria Lopez
-      relationship: mother
+    - name: "TO WRITE: parent or guardian's name"
+      # CHOOSE: mother, father, parent, guardian, grandparent, foster-parent, surrogate-parent or other.
+      relationship: parent
       preferredLanguage: ${lang}
+
+# CHOOSE the disability classification (the list is in docs/data-model.md).
 disability:
   classification: learning-disability
+
+# The meeting that writes this IEP, and the dates it sets (YYYY-MM-DD).
 meeting:
-  date: "2026-05-14"
+  date: "${today}"
+  # CHOOSE: initial, annual-review, reevaluation or amendment.
   type: annual-review
-  implementationDate: "2026-09-09"
-  annualReviewDate: "2027-05-13"
+  implementationDate: "${today}"
+  # At most one year after the meeting.
+  annualReviewDate: "${yearLater}"
+
+# Everyone on the IEP team, and whether they came to the meeting.
 team:
-  - { name: Maria Lopez, role: parent, attended: true }
-  - { name: Jo Park, role: general-education-teacher, attended: true }
-  - { name: Sam Reed, role: special-education-teacher, attended: true, caseManager: true, contact: { email: sreed@example.org } }
-  - { name: Dr. Kim Lee, role: school-psychologist, attended: true, interpretsEvaluations: true }
-  - { name: Pat Doe, role: district-representative, attended: true }
-parentConcerns: We want Ana to enjoy reading.
+  - { name: "TO WRITE: parent's name", role: parent, attended: true }
+  - { name: "TO WRITE: general education teacher's name", role: general-education-teacher, attended: true }
+  - { name: "TO WRITE: special education teacher's name", role: special-education-teacher, attended: true, caseManager: true }
+  - { name: "TO WRITE: name of who explains evaluation results", role: school-psychologist, attended: true, interpretsEvaluations: true }
+  - { name: "TO WRITE: district representative's name", role: district-representative, attended: true }
+
+# The family's hopes and concerns, in their own words.
+parentConcerns: "TO WRITE: what the family hopes for and is concerned about."
+
+# The student's own words about their hopes and what helps them (quoted on the student summary).
+studentVoice: "TO WRITE: what the student says helps them learn."
+
+# Evaluations and tests the present levels draw on. Add one entry per evaluation.
 evaluations:
-  - name: Classroom reading inventory
+  - name: "TO WRITE: name of the evaluation"
+    # CHOOSE: state-assessment, district-assessment, psychoeducational, speech-language, classroom, other (more in docs/data-model.md).
     kind: classroom
-    date: "2026-04-01"
-    results: Ana reads 62 words per minute at a grade 2 level.
+    date: "${today}"
+    results: "TO WRITE: what the results show, in words a parent can follow."
+
+# How the student is doing now, in three areas. Start with what the student does well: strengths, interests and
+# preferences (each with a short id that goals refer to), then how things are going, then what they are learning next.
 presentLevels:
   academic:
-    description: Ana reads grade 2 texts with support.
     strengths:
-      - { id: retells-stories, text: Ana retells stories in order with rich detail. }
+      - { id: academic-strength, text: "TO WRITE: something the student does well in learning." }
     interests:
-      - { id: animals, text: Ana loves books about animals. }
+      - { id: interest, text: "TO WRITE: something the student likes or cares about." }
+    preferences:
+      - { id: preference, text: "TO WRITE: how the student likes to learn and work." }
+    description: "TO WRITE: how the student is doing now in reading, writing and math."
     needs:
-      - Ana is learning to decode words with two or more syllables.
+      - "TO WRITE: what the student is learning next, and the support that helps."
   social:
-    description: Ana works well with classmates.
     strengths:
-      - { id: kind-partner, text: Ana is a kind and patient partner. }
+      - { id: social-strength, text: "TO WRITE: something the student does well with others." }
+    description: "TO WRITE: how the student gets along with classmates and adults."
     needs: []
   physical:
-    description: Ana is healthy and active.
     strengths:
-      - { id: active, text: Ana enjoys recess games. }
+      - { id: physical-strength, text: "TO WRITE: something the student enjoys doing with their body (sports, games, art)." }
+    description: "TO WRITE: the student's health, movement and senses, as they matter at school."
     needs: []
+  # What in the classroom helps: changes to the room, materials, or adult support.
   management:
-    description: Ana does best with directions given in writing as well as aloud.
-  effectOnProgress: Ana's decoding skills affect how quickly she reads grade-level texts.
+    description: "TO WRITE: what helps the student in class."
+  # How the disability affects learning in the general education class.
+  effectOnProgress: "TO WRITE: how the disability affects the student's progress in class."
+
+# Special factors the team must consider: set needed to true and describe the support where one applies.
 specialFactors:
   behavior: { needed: false, behaviorInterventionPlan: false }
   languageNeeds: { needed: false }
   braille: { needed: false }
   communication: { needed: false }
   assistiveTechnology: { needed: false, atHome: false }
+
+# Annual goals. Each builds on strengths (their ids, from present levels) and says how progress is measured.
 goals:
-  - id: decoding
+  - id: goal-1
+    # CHOOSE: reading, writing, math, communication, social-emotional, behavior, motor, self-advocacy ... (docs/data-model.md).
     area: reading
-    baseline: Ana reads 62 words correct per minute on grade 2 passages.
-    goal: Ana will read grade 3 passages at 90 words correct per minute.
-    criteria: 90 words correct per minute on 3 of 4 probes
-    method: Curriculum-based measurement probes
-    schedule: Every two weeks
-    buildsOn: [retells-stories, animals]
+    baseline: "TO WRITE: where the student is now on this skill, with a number."
+    goal: "TO WRITE: what the student will do in a year, measurably."
+    criteria: "TO WRITE: how mastery is judged, for example 4 of 5 tries."
+    method: "TO WRITE: how progress is measured, for example work samples."
+    schedule: "TO WRITE: when progress is measured, for example every two weeks."
+    buildsOn: [academic-strength, interest]
+
+# How and when the family hears about progress on the goals.
 progressReporting:
-  schedule: Four times a year, with report cards
-  method: A written report on each goal
+  schedule: "TO WRITE: when reports go home, for example with each report card."
+  method: "TO WRITE: how progress is reported, for example a written report on each goal."
+
+# Services, each with how often, how long, where and from when to when. Add entries like this one:
+#   - { program: resource-room, groupSize: 5, frequency: { times: 5, per: week }, duration: { minutes: 45 },
+#       location: separate-location, beginDate: "${today}", endDate: "${yearLater}" }
 services:
-  specialEducation:
-    - program: resource-room
-      groupSize: 5
-      frequency: { times: 5, per: week }
-      duration: { minutes: 45 }
-      location: separate-location
-      beginDate: "2026-09-09"
-      endDate: "2027-05-13"
+  specialEducation: []
   related: []
   supplementaryAids: []
   assistiveTechnology: []
   schoolPersonnelSupports: []
+
+# Services in July and August, if the student is eligible.
 twelveMonthServices: { eligible: false }
+
+# Accommodations on tests (extra time, a separate room...), one entry each.
 testingAccommodations: []
+
+# CHOOSE how the student takes state and district tests: regular, regular-with-accommodations or alternate.
 assessments: { participation: regular }
+
+# Time with students without disabilities: if not full, say how much and why.
 nondisabledParticipation:
-  fullParticipation: false
-  explanation: Ana leaves her class for 45 minutes a day for resource room reading.
+  fullParticipation: true
+  explanation: "TO WRITE: how much of the day the student spends with classmates without disabilities, and why."
+
+# CHOOSE general or adapted physical education.
 physicalEducation: { program: general }
+
+# Set specialTransportation to true and describe what is needed, if anything.
 transportation: { specialTransportation: false }
-placement: { recommendation: "District school, general education class with resource room" }
+
+# Where the IEP is carried out.
+placement: { recommendation: "TO WRITE: the recommended placement, for example a general education class in the district school." }
 `;
+}
+
+/** `iso` moved by whole years and then days, as YYYY-MM-DD (February 29 becomes March 1 in a common year). */
+function addYears(iso: string, years: number, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y + years, m - 1, d + days)).toISOString().slice(0, 10);
 }

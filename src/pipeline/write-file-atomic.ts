@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { isProcessRunning } from '../render/pdf/processes.js';
 
@@ -12,14 +12,19 @@ const writing = new Set<string>();
 /**
  * Writes a file so that it is either complete or absent: write to a temporary name in the same folder, then
  * rename (atomic on one filesystem). An interrupted run never leaves half a PDF where a whole one was expected.
+ * `exclusive`: never replace a file already there (it fails with EEXIST instead): the temporary file is linked to
+ * the final name, which no other writer can take in between, then removed.
  */
-export async function writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: Uint8Array, options: { exclusive?: boolean } = {}): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.partial`;
   writing.add(temporary);
   try {
     await writeFile(temporary, data);
-    await rename(temporary, path);
+    if (options.exclusive) {
+      await link(temporary, path);
+      await rm(temporary, { force: true });
+    } else await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
