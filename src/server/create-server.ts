@@ -49,7 +49,8 @@ export interface IepServer {
  * answered as `{ error: { code, message } }`, never with a stack.
  */
 export function createServer(options: ServerOptions): IepServer {
-  const app = Fastify({ logger: false, bodyLimit: MAX_IEP_BYTES, return503OnClosing: true, forceCloseConnections: 'idle' });
+  // requestTimeout: a client that sends its body slowly cannot hold a connection open for ever.
+  const app = Fastify({ logger: false, bodyLimit: MAX_IEP_BYTES, requestTimeout: 120_000, return503OnClosing: true, forceCloseConnections: 'idle' });
   const ownPool = options.browserPool === undefined;
   const browserPool = options.browserPool ?? new BrowserPool();
   const limiter = new RenderLimiter({ concurrency: options.renderConcurrency ?? browserPool.options.concurrency, queue: options.renderQueue ?? 8 });

@@ -50,7 +50,7 @@ interface RenderQuery {
   lang: Language;
   format: OutputFormat;
   profile: Profile;
-  final?: boolean;
+  final?: '0' | '1' | 'false' | 'true';
 }
 
 /** Health, schema, and the routes that take an IEP record: validate, check, lint, render, preview. */
@@ -109,7 +109,7 @@ export function registerIepRoutes(app: FastifyInstance, options: IepRoutesOption
   app.post<{ Querystring: RenderQuery }>('/api/render', {
     schema: {
       summary: 'render one copy of a record to PDF, DOCX or HTML',
-      querystring: { type: 'object', properties: { layout: LAYOUT_PARAM, lang: LANG_PARAM, format: FORMAT_PARAM, profile: PROFILE_PARAM, final: { type: 'boolean', description: 'refuse a draft or a record breaking an error-level rule (as --final)' } } },
+      querystring: { type: 'object', properties: { layout: LAYOUT_PARAM, lang: LANG_PARAM, format: FORMAT_PARAM, profile: PROFILE_PARAM, final: { type: 'string', enum: ['0', '1', 'false', 'true'], description: '1: refuse a draft or a record breaking an error-level rule (as iep render --final)' } } },
     } satisfies RouteSchema,
     config: {
       ...iep,
@@ -132,7 +132,7 @@ export function registerIepRoutes(app: FastifyInstance, options: IepRoutesOption
       const loaded = loadIep(request.body as string);
       if (!loaded.iep) return invalid(reply, loaded.diagnostics);
       const job = { id: 'api', input: loaded.file, layout, lang, formats: [format] };
-      const jobOptions = { profile, final, browserPool: options.browserPool, pdfTimeoutMs: options.renderTimeoutMs };
+      const jobOptions = { profile, final: final === '1' || final === 'true', browserPool: options.browserPool, pdfTimeoutMs: options.renderTimeoutMs };
       const result = await withDeadline(
         options.limiter.run(() => runJob(job, jobOptions, loaded)),
         options.renderTimeoutMs,
