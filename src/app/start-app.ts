@@ -30,6 +30,7 @@ import { h, replaceChildren } from './dom.js';
 import { initI18n, t } from './i18n.js';
 import { parseJsonPath, valueAt } from './json-path.js';
 import { latestOnly } from './latest-only.js';
+import { SOURCE_EDITOR_CSS, mountInShadow } from './mount-in-shadow.js';
 import { schemaLanguages } from './schema-languages.js';
 
 const PREVIEW_DELAY_MS = 150;
@@ -109,7 +110,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
       if (!yamlError) edit(path, value, 'form');
     },
   });
-  const source = createSourceEditor(sourceHost, { schema, text: '', onChange: (next) => setText(next, 'source') });
+  const source = createSourceEditor(mountInShadow(sourceHost, SOURCE_EDITOR_CSS), { schema, text: '', onChange: (next) => setText(next, 'source') });
 
   const tabs = createTabs(t('tabs.label'), [
     { id: 'form', label: t('tabs.form'), panel: formPanel },
