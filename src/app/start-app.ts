@@ -79,7 +79,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const fileMenu = h(
     'details',
     { class: 'file-menu' },
-    h('summary', { class: 'button' }, t('files.open')),
+    h('summary', { class: 'button', id: 'file-menu' }, t('files.open')),
     h('nav', { 'aria-label': t('files.nav') }, fileMenuList),
   );
   const docTitle = h('p', { class: 'doc-title', id: 'doc-title' });
@@ -110,7 +110,13 @@ export async function startApp(root: HTMLElement): Promise<void> {
       if (!yamlError) edit(path, value, 'form');
     },
   });
-  const source = createSourceEditor(mountInShadow(sourceHost, SOURCE_EDITOR_CSS), { schema, text: '', onChange: (next) => setText(next, 'source') });
+  const sourceMount = mountInShadow(sourceHost, SOURCE_EDITOR_CSS);
+  const source = createSourceEditor(sourceMount, { schema, text: '', onChange: (next) => setText(next, 'source') });
+
+  // The editable text is the scrolling region's keyboard way in; say so explicitly (CodeMirror leaves it implicit
+  // for contenteditable, which axe's scrollable-region-focusable does not count). CodeMirror keeps attributes it did
+  // not set itself.
+  sourceMount.querySelector('.cm-content')?.setAttribute('tabindex', '0');
 
   const tabs = createTabs(t('tabs.label'), [
     { id: 'form', label: t('tabs.form'), panel: formPanel },
