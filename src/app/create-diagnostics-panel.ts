@@ -4,6 +4,7 @@
  * wording offers its suggested text with one button.
  */
 import type { AppDiagnostic } from './api.js';
+import { changedSentences } from './changed-sentences.js';
 import { h, replaceChildren } from './dom.js';
 import { t } from './i18n.js';
 
@@ -13,6 +14,8 @@ export interface DiagnosticsPanel {
 }
 
 export interface DiagnosticsPanelOptions {
+  /** The field's English text now, to show only the sentences a suggestion changes. */
+  currentText(path: string): string | undefined;
   onGoTo(diagnostic: AppDiagnostic): void;
   onFix(diagnostic: AppDiagnostic): void;
 }
@@ -39,12 +42,16 @@ export function createDiagnosticsPanel(options: DiagnosticsPanelOptions): Diagno
             where,
           )
         : null;
+    const current = diagnostic.fix ? options.currentText(diagnostic.fix.path) : undefined;
+    const change = diagnostic.fix && current !== undefined ? changedSentences(current, diagnostic.fix.text) : undefined;
     const fix = diagnostic.fix
       ? h(
           'div',
           { class: 'diag-fix' },
+          change ? h('p', { class: 'diag-fix-label diag-fix-before' }, t('diagnostics.insteadOf')) : null,
+          change ? h('blockquote', { class: 'diag-fix-old' }, change.before) : null,
           h('p', { class: 'diag-fix-label' }, t('diagnostics.suggested')),
-          h('blockquote', { class: 'diag-fix-text' }, diagnostic.fix.text),
+          h('blockquote', { class: 'diag-fix-text' }, change?.after ?? diagnostic.fix.text),
           h('button', { type: 'button', class: 'button button-small', onclick: () => options.onFix(diagnostic) }, t('diagnostics.useSuggested')),
         )
       : null;
@@ -70,7 +77,11 @@ export function createDiagnosticsPanel(options: DiagnosticsPanelOptions): Diagno
       title.textContent = heading ?? t('diagnostics.heading');
       const count = (severity: string) => diagnostics.filter((d) => d.severity === severity).length;
       summary.textContent = diagnostics.length
-        ? t('diagnostics.summary', { errors: count('error'), warnings: count('warning'), notes: count('info') })
+        ? t('diagnostics.summary', {
+            errors: t('diagnostics.errors', { count: count('error') }),
+            warnings: t('diagnostics.warnings', { count: count('warning') }),
+            notes: t('diagnostics.notes', { count: count('info') }),
+          })
         : t('diagnostics.none');
       replaceChildren(list, ...diagnostics.map(item));
     },

@@ -91,7 +91,7 @@ export function createPreviewPane(options: PreviewPaneOptions): PreviewPane {
     copy,
     lang: () => langSelect.value,
     show(id, draft, errors) {
-      badge.textContent = draft ? t('preview.draft') : errors ? t('preview.hasErrors', { count: errors }) : t('preview.complete');
+      badge.textContent = draft ? (errors ? t('preview.draftErrors', { count: errors }) : t('preview.draft')) : errors ? t('preview.hasErrors', { count: errors }) : t('preview.complete');
       badge.className = `badge ${draft ? 'badge-draft' : errors ? 'badge-error' : 'badge-ok'}`;
       const title = t('preview.frameTitle', { copy: t(`copies.${copy().id}`), language: languageLabel(langSelect.value) });
       // A new frame per answer, swapped in when it has loaded: no blank flash while the next page loads.

@@ -129,7 +129,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     }
   });
 
-  const panel = createDiagnosticsPanel({ onGoTo: goTo, onFix: useFix });
+  const panel = createDiagnosticsPanel({ currentText, onGoTo: goTo, onFix: useFix });
   const preview = createPreviewPane({
     languages,
     onChange: () => previewer.now(text),
@@ -238,6 +238,12 @@ export async function startApp(root: HTMLElement): Promise<void> {
       tabs.select('source');
       source.focusLine(diagnostic.line);
     }
+  }
+
+  function currentText(jsonPath: string): string | undefined {
+    const value = valueAt(record, parseJsonPath(jsonPath));
+    const text = value && typeof value === 'object' && 'en' in value ? (value as { en: unknown }).en : value;
+    return typeof text === 'string' ? text : undefined;
   }
 
   function useFix(diagnostic: AppDiagnostic): void {

@@ -4,6 +4,7 @@ import { fileNameFrom } from '../../src/app/file-name-from.js';
 import { fileNameFor } from '../../src/app/file-name-for.js';
 import { parseJsonPath, valueAt } from '../../src/app/json-path.js';
 import { schemaLanguages } from '../../src/app/schema-languages.js';
+import { changedSentences } from '../../src/app/changed-sentences.js';
 
 describe('the editor\'s small pieces', () => {
   it('takes the download name from Content-Disposition, the UTF-8 form first, never with folders', () => {
@@ -30,5 +31,20 @@ describe('the editor\'s small pieces', () => {
   it('finds the document languages in the published schema, English first', () => {
     const schema = JSON.parse(readFileSync(new URL('../../schema/iep.schema.json', import.meta.url), 'utf8'));
     expect(schemaLanguages(schema)).toEqual(['en', 'es', 'zh-Hans', 'zh-Hant', 'ar', 'bn', 'ru', 'ko', 'fr', 'ht', 'ur']);
+  });
+});
+
+describe('changedSentences', () => {
+  it('shows only the sentence a rewrite changes', () => {
+    const before = 'Maya is curious. Maya struggles with decoding. She loves octopuses.';
+    const after = 'Maya is curious. Maya is learning decoding. She loves octopuses.';
+    expect(changedSentences(before, after)).toEqual({ before: 'Maya struggles with decoding.', after: 'Maya is learning decoding.' });
+  });
+
+  it('gives the whole text when the change is in its only sentence', () => {
+    expect(changedSentences('Ana is unable to add fractions', 'Ana is learning to add fractions')).toEqual({
+      before: 'Ana is unable to add fractions',
+      after: 'Ana is learning to add fractions',
+    });
   });
 });

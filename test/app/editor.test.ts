@@ -90,6 +90,7 @@ describe('the editor in a browser', () => {
     const button = await page.waitForSelector('::-p-aria([name="Use suggested wording"][role="button"])', { timeout: 20_000 });
     const suggested = await page.$eval('.diag-fix-text', (el) => el.textContent ?? '');
     expect(suggested).not.toMatch(/impaired/);
+    expect(await page.$eval('.diag-fix-old', (el) => el.textContent)).toBe('Ana is hearing impaired.');
     await button!.click();
     await page.waitForFunction(`document.querySelector(${JSON.stringify(control(field))})?.value === ${JSON.stringify(suggested)}`, { timeout: 10_000 });
     await page.waitForFunction(`!document.querySelector('#diagnostics')?.innerText.includes('"impaired"')`, { timeout: 20_000 });
