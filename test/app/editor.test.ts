@@ -144,11 +144,35 @@ describe('the editor in a browser', () => {
     expect(readFileSync(file, 'utf8')).toMatch(/firstName: "?Jordan"?\n[\s\S]*lastName: "?Lee"?\n/);
   });
 
+  it('autosaves a draft while there are unsaved changes, and offers it after a reload', async () => {
+    const { page } = session;
+    await typeInto('student.school', 'P.S. 321 Park Slope');
+    await page.waitForFunction(`document.querySelector('#save-state')?.textContent.startsWith('Draft autosaved')`, { timeout: 15_000 });
+    expect(readFileSync(path.join(session.folder, NEW_FILE), 'utf8')).not.toMatch(/P\.S\. 321/);
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForSelector('.notice:not([hidden])');
+    expect(await page.$eval('.notice', (el) => el.textContent)).toMatch(/autosaved draft/);
+    expect(await page.$eval(control('student.school'), (el) => (el as unknown as { value: string }).value)).not.toBe('P.S. 321 Park Slope');
+    await page.click('::-p-aria([name="Restore the draft"][role="button"])');
+    await page.waitForFunction(`document.querySelector(${JSON.stringify(control('student.school'))})?.value === 'P.S. 321 Park Slope'`);
+    expect(await page.$eval('#save-state', (el) => el.textContent)).toMatch(/autosaved/i);
+  });
+
+  it('refuses to finalize a draft and says why in the diagnostics', async () => {
+    const { page } = session;
+    await page.click('#finalize');
+    await page.waitForFunction(`document.querySelector('#diagnostics-heading')?.textContent === 'Why the IEP cannot be finalized yet'`, { timeout: 60_000 });
+    expect(await diagnosticsText()).toMatch(/still a draft/);
+    // The focus goes to the explanation, so a keyboard or screen reader user is taken there.
+    expect(await page.evaluate('document.activeElement?.id')).toBe('diagnostics-heading');
+  });
+
   it('loaded nothing from outside the server and threw no error', () => {
     const origin = session.server.origin;
     const outside = session.requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(blob|data|about):/.test(url));
     expect(outside).toEqual([]);
-    // The conflict above is answered 409 on purpose; Chromium logs every 4xx answer as a console error.
-    expect(session.pageErrors.filter((message) => !/status of 409/.test(message))).toEqual([]);
+    // The conflict and the finalize refusal above are answered 409 and 422 on purpose; Chromium logs every 4xx
+    // answer as a console error.
+    expect(session.pageErrors.filter((message) => !/status of (409|422)/.test(message))).toEqual([]);
   });
 });
