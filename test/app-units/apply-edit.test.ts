@@ -109,6 +109,22 @@ describe('applyEdit on YAML', () => {
     expect(parse(out).goals[0].criteria).toEqual({ en: '90% accuracy', bn: '৯০% নির্ভুল' });
   });
 
+  it('turns { en, bn } back into the plain English string when the last translation is removed', () => {
+    const translated = applyEdit(SMALL, ['goals', 0, 'criteria', 'bn'], '৯০% নির্ভুল', { schema });
+    const back = applyEdit(translated, ['goals', 0, 'criteria', 'bn'], undefined, { schema });
+    expect(back).toBe(SMALL);
+    const json = applyEdit(JSON.stringify({ parentConcerns: { en: 'Proud.', es: 'Orgullosos.' } }), ['parentConcerns', 'es'], undefined, { schema });
+    expect(JSON.parse(json)).toEqual({ parentConcerns: 'Proud.' });
+  });
+
+  it('makes { en, xx } only of a narrative field when the schema is given (a frequency is not a text)', () => {
+    const text = 'services:\n  specialEducation:\n    - service: resource-room\n      frequency: as-needed\n';
+    const result = tryApplyEdit(text, ['services', 'specialEducation', 0, 'frequency', 'per'], 'week', { schema });
+    expect(result).toMatchObject({ ok: false, message: expect.stringContaining('holds a single value') });
+    const json = JSON.stringify(parse(text));
+    expect(tryApplyEdit(json, ['services', 'specialEducation', 0, 'frequency', 'per'], 'week', { schema }).ok).toBe(false);
+  });
+
   it('refuses __proto__, constructor and prototype keys in the path or the value, and changes nothing global', () => {
     for (const hostile of [['__proto__', 'polluted'], ['constructor', 'prototype', 'polluted'], ['student', '__proto__']]) {
       expect(() => applyEdit(SMALL, hostile, 'yes')).toThrow(ApplyEditError);
@@ -137,6 +153,14 @@ describe('applyEdit on YAML', () => {
       message: expect.stringContaining('"student.firstName" holds a single value'),
     });
     expect(tryApplyEdit(SMALL, ['goals', 5], {})).toMatchObject({ ok: false, message: expect.stringContaining('has 2 items') });
+  });
+
+  it('gives the same text for an edit of the text it just returned (kept parse) as for a fresh parse of it', () => {
+    const first = applyEdit(maya, ['goals', 0, 'goal'], 'Maya will read.', { schema });
+    const chained = applyEdit(first, ['goals', 0, 'criteria', 'es'], 'Criterio', { schema });
+    applyEdit(SMALL, ['student', 'id'], '2', { schema }); // another text: the kept parse is dropped
+    expect(applyEdit(first, ['goals', 0, 'criteria', 'es'], 'Criterio', { schema })).toBe(chained);
+    expect(parse(chained).goals[0]).toMatchObject({ goal: 'Maya will read.', criteria: { es: 'Criterio' } });
   });
 
   it('leaves the hand-wrapped text of a real example alone when another field changes', () => {

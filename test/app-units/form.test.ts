@@ -2,16 +2,15 @@
  * The generated form (src/app/form/create-form.ts) in the real Chromium: bundled with esbuild into a temporary
  * folder, fed the real schema and a real example record, driven with the keyboard, checked with axe-core.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { formatPath, type PathKey } from '../../src/app/form/json-path.js';
+import { formatPath, parsePath, type PathKey } from '../../src/app/form/json-path.js';
 import { isTextSchema, objectBranch, type JSONSchema } from '../../src/app/form/json-schema.js';
 import { ROOT } from '../e2e/helpers.js';
+import { AXE, harnessPage, openHarness, type Harness } from './browser-harness.js';
 
 const schema = JSON.parse(readFileSync(path.join(ROOT, 'schema', 'iep.schema.json'), 'utf8')) as JSONSchema;
 // In-page code runs in Chromium; the root typecheck has no DOM lib, and adding it would reach every file.
@@ -23,10 +22,8 @@ const record = parse(readFileSync(path.join(ROOT, 'examples', 'maya-thompson.iep
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const GOALS = 'fieldset[data-path="goals"] > ol';
 
-let dir: string;
-let browser: Browser;
+let harness: Harness;
 let page: Page;
-let bundle: string;
 const dialogs: string[] = [];
 
 /** Every path of the record that should have its own control: leaves, narrative fields, closed-list lists. */
@@ -50,12 +47,8 @@ function leafPaths(value: unknown, node: JSONSchema | undefined, at: PathKey[], 
 }
 
 async function openForm(languages: string[], data: unknown): Promise<void> {
-  await page.setContent(
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Form harness</title>` +
-      `<style>${readFileSync(path.join(ROOT, 'src/app/form/form.css'), 'utf8')}</style></head>` +
-      `<body><main><h1>IEP</h1><div id="form"></div></main></body></html>`,
-  );
-  await page.addScriptTag({ content: bundle });
+  await page.setContent(harnessPage('<div id="form"></div>', readFileSync(path.join(ROOT, 'src/app/form/form.css'), 'utf8')));
+  await page.addScriptTag({ content: harness.bundle });
   await page.evaluate(
     (schemaJson, recordJson, langs) => {
       const w = window as any;
@@ -76,28 +69,13 @@ async function openForm(languages: string[], data: unknown): Promise<void> {
 const lastEdit = (): Promise<[PathKey[], unknown]> => page.evaluate(() => (window as any).edits.at(-1));
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'iepkit-form-'));
-  const outfile = path.join(dir, 'harness.js');
-  await build({
-    stdin: {
-      contents: `import { createForm } from '../../src/app/form/create-form.ts'; (window as any).createForm = createForm;`,
-      resolveDir: path.join(ROOT, 'test', 'app-units'),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    outfile,
-    logLevel: 'silent',
-  });
-  bundle = readFileSync(outfile, 'utf8');
-  browser = await puppeteer.launch({
-    executablePath: process.env.IEPKIT_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    pipe: true,
-    userDataDir: path.join(dir, 'profile'),
-    args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
-  });
-  page = await browser.newPage();
+  harness = await openHarness(
+    `import { createForm } from '../../src/app/form/create-form.ts';
+     import { applyEdit } from '../../src/app/source/apply-edit.ts';
+     import { parse } from 'yaml';
+     Object.assign(window, { createForm, applyEdit, parseYaml: parse });`,
+  );
+  page = harness.page;
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
@@ -105,31 +83,35 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await harness?.close();
 });
 
 describe('the form generated from the IEP schema, in Chromium', () => {
-  it('has a control for every field of the example record, showing its value', async () => {
-    await openForm(['es'], record);
-    const paths = leafPaths(record, schema, []).map((p) => ({ key: formatPath(p), value: p.reduce((v: any, k) => v[k], record) }));
-    expect(paths.length).toBeGreaterThan(150);
-    const missing = await page.evaluate((all: { key: string; value: unknown }[]) => {
-      const problems: string[] = [];
-      for (const { key, value } of all) {
-        const wrapper = document.querySelector(`[data-path="${CSS.escape(key)}"]`);
-        const control = wrapper?.matches('input, select, textarea') ? wrapper : wrapper?.querySelector('input, select, textarea');
-        if (!control) problems.push(`${key}: no control`);
-        else if ((typeof value === 'string' || typeof value === 'number') && control.tagName !== 'SELECT') {
-          if ((control as any).value !== String(value)) problems.push(`${key}: shows ${(control as any).value}`);
+  it.each(['maya-thompson', 'mateo-almonte', 'amira-saleh', 'rayhan-chowdhury'])(
+    'has a control for every field of %s, showing its value',
+    async (name) => {
+      const example = parse(readFileSync(path.join(ROOT, 'examples', `${name}.iep.yaml`), 'utf8')) as Record<string, any>;
+      await openForm(['es'], example);
+      const paths = leafPaths(example, schema, []).map((p) => ({ key: formatPath(p), value: p.reduce((v: any, k) => v[k], example) }));
+      expect(paths.length).toBeGreaterThan(150);
+      const missing = await page.evaluate((all: { key: string; value: unknown }[]) => {
+        const problems: string[] = [];
+        for (const { key, value } of all) {
+          const wrapper = document.querySelector(`[data-path="${CSS.escape(key)}"]`);
+          const control = wrapper?.matches('input, select, textarea') ? wrapper : wrapper?.querySelector('input, select, textarea');
+          if (!control) problems.push(`${key}: no control`);
+          else if ((typeof value === 'string' || typeof value === 'number') && control.tagName !== 'SELECT') {
+            if ((control as any).value !== String(value)) problems.push(`${key}: shows ${(control as any).value}`);
+          }
         }
-      }
-      return problems;
-    }, paths);
-    expect(missing).toEqual([]);
-  });
+        return problems;
+      }, paths);
+      expect(missing).toEqual([]);
+    },
+  );
 
   it('puts sections in the schema order, with labels in words and required fields marked in text', async () => {
+    await openForm(['es'], record);
     const legends = await page.$$eval('form > fieldset.section > legend', (els) => els.map((e) => e.textContent));
     expect(legends.slice(0, 3)).toEqual(['Document status (required)', 'Student (required)', 'Disability classification (required)']);
     const order = await page.$$eval('fieldset[data-path="presentLevels.academic"] > [data-path]', (els) =>
@@ -232,6 +214,28 @@ describe('the form generated from the IEP schema, in Chromium', () => {
     expect(focus).toEqual({ open: true, path: 'goals[0].criteria' });
   });
 
+  it('shows a choice-or-count field (frequency) as a choice, and its count fields only when a count is chosen', async () => {
+    await openForm([], record);
+    const frequencies = await page.$$eval('fieldset.variant[data-path$=".frequency"]', (sets) =>
+      sets.map((fs: any) => ({
+        path: fs.getAttribute('data-path'),
+        chosen: fs.querySelector('select').selectedOptions[0].textContent,
+        countShown: !fs.querySelector('.variant-fields').hidden,
+        times: fs.querySelector('[data-path$=".times"] input').value,
+      })),
+    );
+    expect(frequencies[0]).toEqual({ path: 'services.specialEducation[0].frequency', chosen: 'Times per interval', countShown: true, times: '5' });
+    const asNeeded = frequencies.find((f) => f.chosen === 'Throughout the day')!;
+    expect(asNeeded.countShown).toBe(false);
+    // a message about the hidden count goes on the frequency's group, where it can be seen
+    await page.evaluate((p) => (window as any).form.showDiagnostics([{ code: 'x', severity: 'error', message: 'Say how often.', path: `${p}.times` }]), asNeeded.path);
+    const shownOn = await page.$eval('.diagnostic', (m: any) => m.closest('[data-path]').getAttribute('data-path'));
+    expect(shownOn).toBe(asNeeded.path);
+    await page.select(`fieldset[data-path="${asNeeded.path}"] select`, 'object');
+    expect(await lastEdit()).toEqual([parsePath(asNeeded.path), {}]);
+    expect(await page.$eval(`fieldset[data-path="${asNeeded.path}"] .variant-fields`, (f: any) => f.hidden)).toBe(false);
+  });
+
   it('shows hostile text as text', async () => {
     const hostile = structuredClone(record);
     hostile.student.firstName = HOSTILE;
@@ -266,7 +270,7 @@ describe('the form generated from the IEP schema, in Chromium', () => {
         { code: 'y', severity: 'warning', message: 'Deficit wording.', path: 'parentConcerns', fix: { path: 'parentConcerns', text: 'New text' } },
       ]);
     });
-    await page.addScriptTag({ path: path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+    await page.addScriptTag({ path: AXE });
     const violations = await page.evaluate(async () => {
       const result = await (window as any).axe.run(document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
@@ -275,4 +279,51 @@ describe('the form generated from the IEP schema, in Chromium', () => {
     });
     expect(violations).toEqual([]);
   }, 120_000);
+
+  it('drives applyEdit: edits made by keyboard end up in the YAML text, its comments kept', async () => {
+    const text = readFileSync(path.join(ROOT, 'examples', 'maya-thompson.iep.yaml'), 'utf8');
+    await page.setContent(harnessPage('<div id="form"></div>'));
+    await page.addScriptTag({ content: harness.bundle });
+    await page.evaluate(
+      (schemaJson, yamlText) => {
+        const w = window as any;
+        const schemaObject = JSON.parse(schemaJson);
+        w.text = yamlText;
+        w.form = w.createForm(document.getElementById('form'), {
+          schema: schemaObject,
+          languages: ['es'],
+          onEdit: (p: unknown, v: unknown) => {
+            w.text = w.applyEdit(w.text, p, v, { schema: schemaObject });
+            w.form.update(w.parseYaml(w.text));
+          },
+        });
+        w.form.update(w.parseYaml(w.text));
+      },
+      JSON.stringify(schema),
+      text,
+    );
+    await page.focus('[data-path="student.firstName"] input');
+    await page.keyboard.press('End');
+    await page.keyboard.type('na');
+    await page.focus(`${GOALS} > li[data-index="1"] > details > summary`);
+    await page.keyboard.press('Enter');
+    await page.focus(`${GOALS} > li[data-index="1"] > details > .item-actions > button[data-action="up"]`);
+    await page.keyboard.press('Enter');
+    await page.focus('fieldset[data-path="team"] > button.add');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('New Person'); // the new member's first field has the focus
+    await page.select('[data-path="meeting.type"] select', '1');
+    await page.focus(`[data-path="goals[0].criteria.es"] textarea`);
+    await page.keyboard.type('Hola');
+
+    const after: string = await page.evaluate(() => (window as any).text);
+    const data = parse(after);
+    expect(data.student.firstName).toBe('Mayana');
+    expect(data.goals.map((g: any) => g.id)).toEqual([record.goals[1].id, record.goals[0].id, ...record.goals.slice(2).map((g: any) => g.id)]);
+    expect(data.team.at(-1)).toEqual({ name: 'New Person' });
+    expect(data.meeting.type).toBe((schema.properties!.meeting!.properties!.type as JSONSchema).enum![1]);
+    expect(data.goals[0].criteria).toEqual({ en: record.goals[1].criteria, es: 'Hola' });
+    const comments = (t: string): string[] => t.split('\n').filter((l) => /^\s*#/.test(l));
+    expect(comments(after)).toEqual(comments(text));
+  });
 });

@@ -157,13 +157,14 @@ export function createForm(container: HTMLElement, options: FormOptions): Form {
   }
 }
 
-/** The binding of `path`, or of its nearest ancestor that has one (a missing field's group), or the whole record's. */
+/** The binding of `path`, or of its nearest shown ancestor (a missing field's group), or the whole record's. */
 function nearest(bindings: Map<string, Binding>, path: string | undefined): { binding: Binding; exact: boolean } {
   const keys = path ? parsePath(path) : [];
   if (keys) {
     for (let n = keys.length; n >= 0; n--) {
       const binding = bindings.get(keyOf(keys.slice(0, n)));
-      if (binding) return { binding, exact: n === keys.length };
+      // Fields of a choice not taken (a frequency's count while "as needed" is chosen) are hidden: use their group.
+      if (binding && !binding.messages.closest('[hidden]')) return { binding, exact: n === keys.length };
     }
   }
   return { binding: bindings.get('')!, exact: false };

@@ -7,7 +7,7 @@ import type { PathKey } from './json-path.js';
 
 export function buildInput(ctx: FormContext, schema: JSONSchema, path: PathKey[], options: FrameOptions): HTMLElement {
   const numeric = schema.type === 'integer' || schema.type === 'number';
-  const long = !numeric && (schema.maxLength ?? 0) >= 1000;
+  const long = !numeric && (schema.maxLength ?? 0) > 2000; // longer than a link or a name
   const control: HTMLInputElement | HTMLTextAreaElement = long
     ? el('textarea', { rows: '3' })
     : el('input', {

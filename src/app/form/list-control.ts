@@ -23,7 +23,7 @@ export function buildList(ctx: FormContext, schema: JSONSchema, path: PathKey[],
   const add = el('button', { type: 'button', class: 'add' }, ctx.labels.ui('add', { noun }));
   fieldset.append(items, add);
   let rendered: unknown[] | undefined;
-  let open: boolean[] = [];
+  const open: boolean[] = []; // which items are expanded, by index (kept across rebuilds)
   const current = (): unknown[] => {
     const value = ctx.get(path);
     return Array.isArray(value) ? [...value] : [];
@@ -129,7 +129,7 @@ export function buildList(ctx: FormContext, schema: JSONSchema, path: PathKey[],
   add.addEventListener('click', () => {
     const list = current();
     list.push(objects ? {} : '');
-    open = [...open.slice(0, list.length - 1), true];
+    open[list.length - 1] = true;
     commit(list);
     itemPart(items, list.length - 1, ':is(input, select, textarea)')?.focus();
     ctx.announce(ctx.labels.ui('added', { item: title(list.length - 1) }));

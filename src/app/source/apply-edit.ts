@@ -4,7 +4,7 @@
  * and the styles of untouched nodes survive; JSON text stays JSON (parsed, changed, written back with its indent).
  */
 import { isMap, isScalar, isSeq, parseDocument, Scalar, visit, YAMLMap, YAMLSeq, type Document, type Node } from 'yaml';
-import { propertyOrder, schemaAt, type JSONSchema } from '../form/json-schema.js';
+import { isTextSchema, propertyOrder, schemaAt, type JSONSchema } from '../form/json-schema.js';
 import { formatPath, type PathKey } from '../form/json-path.js';
 import { matchLines } from './match-lines.js';
 
@@ -59,6 +59,13 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // A narrative field's translation keys (en, es, zh-Hans, ...): what lets a plain string become { en, xx }.
 const LANGUAGE_KEY = /^[a-z]{2,3}(-[A-Za-z]{2,8})?$/;
 
+/** Whether the string at `at` may become `{ en, [key] }`: a narrative field by the schema, or by the key without one. */
+function isTranslation(schema: JSONSchema | undefined, at: PathKey[], key: PathKey): boolean {
+  if (typeof key !== 'string' || !LANGUAGE_KEY.test(key)) return false;
+  const node = schema && schemaAt(schema, at);
+  return schema ? node !== undefined && isTextSchema(node) : true;
+}
+
 function checkPath(path: PathKey[]): void {
   path.forEach((key, i) => {
     if (typeof key === 'number' ? !Number.isSafeInteger(key) || key < 0 : FORBIDDEN_KEYS.has(key)) {
@@ -78,8 +85,17 @@ function checkValue(value: unknown, path: PathKey[]): void {
 // ---------------------------------------------------------------------------------------------------------------
 // YAML
 
+/**
+ * The Document of the text the last call returned (the parse that checked it), so the next edit of that text, the
+ * usual case while someone types, does not parse it again. Taken out while in use: an edit that fails half-way
+ * leaves no half-changed Document behind.
+ */
+let lastResult: { text: string; doc: Document } | undefined;
+
 function applyToYaml(text: string, path: PathKey[], value: unknown, schema: JSONSchema | undefined): string {
-  const doc = parseDocument(text);
+  const cached = lastResult?.text === text ? lastResult.doc : undefined;
+  lastResult = undefined;
+  const doc = cached ?? parseDocument(text);
   const error = doc.errors[0];
   if (error) {
     const at = error.linePos?.[0];
@@ -99,9 +115,15 @@ function applyToYaml(text: string, path: PathKey[], value: unknown, schema: JSON
   // changed are taken from it, the others stay as the person wrote them. Checked: should the merge ever not read back
   // as the edited record, the whole rewritten text is used instead.
   const merged = keepUntouchedLines(text, before, after);
-  if (merged === after) return after;
-  const check = parseDocument(merged);
-  return check.errors.length === 0 && deepEqual(check.toJS(), doc.toJS()) ? merged : after;
+  if (merged !== after) {
+    const check = parseDocument(merged);
+    if (check.errors.length === 0 && deepEqual(check.toJS(), doc.toJS())) {
+      lastResult = { text: merged, doc: check };
+      return merged;
+    }
+  }
+  lastResult = { text: after, doc: parseDocument(after) };
+  return after;
 }
 
 // Lines a little longer than the examples' hand wrapping; new text is folded there.
@@ -200,7 +222,7 @@ class YamlEdit {
       const next = path[i + 1]!;
       if (isMap(current) || isSeq(current)) {
         node = current;
-      } else if (isScalar(current) && typeof current.value === 'string' && typeof next === 'string' && LANGUAGE_KEY.test(next)) {
+      } else if (isScalar(current) && typeof current.value === 'string' && isTranslation(this.schema, here, next)) {
         // A narrative field given its first translation: "text" becomes { en: "text", xx: ... }, the English node kept.
         const map = new YAMLMap(this.doc.schema);
         map.items.push(this.doc.createPair('en', null));
@@ -222,14 +244,24 @@ class YamlEdit {
       this.doc.contents = null;
       return;
     }
+    let parent: YAMLMap | YAMLSeq | undefined;
     let node: Node | null | undefined = this.doc.contents as Node | null;
     for (const key of path.slice(0, -1)) {
       if (!isMap(node) && !isSeq(node)) return;
+      parent = node;
       node = this.child(node, key, []);
     }
     const key = path[path.length - 1]!;
     if (isSeq(node) && typeof key === 'number') node.items.splice(key, 1);
-    else if (isMap(node) && typeof key === 'string') node.delete(key);
+    else if (isMap(node) && typeof key === 'string') {
+      node.delete(key);
+      // The last translation removed from a narrative field: back to the plain English string it was.
+      const only = node.items.length === 1 ? node.items[0]! : undefined;
+      const at = path.slice(0, -1);
+      if (parent && only && keyOf(only.key) === 'en' && isScalar(only.value) && isTranslation(this.schema, at, key)) {
+        this.put(parent, at[at.length - 1]!, only.value, at.slice(0, -1));
+      }
+    }
   }
 
   private child(node: YAMLMap | YAMLSeq, key: PathKey, at: PathKey[]): Node | undefined {
@@ -380,13 +412,15 @@ function setJs(node: unknown, path: PathKey[], value: unknown, schema: JSONSchem
     else list[key] = next;
     return list;
   }
-  if (typeof node === 'string' && LANGUAGE_KEY.test(key)) node = { en: node };
+  if (typeof node === 'string' && isTranslation(schema, at, key)) node = { en: node };
   if (node === undefined || node === null) node = {};
   if (typeof node !== 'object' || Array.isArray(node)) {
     throw new ApplyEditError(Array.isArray(node) ? `${describe(at)} is a list: "${key}" is not a position in it.` : notCollection(at));
   }
   const object = node as Record<string, unknown>;
   const next = setJs(object[key], rest, value, schema, [...at, key]);
+  const keys = Object.keys(object).filter((k) => k !== key || next !== undefined);
+  if (next === undefined && keys.length === 1 && keys[0] === 'en' && isTranslation(schema, at, key)) return object.en;
   // No prototype: a "__proto__" key already in the file stays a plain key when copied.
   const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const order = propertyOrder(schema && schemaAt(schema, at));
