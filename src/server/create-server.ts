@@ -39,7 +39,7 @@ export interface IepServer {
   app: FastifyInstance;
   limiter: RenderLimiter;
   browserPool: BrowserPool;
-  /** Stops taking renders (503), waits for running requests, closes the browser. */
+  /** Stops taking renders (503), waits for running requests, forgets the previews, and closes the browser pool if it made it. */
   close(): Promise<void>;
 }
 

@@ -24,7 +24,7 @@ const isFontRequest = (request: FastifyRequest) => (request.method === 'GET' || 
 /**
  * Checks made on every request before any route runs:
  * - Host must name this server (DNS rebinding: a hostile site's name resolved to 127.0.0.1 sends its own Host);
- * - Origin, when sent, must be this server's own (a cross-site fetch or form);
+ * - Origin, when sent, must be this server's own (a cross-site fetch or form), and Sec-Fetch-Site not another site's;
  * - with a token, the request must carry it;
  * - a state-changing request must carry `X-Iepkit: 1` or a bearer token, which a cross-site form cannot set (CSRF).
  * And the headers every answer carries (CSP, nosniff, no referrer, no caching of data).
@@ -39,6 +39,12 @@ export function registerSecurity(app: FastifyInstance, options: SecurityOptions)
     const origin = request.headers.origin;
     if (origin !== undefined && origin !== `http://${host}` && !(origin === 'null' && isFontRequest(request))) {
       throw new HttpError(403, 'forbidden', 'requests from another origin are refused');
+    }
+    // Browsers also say where a request comes from when they send no Origin (a cross-site <script> or <img>): only
+    // following a link to the editor may come from another site.
+    const site = request.headers['sec-fetch-site'];
+    if ((site === 'cross-site' || site === 'same-site') && request.headers['sec-fetch-mode'] !== 'navigate' && !isFontRequest(request)) {
+      throw new HttpError(403, 'forbidden', 'requests from another site are refused');
     }
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (tokenDigest !== undefined && !isFontRequest(request)) {
@@ -56,7 +62,9 @@ export function registerSecurity(app: FastifyInstance, options: SecurityOptions)
         throw new HttpError(401, 'unauthorized', 'this server needs its access token: open the URL it printed, or send Authorization: Bearer <token>');
       }
     }
-    if (STATE_CHANGING.has(request.method) && request.headers['x-iepkit'] !== '1' && bearer === undefined) {
+    // An Authorization header is a custom header too (a form cannot set one); with a token it must be the token.
+    const bearerProof = bearer !== undefined && (tokenDigest === undefined || matchesToken(bearer));
+    if (STATE_CHANGING.has(request.method) && request.headers['x-iepkit'] !== '1' && !bearerProof) {
       throw new HttpError(403, 'forbidden', 'a request that changes something must carry the header X-Iepkit: 1 (or an Authorization bearer token)');
     }
   });

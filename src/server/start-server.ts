@@ -1,3 +1,4 @@
+import { removeStalePartials } from '../pipeline/index.js';
 import { allowedHosts, displayHost, isLoopbackHost } from './allowed-hosts.js';
 import { createServer, type IepServer, type ServerOptions } from './create-server.js';
 import { ServedFolder } from './served-folder.js';
@@ -42,6 +43,9 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
   const folder = await ServedFolder.open(options.folder).catch((error: NodeJS.ErrnoException) => {
     throw new ServeError(`cannot serve ${options.folder}: ${error.code === 'ENOENT' ? 'no such folder' : error.message}`, 'environment');
   });
+  // Temporary files of saves that a killed server left half-written (never taken for records, but they pile up).
+  await removeStalePartials(folder.root);
+  await removeStalePartials(folder.draftsDir);
   // Host names are known once the port is: the list is filled in after listening, before any request is answered.
   const hosts = new Set<string>();
   const server = createServer({ ...options, folder, hosts });

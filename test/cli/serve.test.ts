@@ -62,7 +62,7 @@ describe('iep serve', () => {
     return { child, exited, url: /Open (\S+)/.exec(output)![1]!, output: () => output };
   }
 
-  it('prints the URL, answers there, logs no student data, and stops on SIGTERM with 143', async () => {
+  it('prints the URL, answers there, logs no student data, and stops on SIGTERM with 143 leaving no browser profile', async () => {
     const { child, exited, url, output } = await start([]);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const files = (await (await fetch(new URL('/api/files', url))).json()) as { files: { name: string }[] };
@@ -70,11 +70,17 @@ describe('iep serve', () => {
     const record = readFileSync(join(tmp, 'maya-thompson.iep.yaml'), 'utf8');
     const validated = await fetch(new URL('/api/validate', url), { method: 'POST', body: record, headers: { 'content-type': 'application/yaml', 'x-iepkit': '1' } });
     expect(validated.status).toBe(200);
+    // A PDF starts the browser, whose temporary profile must be gone once the server has stopped.
+    const pdf = await fetch(new URL('/api/render?layout=student&format=pdf', url), { method: 'POST', body: record, headers: { 'content-type': 'application/yaml', 'x-iepkit': '1' } });
+    expect(pdf.status).toBe(200);
+    const profiles = () => readdirSync(tmpdir()).filter((name) => name.startsWith(`iepkit-chromium-${child.pid}-`));
+    expect(profiles()).toHaveLength(1);
     child.kill('SIGTERM');
     expect(await exited).toBe(143);
     expect(output()).toContain('iep serve: stopped');
     expect(output()).not.toMatch(/Maya|Thompson|209345671/);
     expect(readdirSync(tmp)).toEqual(['maya-thompson.iep.yaml']);
+    expect(profiles()).toEqual([]);
   });
 
   it('with a token, the printed URL carries it once and a request without it is refused', async () => {

@@ -4,9 +4,11 @@
  * names only inside the folder (no traversal, no symlink out, only IEP extensions), nothing written elsewhere.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../src/server/index.js';
 import { EXAMPLE, http, post, putJson, serve, type Served } from './server-helpers.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -151,5 +153,25 @@ describe('new files', () => {
     }
     expect((await post(served, '/api/files', JSON.stringify({ name: 'x.iep.yaml', lang: 'xx' }), 'application/json')).status).toBe(400);
     expect(outsideFiles().filter((p) => !p.startsWith('app') && p !== 'secret.iep.yaml')).toEqual([]);
+  });
+});
+
+describe('starting', () => {
+  it('removes the half-written temporary files a killed server left in the folder and its drafts', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'iepkit-server-stale-'));
+    const drafts = join(tmp, '.iepkit', 'drafts');
+    mkdirSync(drafts, { recursive: true });
+    // pid 999999999 is above any pid Linux hands out: that writer is gone.
+    const stale = [join(tmp, `${EXAMPLE}.999999999-abcd1234.partial`), join(drafts, `${EXAMPLE}.999999999-abcd1234.partial`)];
+    for (const file of stale) writeFileSync(file, 'half a record');
+    writeFileSync(join(tmp, EXAMPLE), 'kept');
+    const server = await startServer({ folder: tmp, port: 0 });
+    try {
+      expect(stale.filter((file) => existsSync(file))).toEqual([]);
+      expect(readFileSync(join(tmp, EXAMPLE), 'utf8')).toBe('kept');
+    } finally {
+      await server.close();
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });

@@ -46,6 +46,18 @@ describe('on loopback without a token', () => {
     expect((await http(served, '/api/files', { headers: { origin: 'null' } })).status).toBe(403);
   });
 
+  it('refuses what a browser marks as coming from another site even without Origin (a cross-site <script src>)', async () => {
+    for (const site of ['cross-site', 'same-site']) {
+      const answer = await http(served, '/api/files', { headers: { 'sec-fetch-site': site, 'sec-fetch-mode': 'no-cors' } });
+      expect(answer.status, site).toBe(403);
+    }
+    // Following a link to the editor from elsewhere is fine; so is the preview frame fetching fonts.
+    expect((await http(served, '/', { headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' } })).status).toBe(200);
+    const font = await http(served, '/fonts/noto-sans-latin-400-normal.woff2', { headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'cors', origin: 'null' } });
+    expect(font.status).toBe(200);
+    expect((await http(served, '/api/files', { headers: { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors' } })).status).toBe(200);
+  });
+
   it('accepts its own Origin', async () => {
     const answer = await http(served, '/api/validate', { method: 'POST', body: MAYA, headers: { origin: `http://${served.host}`, 'content-type': 'application/yaml', 'x-iepkit': '1' } });
     expect(answer.status).toBe(200);
@@ -124,10 +136,12 @@ describe('with an access token', () => {
     expect(answer.json().valid).toBe(true);
   });
 
-  it('the cookie alone does not make a write: X-Iepkit: 1 is still needed', async () => {
+  it('the cookie alone does not make a write: X-Iepkit: 1 or the bearer token is still needed', async () => {
     const cookie = `iepkit_token=${token}`;
     const refused = await http(served, '/api/validate', { method: 'POST', body: MAYA, headers: { cookie, 'content-type': 'application/yaml' } });
     expect(refused.status).toBe(403);
+    const wrongBearer = await http(served, '/api/validate', { method: 'POST', body: MAYA, headers: { cookie, authorization: 'Bearer wrong', 'content-type': 'application/yaml' } });
+    expect(wrongBearer.status).toBe(403);
     const allowed = await http(served, '/api/validate', { method: 'POST', body: MAYA, headers: { cookie, 'content-type': 'application/yaml', 'x-iepkit': '1' } });
     expect(allowed.status).toBe(200);
   });

@@ -19,7 +19,7 @@ function parsePort(value: string): number {
 export function registerServe(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
     .command('serve')
-    .description('open the IEP editor in a browser: write IEPs with a live preview, and an HTTP API for other systems')
+    .description('serve the IEP editor (write an IEP with a live preview of every copy) and an HTTP API over a folder of IEP files')
     .argument('[folder]', 'the folder of IEP files to edit (.iep.yaml, .yaml, .json)', '.')
     .option('--port <port>', 'port to listen on (0: any free port)', parsePort, 4317)
     .option('--host <address>', 'address to listen on; anything but 127.0.0.1/localhost/::1 needs --token', '127.0.0.1')
