@@ -45,6 +45,11 @@ export interface ComposeOptions {
    * "[to be written: ...]" in the copy's language. Only a draft's preview passes them.
    */
   placeholders?: readonly Placeholder[];
+  /**
+   * For a live preview composing one record again and again: sections whose Markdown is the same as in a recent
+   * compose reuse their parsed tree (the same tree; only the section a keystroke changed is parsed again).
+   */
+  reuseParses?: boolean;
 }
 
 export interface ComposedDocument {
@@ -89,7 +94,7 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
   diagnostics.push(...expanded.diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) return { untranslated: [], diagnostics, layout };
 
-  const { markdown, body, diagnostics: treeDiagnostics } = parseSections(parts, layout.partials, held);
+  const { markdown, body, diagnostics: treeDiagnostics } = parseSections(parts, layout.partials, held, { reuse: options.reuseParses });
   if (treeDiagnostics.length > 0) return { untranslated: [], diagnostics: [...diagnostics, ...treeDiagnostics], layout };
   // Metadata is plain text that reaches the running header, the PDF title and the DOCX properties: each piece that
   // holds data passes through the one sanitiser as one line, the label around it included.
@@ -213,6 +218,8 @@ function unescape(markdown: string): string {
 
 /** The timestamp when none is given: the IEP's own dates, so the same IEP gives the same bytes. */
 function documentDate(iep: Iep): Date {
-  return new Date(`${iep.document.finalizedDate ?? iep.meeting.date}T12:00:00Z`);
+  const date = new Date(`${iep.document.finalizedDate ?? iep.meeting.date}T12:00:00Z`);
+  // A draft's meeting date still to be written (a placeholder): the start of the epoch, still the same every time.
+  return Number.isNaN(date.getTime()) ? new Date(0) : date;
 }
 

@@ -37,6 +37,52 @@ export function parseMarkdown(markdown: string): Root {
   return chosen.runSync(chosen.parse(markdown)) as Root;
 }
 
+/** Parsed trees of recent sections, by their Markdown: a live preview composes the same sections again and again. */
+const sectionTrees = new Map<string, Root>();
+const REMEMBERED_SECTIONS = 256;
+
+/**
+ * The tree parseMarkdown gives for `sections` joined by blank lines (plus a final line feed), made from each section's
+ * own tree, reused when a recent compose parsed the same section Markdown: a keystroke in one field changes one
+ * section, and only that one is parsed again. The same tree, positions included, because every section template
+ * starts a block of its own at column 1 after a blank line (a heading or a directive): nothing of one section can
+ * continue into the next (test/compose/incremental-parse.test.ts compares both for every example and layout).
+ */
+function parseBySection(sections: readonly string[]): Root {
+  const children: Root['children'] = [];
+  let line = 0;
+  let offset = 0;
+  for (const markdown of sections) {
+    let tree = sectionTrees.get(markdown);
+    if (tree) sectionTrees.delete(markdown);
+    else tree = parseMarkdown(markdown + '\n');
+    sectionTrees.set(markdown, tree);
+    if (sectionTrees.size > REMEMBERED_SECTIONS) sectionTrees.delete(sectionTrees.keys().next().value!);
+    const copy = structuredClone(tree);
+    if (line > 0) shiftPositions(copy, line, offset);
+    children.push(...copy.children);
+    line += markdown.split('\n').length + 1;
+    offset += markdown.length + 2;
+  }
+  const joined = sections.join('\n\n') + '\n';
+  const lines = joined.split('\n');
+  return {
+    type: 'root',
+    children,
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lines.length, column: lines[lines.length - 1]!.length + 1, offset: joined.length } },
+  };
+}
+
+function shiftPositions(node: { position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } }; children?: unknown[] }, lines: number, offset: number): void {
+  if (node.position) {
+    for (const point of [node.position.start, node.position.end]) {
+      point.line += lines;
+      if (point.offset !== undefined) point.offset += offset;
+    }
+  }
+  for (const child of node.children ?? []) shiftPositions(child as typeof node, lines, offset);
+}
+
 export interface ParsedSections {
   /** The expanded sections joined by blank lines: what was parsed. */
   markdown: string;
@@ -50,11 +96,18 @@ export interface ParsedSections {
  * file and line it was written on (a section or one of `partials`), never a crash in a renderer or a silent drop.
  * With `held`, the sections hold its placeholders (held-text.ts): the tree and the Markdown returned hold the data.
  */
-export function parseSections(sections: readonly ExpandedTemplate[], partials: readonly { file: string; source: string }[], held?: HeldText): ParsedSections {
+export function parseSections(
+  sections: readonly ExpandedTemplate[],
+  partials: readonly { file: string; source: string }[],
+  held?: HeldText,
+  options: { reuse?: boolean } = {},
+): ParsedSections {
   const expanded = sections.filter((section) => section.markdown !== '');
   const joined = expanded.map((section) => section.markdown).join('\n\n') + '\n';
   const markdown = held ? held.restore(joined) : joined;
-  const body = held?.parse(joined, parseMarkdown) ?? parseMarkdown(markdown);
+  // `reuse`: each section parsed on its own and remembered (parseBySection), for a live preview.
+  const parse = options.reuse ? () => parseBySection(expanded.map((section) => section.markdown)) : parseMarkdown;
+  const body = held?.parse(joined, parse) ?? parseMarkdown(markdown);
   const problems = checkDocumentTree(body);
   const written = held && problems.length > 0 ? expanded.map((section) => ({ ...section, markdown: held.restore(section.markdown) })) : expanded;
   const diagnostics = problems.map(({ node, message }): Diagnostic => {

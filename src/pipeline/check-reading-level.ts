@@ -19,6 +19,8 @@ export interface CheckReadingLevelOptions {
   sourceMap?: SourceMap;
   /** Report findings as errors instead of warnings. */
   strict?: boolean;
+  /** Compose with reuseParses (the live preview, measuring the same copy after each keystroke). */
+  reuseParses?: boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface CheckReadingLevelOptions {
  * composed (a template error), compose's diagnostics instead, since there is nothing printed to measure.
  */
 export function checkReadingLevel(iep: Iep, layout: ReadingLayout, options: CheckReadingLevelOptions = {}): ReadingDiagnostic[] {
-  const composed = composeInEnglish(iep, layout);
+  const composed = composeInEnglish(iep, layout, options.reuseParses);
   if (!composed.document) return composed.diagnostics;
   const warnings = readingLevelWarnings(composed.document, iep, {
     file: options.file,
@@ -54,6 +56,6 @@ export function measureReadingLevels(iep: Iep): ReadingLevels {
 }
 
 /** The formula is for English, so the copies are always composed in English, whatever the family reads. */
-function composeInEnglish(iep: Iep, layout: ReadingLayout): ComposedDocument {
-  return composeDocument(iep, { layout, lang: 'en' });
+function composeInEnglish(iep: Iep, layout: ReadingLayout, reuseParses?: boolean): ComposedDocument {
+  return composeDocument(iep, { layout, lang: 'en', reuseParses });
 }

@@ -2,6 +2,7 @@ import { DEFAULTS } from '../model/defaults.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { hasErrors } from '../model/diagnostic.js';
 import { sortInFormOrder } from '../model/form-order.js';
+import { summariseDiagnostics } from '../model/summarise-diagnostics.js';
 import type { Iep } from '../model/iep.js';
 import type { Language } from '../model/languages.js';
 import type { Placeholder } from '../model/placeholder.js';
@@ -73,19 +74,20 @@ export async function previewDraft(source: string, options: PreviewOptions = {})
   diagnostics.push(...checked(() => lintIep(iep, { ...located, source: decoded.text })));
   const layout = options.layout ?? DEFAULTS.layouts[0]!;
   if ((READING_LAYOUTS as readonly string[]).includes(layout)) {
-    diagnostics.push(...checked(() => checkReadingLevel(iep, layout as ReadingLayout, located)));
+    diagnostics.push(...checked(() => checkReadingLevel(iep, layout as ReadingLayout, { ...located, reuseParses: true })));
   }
 
   let html: string | undefined;
   const rendered = guarded(() => {
-    const composed = composeDocument(iep, { layout, lang: options.lang, profile, placeholders });
+    const composed = composeDocument(iep, { layout, lang: options.lang, profile, placeholders, reuseParses: true });
     if (composed.document && composed.layout) {
       html = renderHtml(composed.document, { css: composed.layout.css, fontUrlPrefix: options.fontUrlPrefix });
     }
     return composed.diagnostics;
   }, file);
   diagnostics.push(...rendered);
-  return { html, diagnostics: sortInFormOrder(diagnostics), draft: placeholders !== undefined || iep.document.status === 'draft' };
+  // Thousands of one mistake (a pasted list of unknown keys) are shown as the first ones and a count.
+  return { html, diagnostics: summariseDiagnostics(sortInFormOrder(diagnostics)), draft: placeholders !== undefined || iep.document.status === 'draft' };
 }
 
 /** True when `path` is one of `paths` or inside one of them (`goals[0]` holds `goals[0].criteria`). */

@@ -100,3 +100,13 @@ describe('previewDraft', () => {
     expect(result.diagnostics[0]?.code).toBe('syntax-error');
   });
 });
+
+describe('previewDraft with very many problems', () => {
+  it('shows the first of one repeated mistake and a count for the rest', async () => {
+    const extra = Array.from({ length: 200 }, (_, i) => `  extra${i}: 1`).join('\n');
+    const { diagnostics } = await previewDraft(minimalText.replace('student:\n', `student:\n${extra}\n`));
+    const unknown = diagnostics.filter((d) => d.code === 'unknown-field');
+    expect(unknown.length).toBe(21);
+    expect(unknown.find((d) => d.more !== undefined)?.more).toBe(180);
+  });
+});
