@@ -45,17 +45,29 @@ export type ConflictChoice = 'mine' | 'disk';
  * Cancelling keeps everything as it is (nothing saved, nothing lost).
  */
 export function askConflict(name: string, mine: string, disk: string): Promise<ConflictChoice | undefined> {
+  const mineLines = mine.split('\n');
+  const diskLines = disk.split('\n');
+  let firstDiff = 0;
+  while (firstDiff < mineLines.length && mineLines[firstDiff] === diskLines[firstDiff]) firstDiff++;
+  // No wrapping, so that line n is at n line-heights and both can be scrolled to the first difference.
+  const area = (id: string, text: string) => h('textarea', { id, readonly: true, rows: 14, spellcheck: 'false', wrap: 'off' }, text);
+  const mineArea = area('conflict-mine', mine);
+  const diskArea = area('conflict-disk', disk);
   const both = h(
     'div',
     { class: 'conflict-both', hidden: true },
-    h('div', { class: 'field' }, h('label', { for: 'conflict-mine' }, t('conflict.mine')), h('textarea', { id: 'conflict-mine', readonly: true, rows: 14, spellcheck: 'false' }, mine)),
-    h('div', { class: 'field' }, h('label', { for: 'conflict-disk' }, t('conflict.disk')), h('textarea', { id: 'conflict-disk', readonly: true, rows: 14, spellcheck: 'false' }, disk)),
+    h('p', { class: 'conflict-first-diff' }, t('conflict.firstDifference', { line: firstDiff + 1 })),
+    h('div', { class: 'field' }, h('label', { for: 'conflict-mine' }, t('conflict.mine')), mineArea),
+    h('div', { class: 'field' }, h('label', { for: 'conflict-disk' }, t('conflict.disk')), diskArea),
   );
   const showBoth = h(
     'button',
     { type: 'button', class: 'button', 'aria-expanded': 'false', 'aria-controls': 'conflict-both', onclick: () => {
       both.hidden = !both.hidden;
       showBoth.setAttribute('aria-expanded', String(!both.hidden));
+      for (const textarea of [mineArea, diskArea]) {
+        textarea.scrollTop = Math.max(0, firstDiff - 3) * parseFloat(getComputedStyle(textarea).lineHeight || '20');
+      }
     } },
     t('conflict.showBoth'),
   );

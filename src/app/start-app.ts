@@ -356,6 +356,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     } catch (error) {
       if (error instanceof HttpError && error.status === 409) {
         saving = false;
+        showSaveState();
         await resolveConflict(error.body as { text: string; etag: string });
       } else {
         announce(t('save.failed', { message: (error as Error).message }));
