@@ -29,6 +29,7 @@ import { askConflict, askNewIep } from './dialogs.js';
 import { h, replaceChildren } from './dom.js';
 import { initI18n, t } from './i18n.js';
 import { parseJsonPath, valueAt } from './json-path.js';
+import { familyLanguages } from './family-languages.js';
 import { latestOnly } from './latest-only.js';
 import { SOURCE_EDITOR_CSS, mountInShadow } from './mount-in-shadow.js';
 import { schemaLanguages } from './schema-languages.js';
@@ -103,13 +104,20 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const sourceHost = h('div', { class: 'source-host' });
   sourcePanel.append(sourceHost);
 
-  const form = createForm(formHost, {
-    schema,
-    languages,
-    onEdit: (path, value) => {
-      if (!yamlError) edit(path, value, 'form');
-    },
-  });
+  // The form shows translation columns for the open record's family languages, so it is made again when those change.
+  let formLanguages: string[] = [];
+  const makeForm = (translations: string[]) => {
+    formLanguages = translations;
+    formHost.replaceChildren();
+    return createForm(formHost, {
+      schema,
+      languages: translations,
+      onEdit: (path, value) => {
+        if (!yamlError) edit(path, value, 'form');
+      },
+    });
+  };
+  let form = makeForm([]);
   const sourceMount = mountInShadow(sourceHost, SOURCE_EDITOR_CSS);
   const source = createSourceEditor(sourceMount, { schema, text: '', onChange: (next) => setText(next, 'source') });
 
@@ -198,6 +206,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
       formBlocked.textContent = t('editor.yamlError', { message: yamlError });
       return;
     }
+    const translations = familyLanguages(record, languages);
+    if (translations.join() !== formLanguages.join() && !formHost.contains(document.activeElement)) form = makeForm(translations);
     form.update(record);
     form.showDiagnostics(diagnostics);
   }

@@ -5,6 +5,7 @@ import { fileNameFor } from '../../src/app/file-name-for.js';
 import { parseJsonPath, valueAt } from '../../src/app/json-path.js';
 import { schemaLanguages } from '../../src/app/schema-languages.js';
 import { changedSentences } from '../../src/app/changed-sentences.js';
+import { familyLanguages } from '../../src/app/family-languages.js';
 
 describe('the editor\'s small pieces', () => {
   it('takes the download name from Content-Disposition, the UTF-8 form first, never with folders', () => {
@@ -46,5 +47,21 @@ describe('changedSentences', () => {
       before: 'Ana is unable to add fractions',
       after: 'Ana is learning to add fractions',
     });
+  });
+});
+
+describe('familyLanguages', () => {
+  const available = ['en', 'es', 'zh-Hans', 'ar', 'bn'];
+  it('gives the translation columns the record calls for, in the schema\'s order, never English', () => {
+    const record = {
+      student: { homeLanguage: 'bn', guardians: [{ preferredLanguage: 'es' }, { preferredLanguage: 'en' }] },
+      parentConcerns: { en: 'We hope...', ar: '...' },
+    };
+    expect(familyLanguages(record, available)).toEqual(['es', 'ar', 'bn']);
+  });
+
+  it('gives none for an English-only record or one that does not parse', () => {
+    expect(familyLanguages({ student: { homeLanguage: 'en', guardians: [{ preferredLanguage: 'en' }] } }, available)).toEqual([]);
+    expect(familyLanguages(undefined, available)).toEqual([]);
   });
 });

@@ -55,6 +55,9 @@ describe('the editor in a browser', () => {
     expect(await page.$eval('#doc-title', (el) => el.textContent)).toBe(NEW_FILE);
     // The family's language chosen in the dialog is in the starter.
     expect(readFileSync(path.join(session.folder, NEW_FILE), 'utf8')).toMatch(/preferredLanguage: es/);
+    // ...and the form offers a Spanish column beside each narrative field (and no column for the other languages).
+    await page.waitForSelector('[data-path="parentConcerns.es"] textarea[lang="es"]');
+    expect(await page.$('[data-path="parentConcerns.ar"]')).toBeNull();
   });
 
   it('shows what is typed into a field in the preview', async () => {
