@@ -15,6 +15,7 @@ const DIGIT_BASE = 0xe110;
 /** Every placeholder in a text; group 1 holds the index digits. */
 export const PLACEHOLDER_PATTERN = /\uE100([\uE110-\uE11F]+)\uE101/g;
 const WHOLE = /^\uE100[\uE110-\uE11F]+\uE101$/;
+const FIRST = /\uE100[\uE110-\uE11F]+\uE101/;
 
 /** A part of a draft that was missing or unreadable and is shown as a placeholder. */
 export interface Placeholder {
@@ -48,8 +49,5 @@ export function isPlaceholder(value: unknown): boolean {
 
 /** The first placeholder inside `text`, if any (a label key built from a closed-list value still to be written). */
 export function findPlaceholder(text: string): string | undefined {
-  PLACEHOLDER_PATTERN.lastIndex = 0;
-  const found = PLACEHOLDER_PATTERN.exec(text)?.[0];
-  PLACEHOLDER_PATTERN.lastIndex = 0;
-  return found;
+  return text.includes(OPEN) ? FIRST.exec(text)?.[0] : undefined;
 }

@@ -149,7 +149,7 @@ function readable(value: unknown, schema: SchemaNode): boolean {
   switch (schema.type) {
     case 'string':
       if (typeof value !== 'string' || value.length < (schema.minLength ?? 0)) return false;
-      if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) return false;
+      if (schema.pattern && !compiled(schema.pattern).test(value)) return false;
       if (schema.format === 'date') return isCalendarDate(value);
       if (schema.format === 'email') return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
       return true;
@@ -167,6 +167,13 @@ function readable(value: unknown, schema: SchemaNode): boolean {
     default:
       return true;
   }
+}
+
+const patterns = new Map<string, RegExp>();
+function compiled(pattern: string): RegExp {
+  let re = patterns.get(pattern);
+  if (!re) patterns.set(pattern, (re = new RegExp(pattern, 'u')));
+  return re;
 }
 
 /** YYYY-MM-DD naming a day that exists. */
