@@ -1,0 +1,49 @@
+/**
+ * Runs a task on the latest value once the value has stopped changing for `delayMs`, with at most one run in
+ * flight: a value given while a run is in flight waits for it, and only the newest waiting value runs next.
+ * The live preview uses it so that typing never queues a request per keystroke and never shows an older answer
+ * after a newer one.
+ */
+export interface LatestOnly<T> {
+  /** The value changed: run with it once it has been quiet for the delay. */
+  schedule(value: T): void;
+  /** Run with this value as soon as nothing is in flight (a picker changed: no reason to wait). */
+  now(value: T): void;
+  /** Whether a value waits or runs. */
+  busy(): boolean;
+}
+
+export function latestOnly<T>(run: (value: T) => Promise<void>, delayMs: number): LatestOnly<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let waiting: { value: T } | undefined;
+  let inFlight = false;
+
+  const fire = (): void => {
+    timer = undefined;
+    if (inFlight || !waiting) return;
+    const { value } = waiting;
+    waiting = undefined;
+    inFlight = true;
+    run(value)
+      .catch(() => undefined)
+      .finally(() => {
+        inFlight = false;
+        // A value that came in meanwhile and whose quiet time is over runs now; one still in its quiet time waits.
+        if (waiting && timer === undefined) fire();
+      });
+  };
+
+  return {
+    schedule(value) {
+      waiting = { value };
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(fire, delayMs);
+    },
+    now(value) {
+      waiting = { value };
+      if (timer !== undefined) clearTimeout(timer);
+      fire();
+    },
+    busy: () => inFlight || waiting !== undefined,
+  };
+}
