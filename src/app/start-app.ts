@@ -251,7 +251,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
   }
 
   function currentText(jsonPath: string): string | undefined {
-    const value = valueAt(record, parseJsonPath(jsonPath));
+    const path = parseJsonPath(jsonPath);
+    const value = path && valueAt(record, path);
     const text = value && typeof value === 'object' && 'en' in value ? (value as { en: unknown }).en : value;
     return typeof text === 'string' ? text : undefined;
   }
@@ -260,6 +261,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     const fix = diagnostic.fix;
     if (!fix || yamlError) return;
     const path = parseJsonPath(fix.path);
+    if (!path) return;
     // A translated field holds { en, es, ... }: the suggestion is its English text.
     const current = valueAt(record, path);
     if (current && typeof current === 'object' && 'en' in current) path.push('en');

@@ -65,3 +65,20 @@ export function formatJsonPath(path: JsonPath): string {
   }
   return out;
 }
+
+/** Reads a readable JSON path back into keys and indexes; undefined when the text is not one. `""` is the whole record. */
+export function parseJsonPath(text: string): (string | number)[] | undefined {
+  const out: (string | number)[] = [];
+  const token = /\.?([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
+  let at = 0;
+  while (at < text.length) {
+    token.lastIndex = at;
+    const m = token.exec(text);
+    if (!m || (m[0].startsWith('.') && at === 0)) return undefined;
+    if (m[1] !== undefined) out.push(m[1]);
+    else if (m[2] !== undefined) out.push(Number(m[2]));
+    else out.push(JSON.parse(m[3]!) as string);
+    at = token.lastIndex;
+  }
+  return out;
+}

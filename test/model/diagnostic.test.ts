@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatJsonPath, hasErrors, sortDiagnostics, type Diagnostic } from '../../src/model/diagnostic.js';
+import { formatJsonPath, hasErrors, parseJsonPath, sortDiagnostics, type Diagnostic } from '../../src/model/diagnostic.js';
 
 /** `code` is only a label here, so any string is accepted. */
 const d = ({ code = 'x', ...over }: Omit<Partial<Diagnostic>, 'code'> & { code?: string }): Diagnostic => ({ severity: 'error', message: 'm', ...over, code: code as Diagnostic['code'] });
@@ -18,6 +18,19 @@ describe('formatJsonPath', () => {
 
   it('is empty for the whole record', () => {
     expect(formatJsonPath([])).toBe('');
+  });
+});
+
+describe('parseJsonPath', () => {
+  it('reads back every path formatJsonPath writes', () => {
+    const paths = [['goals', 2, 'criteria'], ['parentConcerns', 'zh-Hans'], ['student', '1'], ['a b'], ['a', 'say "hi"', 0], []];
+    for (const path of paths) expect(parseJsonPath(formatJsonPath(path))).toEqual(path);
+  });
+
+  it('refuses text that is not a path rather than guessing', () => {
+    expect(parseJsonPath('.goals')).toBeUndefined();
+    expect(parseJsonPath('goals[two]')).toBeUndefined();
+    expect(parseJsonPath('goals[2]criteria x')).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 /** A closed list (enum) or a yes/no as a <select> with human labels; a value outside the list is shown, not hidden. */
-import { el } from './dom.js';
+import { h } from '../dom.js';
 import { fieldFrame, type FrameOptions } from './field-frame.js';
 import type { FormContext } from './form-context.js';
 import type { JSONSchema } from './json-schema.js';
@@ -9,9 +9,9 @@ export function buildChoice(ctx: FormContext, schema: JSONSchema, path: PathKey[
   const values: unknown[] = schema.type === 'boolean' ? [true, false] : (schema.enum ?? []);
   const label = (value: unknown): string =>
     value === true ? ctx.labels.ui('yes') : value === false ? ctx.labels.ui('no') : ctx.labels.value(value);
-  const select = el('select', {}, el('option', { value: '' }, ctx.labels.ui(options.required ? 'choose' : 'notSet')));
-  values.forEach((value, i) => select.append(el('option', { value: String(i) }, label(value))));
-  const stray = el('option', { value: 'stray', hidden: '' });
+  const select = h('select', {}, h('option', { value: '' }, ctx.labels.ui(options.required ? 'choose' : 'notSet')));
+  values.forEach((value, i) => select.append(h('option', { value: String(i) }, label(value))));
+  const stray = h('option', { value: 'stray', hidden: '' });
   select.append(stray);
   select.addEventListener('change', () => {
     if (select.value === 'stray') return;

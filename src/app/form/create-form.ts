@@ -12,7 +12,8 @@
  */
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { buildField } from './build-field.js';
-import { describedBy, el } from './dom.js';
+import { h } from '../dom.js';
+import { describedBy } from './dom.js';
 import { getLocal, keyOf, schemaPathOf, setLocal, type Binding, type FormContext } from './form-context.js';
 import { appendProperties } from './group-control.js';
 import { parsePath, type PathKey } from './json-path.js';
@@ -46,8 +47,8 @@ export function createForm(container: HTMLElement, options: FormOptions): Form {
   const prefix = `iepf${++forms}-`;
   let ids = 0;
   let record: unknown = {};
-  const status = el('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
-  const recordMessages = el('div', { class: 'messages record-messages', 'aria-label': labels.ui('recordMessages'), role: 'group' });
+  const status = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+  const recordMessages = h('div', { class: 'messages record-messages', 'aria-label': labels.ui('recordMessages'), role: 'group' });
 
   const ctx: FormContext = {
     labels,
@@ -76,7 +77,7 @@ export function createForm(container: HTMLElement, options: FormOptions): Form {
     return [...bindings.keys()].filter((k) => k.startsWith(`${key}[`) || (key !== '' && k.startsWith(`${key}.`)) || (key === '' && k !== ''));
   };
 
-  const form = el('form', { class: 'iep-form', 'aria-label': labels.ui('form'), novalidate: '' }, status, recordMessages);
+  const form = h('form', { class: 'iep-form', 'aria-label': labels.ui('form'), novalidate: '' }, status, recordMessages);
   form.addEventListener('submit', (event) => event.preventDefault()); // Enter in a field must not reload the page
   appendProperties(ctx, options.schema, [], form);
   bindings.set('', { path: [], target: form, messages: recordMessages });
@@ -134,17 +135,17 @@ export function createForm(container: HTMLElement, options: FormOptions): Form {
   };
 
   function renderMessage(diagnostic: FormDiagnostic, missingPath: string | undefined): HTMLElement {
-    const message = el('div', { class: `diagnostic ${diagnostic.severity}`, id: ctx.id() });
+    const message = h('div', { class: `diagnostic ${diagnostic.severity}`, id: ctx.id() });
     const severity = diagnostic.severity === 'error' ? 'error' : diagnostic.severity === 'warning' ? 'warning' : 'info';
-    const text = el('p', {}, el('strong', {}, labels.ui(severity)), ' ', diagnostic.message);
-    if (missingPath) text.append(' ', el('span', { class: 'path' }, `(${fieldName(missingPath)})`));
+    const text = h('p', {}, h('strong', {}, labels.ui(severity)), ' ', diagnostic.message);
+    if (missingPath) text.append(' ', h('span', { class: 'path' }, `(${fieldName(missingPath)})`));
     if (diagnostic.hint) text.append(' ', diagnostic.hint);
-    if (diagnostic.source) text.append(' ', el('cite', {}, diagnostic.source));
+    if (diagnostic.source) text.append(' ', h('cite', {}, diagnostic.source));
     message.append(text);
     const fix = diagnostic.fix;
     const fixPath = fix ? parsePath(fix.path) : undefined;
     if (fix && fixPath) {
-      const apply = el('button', { type: 'button', 'aria-describedby': message.id }, labels.ui('applyFix'));
+      const apply = h('button', { type: 'button', 'aria-describedby': message.id }, labels.ui('applyFix'));
       apply.addEventListener('click', () => ctx.edit(fixPath, fix.text));
       message.append(apply);
     }

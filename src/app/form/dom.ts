@@ -1,15 +1,4 @@
-/** Elements made with text only: data never goes through innerHTML, so `<img onerror>` in a name stays text. */
-export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string | undefined> = {},
-  ...children: (Node | string | undefined)[]
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) if (value !== undefined) element.setAttribute(name, value);
-  for (const child of children) if (child !== undefined) element.append(child); // strings become Text nodes
-  return element;
-}
-
+/** Small DOM helpers of the form; elements are made with src/app/dom.ts's `h` (text only, never innerHTML). */
 /** Adds or removes one id in an aria-describedby list. */
 export function describedBy(element: Element, id: string, on: boolean): void {
   const ids = new Set((element.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean));

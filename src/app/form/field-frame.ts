@@ -1,5 +1,6 @@
 /** The frame every field shares: a label naming the control, "(required)" in words, the schema's help, messages. */
-import { describedBy, el } from './dom.js';
+import { h } from '../dom.js';
+import { describedBy } from './dom.js';
 import { keyOf, type FormContext } from './form-context.js';
 import type { PathKey } from './json-path.js';
 
@@ -17,15 +18,15 @@ export function fieldFrame(
   control: HTMLElement,
 ): { wrapper: HTMLElement; messages: HTMLElement } {
   control.id ||= ctx.id();
-  const label = el('label', { for: control.id }, options.label);
+  const label = h('label', { for: control.id }, options.label);
   if (options.required) {
-    label.append(' ', el('span', { class: 'required' }, ctx.labels.ui('required')));
+    label.append(' ', h('span', { class: 'required' }, ctx.labels.ui('required')));
     control.setAttribute('aria-required', 'true');
   }
-  const help = options.description ? el('p', { class: 'help', id: ctx.id() }, options.description) : undefined;
+  const help = options.description ? h('p', { class: 'help', id: ctx.id() }, options.description) : undefined;
   if (help) describedBy(control, help.id, true);
-  const messages = el('div', { class: 'messages' });
-  const wrapper = el('div', { class: 'field', 'data-path': keyOf(path) }, label, help, control, messages);
+  const messages = h('div', { class: 'messages' });
+  const wrapper = h('div', { class: 'field', 'data-path': keyOf(path) }, label, help, control, messages);
   return { wrapper, messages };
 }
 
@@ -36,16 +37,16 @@ export function groupFrame(
   options: FrameOptions,
   className: string,
 ): { fieldset: HTMLFieldSetElement; messages: HTMLElement } {
-  const legend = el('legend', {}, options.label);
-  if (options.required) legend.append(' ', el('span', { class: 'required' }, ctx.labels.ui('required')));
-  const fieldset = el('fieldset', { class: className, 'data-path': keyOf(path) }, legend);
+  const legend = h('legend', {}, options.label);
+  if (options.required) legend.append(' ', h('span', { class: 'required' }, ctx.labels.ui('required')));
+  const fieldset = h('fieldset', { class: className, 'data-path': keyOf(path) }, legend);
   fieldset.id = ctx.id();
   if (options.description) {
-    const help = el('p', { class: 'help', id: ctx.id() }, options.description);
+    const help = h('p', { class: 'help', id: ctx.id() }, options.description);
     fieldset.append(help);
     describedBy(fieldset, help.id, true);
   }
-  const messages = el('div', { class: 'messages' });
+  const messages = h('div', { class: 'messages' });
   fieldset.append(messages);
   return { fieldset, messages };
 }

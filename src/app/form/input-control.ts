@@ -1,5 +1,5 @@
 /** Text, date, e-mail and number fields (and a long plain string as a textarea). */
-import { el } from './dom.js';
+import { h } from '../dom.js';
 import { fieldFrame, isFocused, type FrameOptions } from './field-frame.js';
 import type { FormContext } from './form-context.js';
 import type { JSONSchema } from './json-schema.js';
@@ -9,8 +9,8 @@ export function buildInput(ctx: FormContext, schema: JSONSchema, path: PathKey[]
   const numeric = schema.type === 'integer' || schema.type === 'number';
   const long = !numeric && (schema.maxLength ?? 0) > 2000; // longer than a link or a name
   const control: HTMLInputElement | HTMLTextAreaElement = long
-    ? el('textarea', { rows: '3' })
-    : el('input', {
+    ? h('textarea', { rows: '3' })
+    : h('input', {
         type: numeric ? 'number' : schema.format === 'date' ? 'date' : schema.format === 'email' ? 'email' : 'text',
         step: schema.type === 'integer' ? '1' : undefined,
         min: schema.minimum !== undefined ? String(schema.minimum) : undefined,

@@ -3,7 +3,8 @@
  * a summary line; every button says which item it acts on ("Move goal 2 up"). Edits send the whole new list.
  * Items are rebuilt only when the list's length or order changes, and focus is put back where it was.
  */
-import { el, excerpt } from './dom.js';
+import { h } from '../dom.js';
+import { excerpt } from './dom.js';
 import { groupFrame, type FrameOptions } from './field-frame.js';
 import { keyOf, schemaPathOf, type FormContext } from './form-context.js';
 import { appendProperties } from './group-control.js';
@@ -19,8 +20,8 @@ export function buildList(ctx: FormContext, schema: JSONSchema, path: PathKey[],
   const noun = ctx.labels.item(schemaPathOf(path));
   const title = (i: number): string => ctx.labels.ui('item', { noun: capitalize(noun), n: i + 1 });
   const { fieldset, messages } = groupFrame(ctx, path, options, 'list');
-  const items = el('ol', { class: 'items' });
-  const add = el('button', { type: 'button', class: 'add' }, ctx.labels.ui('add', { noun }));
+  const items = h('ol', { class: 'items' });
+  const add = h('button', { type: 'button', class: 'add' }, ctx.labels.ui('add', { noun }));
   fieldset.append(items, add);
   let rendered: unknown[] | undefined;
   const open: boolean[] = []; // which items are expanded, by index (kept across rebuilds)
@@ -43,10 +44,10 @@ export function buildList(ctx: FormContext, schema: JSONSchema, path: PathKey[],
   // "Move goal 2 up": the item's noun and number are in the name but visually hidden, so the visible words
   // ("Move up") are part of the accessible name (WCAG 2.5.3, axe label-content-name-mismatch).
   const button = (action: string, key: string, i: number, disabled: boolean, onClick: () => void): HTMLButtonElement => {
-    const b = el('button', { type: 'button', 'data-action': action });
+    const b = h('button', { type: 'button', 'data-action': action });
     const [before, after] = ctx.labels.ui(key, { noun: '\u0001', n: '\u0002' }).split(/\u0001\s*\u0002/);
     if (after === undefined) b.textContent = ctx.labels.ui(key, { noun, n: i + 1 });
-    else b.append(before!, el('span', { class: 'visually-hidden' }, `${noun} ${i + 1}`), after);
+    else b.append(before!, h('span', { class: 'visually-hidden' }, `${noun} ${i + 1}`), after);
     if (disabled) b.setAttribute('aria-disabled', 'true');
     b.addEventListener('click', () => {
       if (!disabled) onClick();
@@ -56,25 +57,25 @@ export function buildList(ctx: FormContext, schema: JSONSchema, path: PathKey[],
 
   const renderItem = (i: number, count: number): HTMLLIElement => {
     const itemPath = [...path, i];
-    const actions = el(
+    const actions = h(
       'div',
       { class: 'item-actions' },
       button('up', 'moveUp', i, i === 0, () => move(i, -1)),
       button('down', 'moveDown', i, i === count - 1, () => move(i, 1)),
       button('remove', 'remove', i, false, () => remove(i)),
     );
-    const li = el('li', { 'data-index': String(i) });
+    const li = h('li', { 'data-index': String(i) });
     if (!objects) {
       li.append(ctx.build(itemSchema, itemPath, { label: title(i), required: false }), actions);
       return li;
     }
-    const line = el('span', { class: 'item-excerpt' });
-    const problems = el('span', { class: 'item-problems' });
-    const details = el('details', { 'data-path': keyOf(itemPath) }, el('summary', {}, el('span', { class: 'item-title' }, title(i)), line, problems));
+    const line = h('span', { class: 'item-excerpt' });
+    const problems = h('span', { class: 'item-problems' });
+    const details = h('details', { 'data-path': keyOf(itemPath) }, h('summary', {}, h('span', { class: 'item-title' }, title(i)), line, problems));
     details.open = open[i] ?? false;
     details.addEventListener('toggle', () => (open[i] = details.open));
-    const itemMessages = el('div', { class: 'messages' });
-    const body = el('div', { class: 'item-body' }, itemMessages);
+    const itemMessages = h('div', { class: 'messages' });
+    const body = h('div', { class: 'item-body' }, itemMessages);
     details.append(body, actions);
     li.append(details);
     ctx.register({

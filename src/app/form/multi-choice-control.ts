@@ -1,5 +1,5 @@
 /** A list of values from a closed list (e.g. secondary disabilities): a group of checkboxes with human labels. */
-import { el } from './dom.js';
+import { h } from '../dom.js';
 import { groupFrame, type FrameOptions } from './field-frame.js';
 import type { FormContext } from './form-context.js';
 import type { JSONSchema } from './json-schema.js';
@@ -9,12 +9,12 @@ export function buildMultiChoice(ctx: FormContext, schema: JSONSchema, path: Pat
   const values = schema.items?.enum ?? [];
   const { fieldset, messages } = groupFrame(ctx, path, options, 'choices');
   const boxes = values.map((value) => {
-    const box = el('input', { type: 'checkbox', id: ctx.id() });
+    const box = h('input', { type: 'checkbox', id: ctx.id() });
     box.addEventListener('change', () => {
       const chosen = values.filter((_, i) => boxes[i]!.checked);
       ctx.edit(path, chosen.length ? chosen : undefined);
     });
-    fieldset.append(el('div', { class: 'choice' }, box, el('label', { for: box.id }, ctx.labels.value(value))));
+    fieldset.append(h('div', { class: 'choice' }, box, h('label', { for: box.id }, ctx.labels.value(value))));
     return box;
   });
   ctx.register({

@@ -2,7 +2,7 @@
  * A narrative field (Text: a plain English string or `{ en, es, ... }`): one textarea per language side by side,
  * each with its lang and dir. English stays a plain string until a translation is added (applyEdit makes the map).
  */
-import { el } from './dom.js';
+import { h } from '../dom.js';
 import { fieldFrame, groupFrame, isFocused, type FrameOptions } from './field-frame.js';
 import type { FormContext } from './form-context.js';
 import type { PathKey } from './json-path.js';
@@ -18,7 +18,7 @@ export function buildNarrative(ctx: FormContext, path: PathKey[], options: Frame
     return typeof text === 'string' ? text : '';
   };
   const areas = languages.map((lang) => {
-    const area = el('textarea', { rows: '3', lang, dir: directionOf(lang), 'data-lang': lang });
+    const area = h('textarea', { rows: '3', lang, dir: directionOf(lang), 'data-lang': lang });
     area.addEventListener('input', () => {
       const current = ctx.get(path);
       const text = area.value === '' ? undefined : area.value;
@@ -42,7 +42,7 @@ export function buildNarrative(ctx: FormContext, path: PathKey[], options: Frame
     return wrapper;
   }
   const { fieldset, messages } = groupFrame(ctx, path, options, 'narrative');
-  const columns = el('div', { class: 'columns' });
+  const columns = h('div', { class: 'columns' });
   for (const { lang, area } of areas) {
     const column = fieldFrame(ctx, [...path, lang], { label: ctx.labels.language(lang), required: false }, area);
     columns.append(column.wrapper);

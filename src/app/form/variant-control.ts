@@ -2,7 +2,7 @@
  * A field that is either a value of a closed list or an object (frequency: as-needed, or { times, per }): a <select>
  * of the list's values plus the object, and the object's fields shown when it is chosen.
  */
-import { el } from './dom.js';
+import { h } from '../dom.js';
 import { fieldFrame, groupFrame, type FrameOptions } from './field-frame.js';
 import { schemaPathOf, type FormContext } from './form-context.js';
 import { objectBranch, type JSONSchema } from './json-schema.js';
@@ -14,12 +14,12 @@ export function buildVariant(ctx: FormContext, schema: JSONSchema, path: PathKey
   const object = objectBranch(schema)!;
   const values = schema.anyOf?.find((b) => b.enum)?.enum ?? [];
   const { fieldset, messages } = groupFrame(ctx, path, options, 'variant');
-  const select = el('select', {}, el('option', { value: '' }, ctx.labels.ui(options.required ? 'choose' : 'notSet')));
-  values.forEach((value, i) => select.append(el('option', { value: String(i) }, ctx.labels.value(value))));
+  const select = h('select', {}, h('option', { value: '' }, ctx.labels.ui(options.required ? 'choose' : 'notSet')));
+  values.forEach((value, i) => select.append(h('option', { value: String(i) }, ctx.labels.value(value))));
   const objectLabel = ctx.labels.variant(schemaPathOf(path)) ?? object.description ?? ctx.labels.ui('kind');
-  select.append(el('option', { value: OBJECT }, objectLabel));
+  select.append(h('option', { value: OBJECT }, objectLabel));
   const kind = fieldFrame(ctx, path, { label: ctx.labels.ui('kind'), required: false }, select);
-  const fields = el('div', { class: 'variant-fields' });
+  const fields = h('div', { class: 'variant-fields' });
   for (const [name, property] of Object.entries(object.properties ?? {})) {
     fields.append(
       ctx.build(property, [...path, name], {
