@@ -27,8 +27,9 @@ let page: Page;
 const dialogs: string[] = [];
 
 /** Every path of the record that should have its own control: leaves, narrative fields, closed-list lists. */
+/** Every field of a record a person can change: a fixed value (`schemaVersion: 1`, a schema `const`) has no control. */
 function leafPaths(value: unknown, node: JSONSchema | undefined, at: PathKey[], out: PathKey[][] = []): PathKey[][] {
-  if (!node) return out;
+  if (!node || 'const' in node) return out;
   if (isTextSchema(node) || node.items?.enum) {
     out.push(at);
     return out;
@@ -109,6 +110,12 @@ describe('the form generated from the IEP schema, in Chromium', () => {
       expect(missing).toEqual([]);
     },
   );
+
+  it('shows no control for what a person cannot choose: the fixed schemaVersion and the editors\' $schema link', async () => {
+    await openForm(['es'], { ...record, $schema: '../schema/iep.schema.json' });
+    expect(await page.$$('[data-path="schemaVersion"], [data-path="$schema"]')).toHaveLength(0);
+    expect(await page.$$('[data-path="student.firstName"] input')).toHaveLength(1);
+  });
 
   it('puts sections in the schema order, with labels in words and required fields marked in text', async () => {
     await openForm(['es'], record);

@@ -17,9 +17,14 @@ export function buildGroup(
   return fieldset;
 }
 
-/** The controls of an object's properties, in schema order, appended to `parent`. */
+/**
+ * The controls of an object's properties, in schema order, appended to `parent`. Nothing a person could choose is
+ * shown: a property with one allowed value (`schemaVersion: 1`) or for editors' tools (`$schema`); the source tab
+ * still shows them.
+ */
 export function appendProperties(ctx: FormContext, schema: JSONSchema, path: PathKey[], parent: HTMLElement): void {
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
+    if (name.startsWith('$') || (typeof property === 'object' && 'const' in property)) continue;
     const childPath = [...path, name];
     parent.append(
       ctx.build(property, childPath, {
