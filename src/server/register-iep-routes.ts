@@ -169,11 +169,14 @@ export function registerIepRoutes(app: FastifyInstance, options: IepRoutesOption
         },
       },
     },
-    handler: async (request) => {
+    handler: async (request, reply) => {
       // Built apart from the call so that options the pipeline adds (fontUrlPrefix) pass through unchanged.
       const previewOptions: PreviewOptions & { fontUrlPrefix: string } = { ...request.query, fontUrlPrefix: '/fonts/' };
+      const started = performance.now();
       const result = await previewDraft(request.body as string, previewOptions);
       const id = result.html === undefined ? null : options.previews.add(result.html);
+      // How long the preview itself took (Server-Timing: shown in the browser's tools, read by bench/editor-latency.ts).
+      reply.header('server-timing', `preview;dur=${(performance.now() - started).toFixed(1)}`);
       return { id, draft: result.draft, diagnostics: result.diagnostics };
     },
   });
