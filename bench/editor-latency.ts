@@ -12,9 +12,10 @@
  * - the preview request: `fetch` is wrapped (Page.addScriptToEvaluateOnNewDocument, before the app runs); the
  *   request whose body holds the burst's whole marker is the one that can show it; its start, the arrival of its
  *   answer, and the server's own time for previewDraft (its `Server-Timing` header) are kept, and the preview id;
- * - shown: a capturing `load` listener on the document sees the frame of that id load; the frame counts as shown at
- *   the next animation frame after it (the app swaps frames in the load handler, so that is the first paint with the
- *   new page). Each burst is then checked: the frame shown really holds the marker (read through the DevTools
+ * - shown: a capturing `load` listener on the document sees the frame of that id load, or (a frame of the editor's
+ *   origin, updated in place) a MutationObserver on the frame's document sees the first change after which it holds
+ *   the marker; the frame counts as shown at the next animation frame after that (the app swaps frames in the load
+ *   handler, so that is the first paint with the new page). Each burst is then checked: the frame shown really holds the marker (read through the DevTools
  *   protocol, which reaches a sandboxed frame).
  * The split printed: wait before the request (the debounce, plus any older request still in flight), the request
  * (network and server, with previewDraft's own share), and the frame (from the answer to the new page shown). For the
@@ -74,6 +75,16 @@ const INSTRUMENT = `(() => {
     const l = { src: frame.getAttribute('src') || '', at: performance.now() };
     rec.loads.push(l);
     requestAnimationFrame(() => { l.shown = performance.now(); });
+    // A frame of the editor's origin may be updated in place: the first change that makes it hold the mark.
+    let doc = null;
+    try { doc = frame.contentDocument; } catch { doc = null; }
+    if (!doc) return;
+    new MutationObserver(() => {
+      if (!rec.mark || rec.patched || !frame.isConnected || !doc.body || !doc.body.textContent.includes(rec.mark)) return;
+      const p = { at: performance.now() };
+      rec.patched = p;
+      requestAnimationFrame(() => { p.shown = performance.now(); });
+    }).observe(doc, { subtree: true, childList: true, characterData: true });
   }, true);
 })();`;
 
@@ -93,13 +104,13 @@ async function burst(page: Page, i: number): Promise<Burst> {
   const mark = marker(i);
   const typed = ` ${mark}`.padEnd(chars, 'x').slice(0, chars);
   const whole = typed.trim();
-  await page.evaluate(`Object.assign(window.__latency, { keys: [], inputs: [], fetches: [], loads: [], mark: ${JSON.stringify(whole)} })`);
+  await page.evaluate(`Object.assign(window.__latency, { keys: [], inputs: [], fetches: [], loads: [], patched: undefined, mark: ${JSON.stringify(whole)} })`);
   await page.keyboard.type(typed, { delay: keyDelay });
   const handle = await page.waitForFunction(
     `(() => {
       const rec = window.__latency;
       const f = rec.fetches.find((x) => x.marked && x.id);
-      const l = f && rec.loads.find((x) => x.src.endsWith('/' + f.id) && x.shown);
+      const l = f && (rec.loads.find((x) => x.src.endsWith('/' + f.id) && x.shown) || (rec.patched && rec.patched.shown ? rec.patched : undefined));
       return l ? { lastKey: rec.keys[rec.keys.length - 1], f, l, inputs: rec.inputs } : undefined;
     })()`,
     { timeout: 20_000 },

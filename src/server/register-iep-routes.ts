@@ -40,8 +40,15 @@ const CONTENT_TYPES: Record<OutputFormat, string> = {
   html: 'text/html; charset=utf-8',
 };
 
-/** The preview page's own policy: styles and fonts only, no script, no network, and a sandbox (an opaque origin). */
-export const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src data:; frame-ancestors 'self'; sandbox";
+/** A rendered document's policy, should it be opened from the server: styles and fonts only, no script, no network, a sandbox (an opaque origin). */
+export const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src data:; frame-ancestors 'self'; sandbox";
+
+/**
+ * The preview page's policy: the same, but its sandbox keeps the editor's origin (`allow-same-origin`, never
+ * `allow-scripts`), so that the editor's own script can keep the reader's place and update the page in place. No
+ * script runs in the page either way (src/app/create-preview-pane.ts says why that makes the shared origin safe).
+ */
+export const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src data:; frame-ancestors 'self'; sandbox allow-same-origin";
 
 const INVALID = jsonResponse('the record has errors: every diagnostic, located by JSON path and (YAML and JSON bodies) line', DIAGNOSTICS_SCHEMA);
 
@@ -142,7 +149,7 @@ export function registerIepRoutes(app: FastifyInstance, options: IepRoutesOption
         return reply
           .type(CONTENT_TYPES[format])
           .header('content-disposition', attachment(file.fileName))
-          .header('content-security-policy', PREVIEW_CSP)
+          .header('content-security-policy', DOCUMENT_CSP)
           .send(file.data);
       }
       const exit = exitCodeFor(result.diagnostics);
