@@ -111,7 +111,7 @@ export function createPreviewPane(options: PreviewPaneOptions): PreviewPane {
       if (shown?.contentDocument) {
         try {
           const response = await fetch(src, { credentials: 'same-origin', cache: 'no-store' });
-          if (response.ok && patchPage(shown.contentDocument, await response.text())) {
+          if (response.ok && patchPage(shown, await response.text())) {
             shown.title = title;
             return;
           }
@@ -147,11 +147,15 @@ export function createPreviewPane(options: PreviewPaneOptions): PreviewPane {
 /**
  * Makes `doc` (the page shown) read as `html` (the new page) by replacing only the children of <main> that differ, and
  * the head when its styles changed (a newly typed letter may need another font subset). False when the two pages are
- * not of one kind (language, direction, layout): the caller loads the new one instead. The new page is parsed by
- * DOMParser, which runs nothing and loads nothing; in the frame its nodes are under the frame's sandbox and CSP.
+ * not of one kind (language, direction, layout): the caller loads the new one instead. The new page is parsed by the
+ * frame's own DOMParser, which runs nothing and loads nothing, under the page's own CSP (the editor's would refuse
+ * its inline styles) and sandbox.
  */
-function patchPage(doc: Document, html: string): boolean {
-  const next = new DOMParser().parseFromString(html, 'text/html');
+function patchPage(frame: HTMLIFrameElement, html: string): boolean {
+  const doc = frame.contentDocument;
+  const Parser = (frame.contentWindow as (Window & { DOMParser: typeof DOMParser }) | null)?.DOMParser;
+  if (!doc || !Parser) return false;
+  const next = new Parser().parseFromString(html, 'text/html');
   const root = doc.documentElement;
   const nextRoot = next.documentElement;
   if (root.lang !== nextRoot.lang || root.dir !== nextRoot.dir || doc.body.className !== next.body.className) return false;
