@@ -201,7 +201,7 @@ describe('the editor in a browser', () => {
     await page.keyboard.up('Control');
     await page.keyboard.type(` ${hostile}`);
     // The record's text is shown as text.
-    await waitForPreviewText(page, (text) => text.includes(hostile));
+    await waitForPreviewText(page, (text) => text.includes(hostile), 40_000);
     // And even the editor's own script (which shares the frame's origin) cannot make the page run one.
     const errorsBefore = session.pageErrors.length;
     await page.evaluate(`(() => {

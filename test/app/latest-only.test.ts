@@ -32,6 +32,15 @@ describe('latestOnly (the live preview\'s request scheduler)', () => {
     expect(started).toEqual(['Maya']);
   });
 
+  it('counts the quiet time from the change itself, not from after the work of applying it', async () => {
+    const { started, run } = controlledRun();
+    const preview = latestOnly(run, 150);
+    // The keystroke came 100 ms ago (applying a form edit to a large record took that long): 50 ms are left.
+    preview.schedule('Maya', performance.now() - 100);
+    await vi.advanceTimersByTimeAsync(60);
+    expect(started).toEqual(['Maya']);
+  });
+
   it('keeps one run in flight and then runs only the newest value that came in meanwhile', async () => {
     const { started, run, finish } = controlledRun();
     const preview = latestOnly(run, 150);
