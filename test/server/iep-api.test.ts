@@ -177,5 +177,9 @@ describe('render and preview', () => {
     expect(page.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src data:; frame-ancestors 'self'; sandbox allow-same-origin");
     expect(page.text).toContain('Maya');
     expect((await http(served, `/preview/${'0'.repeat(32)}`)).status).toBe(404);
+    // The same question again is answered with the same page, not computed again; another text or copy is not.
+    expect((await post(served, '/api/preview?layout=family&lang=en', MAYA)).json()).toEqual({ id, draft, diagnostics });
+    expect((await post(served, '/api/preview?layout=family&lang=en', `${MAYA}\n# edited\n`)).json().id).not.toBe(id);
+    expect((await post(served, '/api/preview?layout=student&lang=en', MAYA)).json().id).not.toBe(id);
   });
 });
