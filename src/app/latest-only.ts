@@ -11,6 +11,8 @@ export interface LatestOnly<T> {
   now(value: T): void;
   /** Whether a value waits or runs. */
   busy(): boolean;
+  /** Whether a newer value waits (a run may then leave its now stale result unshown). */
+  superseded(): boolean;
 }
 
 export function latestOnly<T>(run: (value: T) => Promise<void>, delayMs: number): LatestOnly<T> {
@@ -46,5 +48,6 @@ export function latestOnly<T>(run: (value: T) => Promise<void>, delayMs: number)
       fire();
     },
     busy: () => inFlight || waiting !== undefined,
+    superseded: () => waiting !== undefined,
   };
 }

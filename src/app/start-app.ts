@@ -229,6 +229,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
     try {
       const copy = preview.copy();
       const answer = await requestPreview(sent, { layout: copy.layout, profile: copy.profile, lang: preview.lang() });
+      // Typed on meanwhile: the newer text goes next, and showing this older page would only delay it.
+      if (previewer.superseded()) return;
       diagnostics = answer.diagnostics;
       panel.show(diagnostics);
       if (!formHost.hidden) form.showDiagnostics(diagnostics);

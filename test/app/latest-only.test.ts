@@ -52,11 +52,14 @@ describe('latestOnly (the live preview\'s request scheduler)', () => {
     await vi.advanceTimersByTimeAsync(150);
     expect(started).toEqual(['a']);
     expect(preview.busy()).toBe(true);
+    // The run in flight can tell that its result is already stale.
+    expect(preview.superseded()).toBe(true);
     await finish();
     expect(started).toEqual(['a', 'abc']);
     await finish();
     expect(started).toEqual(['a', 'abc']);
     expect(preview.busy()).toBe(false);
+    expect(preview.superseded()).toBe(false);
   });
 
   it('runs at once for now(), and a run that fails does not stop the next', async () => {
