@@ -1,7 +1,18 @@
 /**
  * The live preview: which copy (layout) in which language, the DRAFT badge, the downloads, and the page itself
- * in a sandboxed frame: no script runs in it and it has an opaque origin (the server's answer carries CSP
- * `sandbox` as well, and lets the frame load its fonts).
+ * in a sandboxed frame.
+ *
+ * The frame is `sandbox="allow-same-origin"` and nothing more: no script runs in it at all (no <script>, no event
+ * handler attribute, no javascript: URL), whatever the page holds, so sharing the editor's origin gives the page's
+ * content nothing to act with. What it does give is this script's access to the frame: it reads where the person has
+ * scrolled, and updates the page in place. (The dangerous pair is allow-scripts with allow-same-origin, where a
+ * script in the frame could remove its own sandbox; allow-scripts is never given.) The server's answer repeats the
+ * policy: CSP `default-src 'none'` (no script, no network but the fonts) and `sandbox allow-same-origin`.
+ *
+ * An update of the same copy and language changes only the parts of the page that differ (fetched, parsed inert by
+ * DOMParser, and swapped in): the reader's place, the loaded fonts and the laid-out pages that did not change all
+ * stay, with no flash. Another copy or language, or a page that cannot be patched, loads in a second frame, hidden
+ * until it has loaded, then scrolled to where the first one was and shown in its place.
  */
 import { h } from './dom.js';
 import { t } from './i18n.js';
@@ -26,7 +37,7 @@ export interface PreviewPane {
   copy(): CopyChoice;
   lang(): string;
   /** Shows the preview page of this id; `draft` switches the badge. */
-  show(id: string, draft: boolean, errors: number): void;
+  show(id: string, draft: boolean, errors: number): Promise<void>;
   setBusy(busy: boolean): void;
   setUnavailable(message: string): void;
 }
@@ -90,13 +101,29 @@ export function createPreviewPane(options: PreviewPaneOptions): PreviewPane {
     element,
     copy,
     lang: () => langSelect.value,
-    show(id, draft, errors) {
+    async show(id, draft, errors) {
       badge.textContent = draft ? (errors ? t('preview.draftErrors', { count: errors }) : t('preview.draft')) : errors ? t('preview.hasErrors', { count: errors }) : t('preview.complete');
       badge.className = `badge ${draft ? 'badge-draft' : errors ? 'badge-error' : 'badge-ok'}`;
       const title = t('preview.frameTitle', { copy: t(`copies.${copy().id}`), language: languageLabel(langSelect.value) });
-      // A new frame per answer, swapped in when it has loaded: no blank flash while the next page loads.
-      const next = h('iframe', { sandbox: '', title, class: 'preview-frame', src: `/preview/${encodeURIComponent(id)}` });
+      const key = `${copy().id} ${langSelect.value}`;
+      const src = `/preview/${encodeURIComponent(id)}`;
+      const shown = frame?.classList.contains('is-ready') && frame.dataset.key === key ? frame : undefined;
+      if (shown?.contentDocument) {
+        try {
+          const response = await fetch(src, { credentials: 'same-origin', cache: 'no-store' });
+          if (response.ok && patchPage(shown, await response.text())) {
+            shown.title = title;
+            return;
+          }
+        } catch {
+          // the page could not be fetched or patched: load it in a new frame
+        }
+      }
+      const next = h('iframe', { sandbox: 'allow-same-origin', title, class: 'preview-frame', src, 'data-key': key });
       next.addEventListener('load', () => {
+        // The reader's place in the page shown until now, kept for the same copy and language.
+        const before = [...frameHolder.querySelectorAll<HTMLIFrameElement>('iframe.preview-frame.is-ready')].pop();
+        if (before?.dataset.key === key) next.contentWindow?.scrollTo(before.contentWindow?.scrollX ?? 0, before.contentWindow?.scrollY ?? 0);
         next.classList.add('is-ready');
         // Older frames (also any still loading: this one is newer) go.
         for (const old of frameHolder.querySelectorAll('iframe')) {
@@ -116,3 +143,39 @@ export function createPreviewPane(options: PreviewPaneOptions): PreviewPane {
     },
   };
 }
+
+/**
+ * Makes `doc` (the page shown) read as `html` (the new page) by replacing only the children of <main> that differ, and
+ * the head when its styles changed (a newly typed letter may need another font subset). False when the two pages are
+ * not of one kind (language, direction, layout): the caller loads the new one instead. The new page is parsed by the
+ * frame's own DOMParser, which runs nothing and loads nothing, under the page's own CSP (the editor's would refuse
+ * its inline styles) and sandbox.
+ */
+function patchPage(frame: HTMLIFrameElement, html: string): boolean {
+  const doc = frame.contentDocument;
+  const Parser = (frame.contentWindow as (Window & { DOMParser: typeof DOMParser }) | null)?.DOMParser;
+  if (!doc || !Parser) return false;
+  const next = new Parser().parseFromString(html, 'text/html');
+  const root = doc.documentElement;
+  const nextRoot = next.documentElement;
+  if (root.lang !== nextRoot.lang || root.dir !== nextRoot.dir || doc.body.className !== next.body.className) return false;
+  // (Nodes of the frame's document belong to its window: compared by nodeType, not instanceof.)
+  const main = doc.querySelector('body > main');
+  const nextMain = next.querySelector('body > main');
+  if (!main || !nextMain || doc.body.children.length !== 1 || next.body.children.length !== 1) return false;
+  if (doc.head.innerHTML !== next.head.innerHTML) doc.head.replaceChildren(...[...next.head.childNodes].map((n) => doc.importNode(n, true)));
+  const old = [...main.childNodes];
+  const fresh = [...nextMain.childNodes];
+  // The unchanged head and tail of the page stay; what lies between is replaced.
+  let start = 0;
+  while (start < old.length && start < fresh.length && same(old[start]!, fresh[start]!)) start++;
+  let end = 0;
+  while (end < old.length - start && end < fresh.length - start && same(old[old.length - 1 - end]!, fresh[fresh.length - 1 - end]!)) end++;
+  const anchor = old[old.length - end] ?? null;
+  for (const gone of old.slice(start, old.length - end)) main.removeChild(gone);
+  for (const node of fresh.slice(start, fresh.length - end)) main.insertBefore(doc.importNode(node, true), anchor);
+  return true;
+}
+
+const same = (a: Node, b: Node): boolean =>
+  a.nodeType === b.nodeType && (a.nodeType === Node.ELEMENT_NODE ? (a as Element).outerHTML === (b as Element).outerHTML : a.textContent === b.textContent);

@@ -5,12 +5,14 @@
  * after a newer one.
  */
 export interface LatestOnly<T> {
-  /** The value changed: run with it once it has been quiet for the delay. */
-  schedule(value: T): void;
+  /** The value changed (at `since`, default now, on performance.now()'s clock): run with it once it has been quiet for the delay. */
+  schedule(value: T, since?: number): void;
   /** Run with this value as soon as nothing is in flight (a picker changed: no reason to wait). */
   now(value: T): void;
   /** Whether a value waits or runs. */
   busy(): boolean;
+  /** Whether a newer value waits (a run may then leave its now stale result unshown). */
+  superseded(): boolean;
 }
 
 export function latestOnly<T>(run: (value: T) => Promise<void>, delayMs: number): LatestOnly<T> {
@@ -34,10 +36,11 @@ export function latestOnly<T>(run: (value: T) => Promise<void>, delayMs: number)
   };
 
   return {
-    schedule(value) {
+    schedule(value, since = performance.now()) {
       waiting = { value };
       if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(fire, delayMs);
+      // The quiet time counts from the change itself: the work of applying it is not waited for twice.
+      timer = setTimeout(fire, Math.max(0, delayMs - (performance.now() - since)));
     },
     now(value) {
       waiting = { value };
@@ -45,5 +48,6 @@ export function latestOnly<T>(run: (value: T) => Promise<void>, delayMs: number)
       fire();
     },
     busy: () => inFlight || waiting !== undefined,
+    superseded: () => waiting !== undefined,
   };
 }

@@ -34,7 +34,7 @@ import { latestOnly } from './latest-only.js';
 import { SOURCE_EDITOR_CSS, mountInShadow } from './mount-in-shadow.js';
 import { schemaLanguages } from './schema-languages.js';
 
-const PREVIEW_DELAY_MS = 150;
+const PREVIEW_DELAY_MS = 60;
 const AUTOSAVE_EVERY_MS = 4000;
 
 interface OpenDocument {
@@ -62,6 +62,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
   // --- state ---------------------------------------------------------------------------------------------------
   let doc: OpenDocument | undefined;
   let text = '';
+  // The text parsed into a record only when something needs the record (the form refreshed, a diagnostic followed):
+  // not on every keystroke, where it would delay the preview of a large IEP by a parse.
+  let parsedText: string | undefined;
   let record: unknown;
   let yamlError: string | undefined;
   let diagnostics: AppDiagnostic[] = [];
@@ -113,7 +116,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
       schema,
       languages: translations,
       onEdit: (path, value) => {
-        if (!yamlError) edit(path, value, 'form');
+        if (!formHost.hidden) edit(path, value, 'form', performance.now());
       },
     });
   };
@@ -166,14 +169,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
   tabs.select('form');
 
   // --- text, views and preview ----------------------------------------------------------------------------------
-  function setText(next: string, origin: Origin): void {
+  /** `since`: when the person's keystroke came (the preview's quiet time counts from it, not from after the work). */
+  function setText(next: string, origin: Origin, since = performance.now()): void {
     text = next;
-    try {
-      record = parseYaml(text, { prettyErrors: true });
-      yamlError = undefined;
-    } catch (error) {
-      yamlError = (error as Error).message.split('\n')[0];
-    }
     if (origin !== 'source') {
       if (tabs.selected() === 'source') source.setText(text);
       else sourceStale = true;
@@ -184,13 +182,25 @@ export async function startApp(root: HTMLElement): Promise<void> {
     }
     showSaveState();
     if (origin === 'load') previewer.now(text);
-    else previewer.schedule(text);
+    else previewer.schedule(text, since);
+  }
+
+  /** Brings `record` and `yamlError` up to date with the text. */
+  function parseText(): void {
+    if (parsedText === text) return;
+    parsedText = text;
+    try {
+      record = parseYaml(text, { prettyErrors: true });
+      yamlError = undefined;
+    } catch (error) {
+      yamlError = (error as Error).message.split('\n')[0];
+    }
   }
 
   /** A change made through the form or a suggestion, applied to the YAML text; a refused one is said, not lost. */
-  function edit(path: (string | number)[], value: unknown, origin: Origin): boolean {
+  function edit(path: (string | number)[], value: unknown, origin: Origin, since?: number): boolean {
     try {
-      setText(applyEdit(text, path, value), origin);
+      setText(applyEdit(text, path, value), origin, since);
       return true;
     } catch (error) {
       announce(t('editor.editFailed', { message: (error as Error).message }));
@@ -200,6 +210,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   function refreshForm(): void {
     formStale = false;
+    parseText();
     formBlocked.hidden = !yamlError;
     formHost.hidden = Boolean(yamlError);
     if (yamlError) {
@@ -218,11 +229,13 @@ export async function startApp(root: HTMLElement): Promise<void> {
     try {
       const copy = preview.copy();
       const answer = await requestPreview(sent, { layout: copy.layout, profile: copy.profile, lang: preview.lang() });
+      // Typed on meanwhile: the newer text goes next, and showing this older page would only delay it.
+      if (previewer.superseded()) return;
       diagnostics = answer.diagnostics;
       panel.show(diagnostics);
       if (!formHost.hidden) form.showDiagnostics(diagnostics);
       const errors = diagnostics.filter((d) => d.severity === 'error').length;
-      preview.show(answer.id, answer.draft, errors);
+      await preview.show(answer.id, answer.draft, errors);
       preview.setBusy(false);
       if (diagnostics.length !== lastAnnouncedCount) {
         lastAnnouncedCount = diagnostics.length;
@@ -241,6 +254,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   // --- diagnostics -----------------------------------------------------------------------------------------------
   function goTo(diagnostic: AppDiagnostic): void {
+    parseText();
     if (diagnostic.path && !yamlError) {
       tabs.select('form');
       form.focusPath(diagnostic.path);
@@ -251,6 +265,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   }
 
   function currentText(jsonPath: string): string | undefined {
+    parseText();
     const path = parseJsonPath(jsonPath);
     const value = path && valueAt(record, path);
     const text = value && typeof value === 'object' && 'en' in value ? (value as { en: unknown }).en : value;
@@ -259,6 +274,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   function useFix(diagnostic: AppDiagnostic): void {
     const fix = diagnostic.fix;
+    parseText();
     if (!fix || yamlError) return;
     const path = parseJsonPath(fix.path);
     if (!path) return;

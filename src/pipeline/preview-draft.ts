@@ -81,7 +81,7 @@ export async function previewDraft(source: string, options: PreviewOptions = {})
   const rendered = guarded(() => {
     const composed = composeDocument(iep, { layout, lang: options.lang, profile, placeholders, reuseParses: true });
     if (composed.document && composed.layout) {
-      html = renderHtml(composed.document, { css: composed.layout.css, fontUrlPrefix: options.fontUrlPrefix });
+      html = renderHtml(composed.document, { css: composed.layout.css, fontUrlPrefix: options.fontUrlPrefix, onScreen: true });
     }
     return composed.diagnostics;
   }, file);

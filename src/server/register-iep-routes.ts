@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import { exitCodeFor, EXIT } from '../model/diagnostic-catalog.js';
@@ -40,8 +41,18 @@ const CONTENT_TYPES: Record<OutputFormat, string> = {
   html: 'text/html; charset=utf-8',
 };
 
-/** The preview page's own policy: styles and fonts only, no script, no network, and a sandbox (an opaque origin). */
-export const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src data:; frame-ancestors 'self'; sandbox";
+/** A rendered document's policy, should it be opened from the server: styles and fonts only, no script, no network, a sandbox (an opaque origin). */
+export const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src data:; frame-ancestors 'self'; sandbox";
+
+/**
+ * The preview page's policy: the same, but its sandbox keeps the editor's origin (`allow-same-origin`, never
+ * `allow-scripts`), so that the editor's own script can keep the reader's place and update the page in place. No
+ * script runs in the page either way (src/app/create-preview-pane.ts says why that makes the shared origin safe).
+ */
+export const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src data:; frame-ancestors 'self'; sandbox allow-same-origin";
+
+/** How many previews' answers are kept to answer the same question again. */
+const RECENT_PREVIEWS = 16;
 
 const INVALID = jsonResponse('the record has errors: every diagnostic, located by JSON path and (YAML and JSON bodies) line', DIAGNOSTICS_SCHEMA);
 
@@ -56,6 +67,9 @@ interface RenderQuery {
 /** Health, schema, and the routes that take an IEP record: validate, check, lint, render, preview. */
 export function registerIepRoutes(app: FastifyInstance, options: IepRoutesOptions): void {
   const schema = iepJsonSchema();
+  // The last previews' answers by what was asked (text, copy, language): the same question again (a copy picked
+  // again, an edit undone, a retry) is answered from here while its page is still kept, without computing it again.
+  const recentPreviews = new Map<string, { id: string; draft: boolean; diagnostics: Diagnostic[] }>();
   const iep = { iepBody: true } as const;
 
   app.get('/api/health', {
@@ -142,7 +156,7 @@ export function registerIepRoutes(app: FastifyInstance, options: IepRoutesOption
         return reply
           .type(CONTENT_TYPES[format])
           .header('content-disposition', attachment(file.fileName))
-          .header('content-security-policy', PREVIEW_CSP)
+          .header('content-security-policy', DOCUMENT_CSP)
           .send(file.data);
       }
       const exit = exitCodeFor(result.diagnostics);
@@ -169,11 +183,25 @@ export function registerIepRoutes(app: FastifyInstance, options: IepRoutesOption
         },
       },
     },
-    handler: async (request) => {
+    handler: async (request, reply) => {
       // Built apart from the call so that options the pipeline adds (fontUrlPrefix) pass through unchanged.
       const previewOptions: PreviewOptions & { fontUrlPrefix: string } = { ...request.query, fontUrlPrefix: '/fonts/' };
+      const started = performance.now();
+      const key = createHash('sha256').update(JSON.stringify([request.query.layout, request.query.lang, request.query.profile, request.body])).digest('hex');
+      const recent = recentPreviews.get(key);
+      if (recent && options.previews.get(recent.id) !== undefined) {
+        reply.header('server-timing', `preview;dur=${(performance.now() - started).toFixed(1)};desc="again"`);
+        return recent;
+      }
       const result = await previewDraft(request.body as string, previewOptions);
       const id = result.html === undefined ? null : options.previews.add(result.html);
+      if (id !== null) {
+        recentPreviews.delete(key);
+        recentPreviews.set(key, { id, draft: result.draft, diagnostics: result.diagnostics });
+        if (recentPreviews.size > RECENT_PREVIEWS) recentPreviews.delete(recentPreviews.keys().next().value!);
+      }
+      // How long the preview itself took (Server-Timing: shown in the browser's tools, read by bench/editor-latency.ts).
+      reply.header('server-timing', `preview;dur=${(performance.now() - started).toFixed(1)}`);
       return { id, draft: result.draft, diagnostics: result.diagnostics };
     },
   });

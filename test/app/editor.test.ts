@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type EditorSession, openEditor, startEditorSession, statusText, waitForPreview, waitForPreviewText } from './helpers.js';
+import { type EditorSession, openEditor, previewFrame, startEditorSession, statusText, waitForPreview, waitForPreviewText } from './helpers.js';
 
 const NEW_FILE = 'jordan-lee.iep.yaml';
 let session: EditorSession;
@@ -168,6 +168,63 @@ describe('the editor in a browser', () => {
     expect(await diagnosticsText()).toMatch(/still a draft/);
     // The focus goes to the explanation, so a keyboard or screen reader user is taken there.
     expect(await page.evaluate('document.activeElement?.id')).toBe('diagnostics-heading');
+  });
+
+  it('keeps the reader\'s place in the preview when it updates', async () => {
+    const { page } = session;
+    await openEditor(session, 'rayhan-chowdhury.iep.yaml');
+    const before = await previewFrame(page);
+    const y = Number(await before.evaluate('window.scrollTo(0, document.documentElement.scrollHeight / 2), window.scrollY'));
+    expect(y).toBeGreaterThan(1000);
+    // Typed at the end of a narrative field (above the place read), the way a person adds a sentence.
+    const field = control('presentLevels.effectOnProgress.en');
+    await page.evaluate(`document.querySelector(${JSON.stringify(field)}).scrollIntoView({ block: 'center' })`);
+    await page.click(field);
+    await page.keyboard.down('Control');
+    await page.keyboard.press('End');
+    await page.keyboard.up('Control');
+    await page.keyboard.type(' Zebrafinch.');
+    await waitForPreviewText(page, (text) => text.includes('Zebrafinch.'));
+    const after = Number(await (await previewFrame(page)).evaluate('window.scrollY'));
+    // The same place: not back at the top (the added words may move it by a line or two).
+    expect(Math.abs(after - y)).toBeLessThan(100);
+  });
+
+  it('runs no script in the preview, neither from the record nor put into the page', async () => {
+    const { page } = session;
+    const title = await page.title();
+    const hostile = `<img src=x onerror="top.document.title='pwned'"><script>top.document.title='pwned'</script>`;
+    const field = control('presentLevels.effectOnProgress.en');
+    await page.click(field);
+    await page.keyboard.down('Control');
+    await page.keyboard.press('End');
+    await page.keyboard.up('Control');
+    await page.keyboard.type(` ${hostile}`);
+    // The record's text is shown as text.
+    await waitForPreviewText(page, (text) => text.includes(hostile), 40_000);
+    // And even the editor's own script (which shares the frame's origin) cannot make the page run one.
+    const errorsBefore = session.pageErrors.length;
+    await page.evaluate(`(() => {
+      const doc = document.querySelector('iframe.preview-frame.is-ready').contentDocument;
+      const script = doc.createElement('script');
+      script.textContent = "top.document.title = 'pwned'";
+      doc.body.append(script);
+      const img = doc.createElement('img');
+      img.setAttribute('onerror', "top.document.title = 'pwned'");
+      img.setAttribute('src', 'data:,');
+      doc.body.append(img);
+      const link = doc.createElement('a');
+      link.href = "javascript:top.document.title = 'pwned'";
+      doc.body.append(link);
+      link.click();
+    })()`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await page.title()).toBe(title);
+    expect(await page.evaluate('document.title')).not.toBe('pwned');
+    // Chromium says so in the console ("Blocked script execution ... sandboxed", the javascript: URL refused by the
+    // page's default-src 'none'): expected here, not an app error.
+    const refusals = /sandboxed|allow-scripts|directive 'default-src 'none''/;
+    session.pageErrors.splice(errorsBefore, session.pageErrors.length - errorsBefore, ...session.pageErrors.slice(errorsBefore).filter((m) => !refusals.test(m)));
   });
 
   it('loaded nothing from outside the server and threw no error', () => {

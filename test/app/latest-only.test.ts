@@ -32,6 +32,15 @@ describe('latestOnly (the live preview\'s request scheduler)', () => {
     expect(started).toEqual(['Maya']);
   });
 
+  it('counts the quiet time from the change itself, not from after the work of applying it', async () => {
+    const { started, run } = controlledRun();
+    const preview = latestOnly(run, 150);
+    // The keystroke came 100 ms ago (applying a form edit to a large record took that long): 50 ms are left.
+    preview.schedule('Maya', performance.now() - 100);
+    await vi.advanceTimersByTimeAsync(60);
+    expect(started).toEqual(['Maya']);
+  });
+
   it('keeps one run in flight and then runs only the newest value that came in meanwhile', async () => {
     const { started, run, finish } = controlledRun();
     const preview = latestOnly(run, 150);
@@ -43,11 +52,14 @@ describe('latestOnly (the live preview\'s request scheduler)', () => {
     await vi.advanceTimersByTimeAsync(150);
     expect(started).toEqual(['a']);
     expect(preview.busy()).toBe(true);
+    // The run in flight can tell that its result is already stale.
+    expect(preview.superseded()).toBe(true);
     await finish();
     expect(started).toEqual(['a', 'abc']);
     await finish();
     expect(started).toEqual(['a', 'abc']);
     expect(preview.busy()).toBe(false);
+    expect(preview.superseded()).toBe(false);
   });
 
   it('runs at once for now(), and a run that fails does not stop the next', async () => {

@@ -83,12 +83,16 @@ describe('previewDraft', () => {
     expect(official.diagnostics.some((d) => d.code === 'reading-level-above-target')).toBe(false);
   });
 
-  it('gives a valid record the same HTML the pipeline renders, with fonts from the given prefix', async () => {
+  it('gives a valid record the same HTML the pipeline renders (plus the page margins on screen), with fonts from the given prefix', async () => {
     const iep = validated(rawIep(MINIMAL));
     const rendered = await renderIep(iep, { layout: 'official', formats: ['html'] });
     const expected = rendered.outputs[0]!.data.toString('utf8');
     const preview = await previewDraft(minimalText, { layout: 'official' });
-    expect(preview.html).toBe(expected);
+    // On screen only, the page gets the printed page's own margins as padding; everything else is the same page.
+    const screen = /\n@media screen \{\n {2}body \{ padding: ([^;]+); \}\n\}/.exec(preview.html!);
+    expect(screen?.[1]).toBe(/@page \{\n {2}size: [^;]+;\n {2}margin: ([^;]+);/.exec(expected)?.[1]);
+    expect(screen?.[1]).toMatch(/^[\d.]+mm [\d.]+mm [\d.]+mm [\d.]+mm$/);
+    expect(preview.html!.replace(screen![0], '')).toBe(expected);
     const served = await previewDraft(minimalText, { layout: 'official', fontUrlPrefix: '/fonts/' });
     expect(served.html).toContain('src: url("/fonts/');
     expect(served.html).not.toContain('iepkit.invalid');

@@ -144,7 +144,7 @@ describe('render and preview', () => {
     const html = await post(served, '/api/render?layout=student&format=html', MAYA);
     expect(html.headers['content-disposition']).toContain('209345671-student-en.html');
     expect(html.text).toContain('Maya');
-    expect(html.headers['content-security-policy']).toContain('sandbox');
+    expect(html.headers['content-security-policy']).toMatch(/; sandbox$/);
   });
 
   it('renders a PDF that pdfinfo accepts', async () => {
@@ -172,8 +172,14 @@ describe('render and preview', () => {
     const page = await http(served, `/preview/${id}`);
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(page.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src data:; frame-ancestors 'self'; sandbox");
+    // No script (default-src 'none', and a sandbox without allow-scripts); the sandbox keeps the editor's origin so
+    // the editor can keep the reader's place (test/app/editor.test.ts proves nothing in the page runs).
+    expect(page.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src data:; frame-ancestors 'self'; sandbox allow-same-origin");
     expect(page.text).toContain('Maya');
     expect((await http(served, `/preview/${'0'.repeat(32)}`)).status).toBe(404);
+    // The same question again is answered with the same page, not computed again; another text or copy is not.
+    expect((await post(served, '/api/preview?layout=family&lang=en', MAYA)).json()).toEqual({ id, draft, diagnostics });
+    expect((await post(served, '/api/preview?layout=family&lang=en', `${MAYA}\n# edited\n`)).json().id).not.toBe(id);
+    expect((await post(served, '/api/preview?layout=student&lang=en', MAYA)).json().id).not.toBe(id);
   });
 });

@@ -6,7 +6,7 @@ import type { DocumentTree } from '../../model/document.js';
 import { fontFaceCss } from '../fonts/font-face-css.js';
 import { textCss } from '../fonts/font-stack.js';
 import { toString } from 'mdast-util-to-string';
-import { pageChromeCss } from '../pdf/page-css.js';
+import { pageChromeCss, screenPageCss } from '../pdf/page-css.js';
 import { placeholderCss, themeCss } from '../theme/theme-css.js';
 import { bracketsIntoIsolates } from './brackets-into-isolates.js';
 import { directiveHandler } from './directive-handlers.js';
@@ -18,6 +18,8 @@ export interface HtmlOptions {
   css: string;
   /** Where the page fetches its fonts, ending in `/` (e.g. a server's `/fonts/`). Default: the PDF engine's private origin. */
   fontUrlPrefix?: string;
+  /** Shown on a screen (the editor's preview): the page's margins as padding, on screen only (screenPageCss). */
+  onScreen?: boolean;
 }
 
 function holdsPlaceholder(node: { type: string; name?: string; children?: unknown[] }): boolean {
@@ -66,6 +68,7 @@ export function renderHtml(doc: DocumentTree, options: HtmlOptions): string {
     options.css,
     // Only a draft's preview shows placeholders: every other page's CSS stays as it was.
     ...(holdsPlaceholder(doc.body) ? [placeholderCss()] : []),
+    ...(options.onScreen ? [screenPageCss(meta.page.margins)] : []),
   ].join('\n');
   const page: HastRoot = {
     type: 'root',

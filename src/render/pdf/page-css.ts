@@ -71,6 +71,16 @@ function marginText(options: PageChromeOptions): string {
   return [options.header, options.notice ?? '', options.pageCounter.replace(/\{pages?\}/g, ''), '0123456789'].join(' ');
 }
 
+/**
+ * On a screen (the editor's live preview) the page's text would touch the frame's edges, since the margins are the
+ * printed page's (@page). This gives the page the document's own margins as padding, so it reads like the sheet it
+ * prints on. `@media screen` only: the PDF is printed with the print media type and does not change.
+ */
+export function screenPageCss(margins: PageChromeOptions['margins']): string {
+  const mm = (n: number) => `${Number(n.toFixed(2))}mm`;
+  return `@media screen {\n  body { padding: ${mm(margins.top)} ${mm(margins.right)} ${mm(margins.bottom)} ${mm(margins.left)}; }\n}`;
+}
+
 export function pageChromeCss(options: PageChromeOptions): string {
   const { margins, dir } = options;
   const rtl = dir === 'rtl';
