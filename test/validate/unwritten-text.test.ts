@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { loadIep } from '../../src/validate/load-iep.js';
 import { findUnwritten, UNWRITTEN_MARKER, unwrittenLabel } from '../../src/model/unwritten.js';
 import { starterIep } from '../../src/pipeline/starter-iep.js';
+import { placeUnwritten } from '../../src/validate/place-unwritten.js';
+import { placeholderValue } from '../../src/model/placeholder.js';
 import { editMinimal, positionOf } from '../load/minimal-text.js';
 import { runIep } from '../helpers/run-iep.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -79,5 +81,20 @@ describe('unwritten-text', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('placeUnwritten', () => {
+  it('replaces each unwritten text by a placeholder numbered after the given ones, in a copy; nothing for a written record', () => {
+    const data = { student: { firstName: 'TO WRITE: first name', lastName: 'Ruiz' }, team: [{ name: 'TO WRITE: parent.' }] };
+    const placed = placeUnwritten(data, [{ path: 'meeting.date', label: 'Date of the meeting' }])!;
+    expect(placed.data).toEqual({ student: { firstName: placeholderValue(1), lastName: 'Ruiz' }, team: [{ name: placeholderValue(2) }] });
+    expect(placed.placeholders.slice(1)).toEqual([
+      { path: 'student.firstName', label: 'first name' },
+      { path: 'team[0].name', label: 'parent' },
+    ]);
+    expect(placed.paths).toEqual(['student.firstName', 'team[0].name']);
+    expect(data.student.firstName).toBe('TO WRITE: first name');
+    expect(placeUnwritten({ student: { firstName: 'Ana' } })).toBeUndefined();
   });
 });
