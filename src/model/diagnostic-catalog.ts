@@ -299,6 +299,17 @@ export const CATALOG = {
     message: ({ field, characters, count }: { field: string; characters: string[]; count: number }) =>
       `${field} holds ${count === 1 ? 'an invisible character' : `${count} invisible characters`} (${characters.join(', ')}); documents print the text without ${count === 1 ? 'it' : 'them'}`,
   },
+  'unwritten-text': {
+    group: 'validate',
+    severity: 'warning',
+    title: 'Text still to be written',
+    meaning:
+      'A text still begins with "TO WRITE:", as the starter (`iep init`, the editor\'s new IEP) wrote it: the documents would print the starter\'s words as if the team had written them. A warning while the IEP is a draft (the live preview shows it as a placeholder); `--final` refuses the official IEP while any is left.',
+    hint: 'Write it, or remove the field if it does not apply.',
+    exit: 'invalid',
+    message: ({ field, path, label }: { field: string; path: string; label: string }) =>
+      `${field} (${path}) is still to be written: it says "TO WRITE: ${label.length > 60 ? `${label.slice(0, 60)}...` : label}"`,
+  },
   'duplicate-id': {
     group: 'validate',
     severity: 'error',

@@ -11,6 +11,7 @@ import { decodeText } from '../load/decode-text.js';
 import { parseSource } from '../load/parse-source.js';
 import { validateIep } from '../validate/validate-iep.js';
 import { completeDraft } from '../validate/complete-draft.js';
+import { placeUnwritten } from '../validate/place-unwritten.js';
 import { checkCompliance } from '../rules/check-compliance.js';
 import { lintIep } from '../lint/lint-iep.js';
 import { composeDocument } from '../compose/compose-document.js';
@@ -66,6 +67,13 @@ export async function previewDraft(source: string, options: PreviewOptions = {})
     filled = new Set(completed.filled);
     // Whatever status it claims, an incomplete record is a draft.
     iep = { ...completed.data, document: { ...(completed.data.document as object), status: 'draft' } } as Iep;
+  }
+  // Starter text still to be written ("TO WRITE: first name") is a placeholder too, and so a draft.
+  const unwritten = placeUnwritten(iep as unknown as Record<string, unknown>, placeholders);
+  if (unwritten) {
+    placeholders = unwritten.placeholders;
+    for (const path of unwritten.paths) filled.add(path);
+    iep = { ...unwritten.data, document: { ...iep.document, status: 'draft' } } as Iep;
   }
   const aboutWritten = (d: Diagnostic) => d.path === undefined || !underAny(d.path, filled);
   const checked = (run: () => Diagnostic[]) => guarded(run, file).filter(aboutWritten);

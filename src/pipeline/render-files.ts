@@ -63,5 +63,10 @@ export async function renderFiles(files: readonly string[], options: RenderFiles
   } finally {
     if (!options.browserPool) await pool?.close();
   }
-  return { diagnostics, written };
+  // A warning a --final refusal raised to an error (text still to be written) is reported once, as the error.
+  // So is the loader's line counting the warnings it did not list (`more`).
+  const where = (d: Diagnostic) => `${d.file}\0${d.code}\0${d.more === undefined ? d.path : 'more'}`;
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const raised = new Set([...errors.map(where), ...errors.map((d) => where({ ...d, more: 1 }))]);
+  return { diagnostics: diagnostics.filter((d) => d.severity !== 'warning' || !raised.has(where(d))), written };
 }

@@ -65,7 +65,9 @@ export async function runJob(job: Job, options: JobOptions = {}, input?: LoadedI
   const compliance = official && (options.final || options.withCompliance) ? checkCompliance(iep, { profile: options.profile, ...source }) : [];
   if (official && options.final) {
     const refusals = finalPolicy(iep, compliance, source);
-    if (refusals.length > 0) return result([...loaded.diagnostics, ...refusals]);
+    // A warning the refusal raises to an error (text still to be written) is reported once, as the error.
+    const restated = (d: Diagnostic) => refusals.some((r) => r.code === d.code && r.path === d.path);
+    if (refusals.length > 0) return result([...loaded.diagnostics.filter((d) => !restated(d)), ...refusals]);
   }
   // A final IEP is the legal document: the compliance summary is appended to drafts only.
   const summary = official && options.withCompliance && iep.document.status === 'draft' ? complianceSummary(compliance) : options.compliance;

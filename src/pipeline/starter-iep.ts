@@ -1,4 +1,5 @@
 import { LANGUAGE_NAMES, type Language } from '../model/languages.js';
+import { UNWRITTEN_MARKER } from '../model/unwritten.js';
 
 export interface StarterOptions {
   /** The family's language: the student's home language and the parent's preferred language. Default: English. */
@@ -9,9 +10,9 @@ export interface StarterOptions {
 
 /**
  * A new IEP to start from (`iep init`, the editor's "new IEP"): YAML with a comment over each section saying, in
- * plain words, what it holds. Every text to write says "TO WRITE:" and what goes there; it is a draft (the DRAFT
- * mark is printed) that validates and renders in every layout. Where a value must be chosen from a list, the
- * comment names the choices. Present levels are written strength-first: strengths, interests and preferences,
+ * plain words, what it holds. Every text to write says "TO WRITE:" (UNWRITTEN_MARKER) and what goes there; it is
+ * a draft (the DRAFT mark is printed) that validates, with a warning for each such text, and renders in every
+ * layout. Where a value must be chosen from a list, the comment names the choices. Present levels are written strength-first: strengths, interests and preferences,
  * then what the student is learning next.
  */
 export function starterIep(options: StarterOptions = {}): string {
@@ -20,7 +21,9 @@ export function starterIep(options: StarterOptions = {}): string {
   const yearLater = addYears(today, 1, -1);
   const birth = addYears(today, -9, 0);
   const language = LANGUAGE_NAMES[lang];
-  return `# A new IEP. Replace every "TO WRITE:" with your own words, and check every value marked CHOOSE.
+  // Every text to write begins with the marker the checks look for (src/model/unwritten.ts).
+  const todo = UNWRITTEN_MARKER;
+  return `# A new IEP. Replace every "${todo}" with your own words, and check every value marked CHOOSE.
 # It stays a draft (printed with a DRAFT mark) until you set document.status to final.
 # Field by field guide: docs/data-model.md. Check it any time with: iep check THIS-FILE
 schemaVersion: 1
@@ -33,19 +36,19 @@ document:
 # Who the student is. The ID goes in file names and page headers.
 student:
   id: "STUDENT-ID"
-  firstName: "TO WRITE: first name"
-  lastName: "TO WRITE: last name"
+  firstName: "${todo} first name"
+  lastName: "${todo} last name"
   # The name the student goes by (the student summary uses it).
-  preferredName: "TO WRITE: preferred name"
+  preferredName: "${todo} preferred name"
   # CHOOSE: the real date of birth (YYYY-MM-DD).
   dateOfBirth: "${birth}"
   # CHOOSE: PK, K, 1 to 12, or ungraded.
   grade: "3"
-  school: "TO WRITE: school name"
+  school: "${todo} school name"
   # The language spoken at home (${language}); parent copies can be made in it.
   homeLanguage: ${lang}
   guardians:
-    - name: "TO WRITE: parent or guardian's name"
+    - name: "${todo} parent or guardian's name"
       # CHOOSE: mother, father, parent, guardian, grandparent, foster-parent, surrogate-parent or other.
       relationship: parent
       preferredLanguage: ${lang}
@@ -65,54 +68,54 @@ meeting:
 
 # Everyone on the IEP team, and whether they came to the meeting.
 team:
-  - { name: "TO WRITE: parent's name", role: parent, attended: true }
-  - { name: "TO WRITE: general education teacher's name", role: general-education-teacher, attended: true }
-  - { name: "TO WRITE: special education teacher's name", role: special-education-teacher, attended: true, caseManager: true }
-  - { name: "TO WRITE: name of who explains evaluation results", role: school-psychologist, attended: true, interpretsEvaluations: true }
-  - { name: "TO WRITE: district representative's name", role: district-representative, attended: true }
+  - { name: "${todo} parent's name", role: parent, attended: true }
+  - { name: "${todo} general education teacher's name", role: general-education-teacher, attended: true }
+  - { name: "${todo} special education teacher's name", role: special-education-teacher, attended: true, caseManager: true }
+  - { name: "${todo} name of who explains evaluation results", role: school-psychologist, attended: true, interpretsEvaluations: true }
+  - { name: "${todo} district representative's name", role: district-representative, attended: true }
 
 # The family's hopes and concerns, in their own words.
-parentConcerns: "TO WRITE: what the family hopes for and is concerned about."
+parentConcerns: "${todo} what the family hopes for and is concerned about."
 
 # The student's own words about their hopes and what helps them (quoted on the student summary).
-studentVoice: "TO WRITE: what the student says helps them learn."
+studentVoice: "${todo} what the student says helps them learn."
 
 # Evaluations and tests the present levels draw on. Add one entry per evaluation.
 evaluations:
-  - name: "TO WRITE: name of the evaluation"
+  - name: "${todo} name of the evaluation"
     # CHOOSE: state-assessment, district-assessment, psychoeducational, speech-language, classroom, other (more in docs/data-model.md).
     kind: classroom
     date: "${today}"
-    results: "TO WRITE: what the results show, in words a parent can follow."
+    results: "${todo} what the results show, in words a parent can follow."
 
 # How the student is doing now, in three areas. Start with what the student does well: strengths, interests and
 # preferences (each with a short id that goals refer to), then how things are going, then what they are learning next.
 presentLevels:
   academic:
     strengths:
-      - { id: academic-strength, text: "TO WRITE: something the student does well in learning." }
+      - { id: academic-strength, text: "${todo} something the student does well in learning." }
     interests:
-      - { id: interest, text: "TO WRITE: something the student likes or cares about." }
+      - { id: interest, text: "${todo} something the student likes or cares about." }
     preferences:
-      - { id: preference, text: "TO WRITE: how the student likes to learn and work." }
-    description: "TO WRITE: how the student is doing now in reading, writing and math."
+      - { id: preference, text: "${todo} how the student likes to learn and work." }
+    description: "${todo} how the student is doing now in reading, writing and math."
     needs:
-      - "TO WRITE: what the student is learning next, and the support that helps."
+      - "${todo} what the student is learning next, and the support that helps."
   social:
     strengths:
-      - { id: social-strength, text: "TO WRITE: something the student does well with others." }
-    description: "TO WRITE: how the student gets along with classmates and adults."
+      - { id: social-strength, text: "${todo} something the student does well with others." }
+    description: "${todo} how the student gets along with classmates and adults."
     needs: []
   physical:
     strengths:
-      - { id: physical-strength, text: "TO WRITE: something the student enjoys doing with their body (sports, games, art)." }
-    description: "TO WRITE: the student's health, movement and senses, as they matter at school."
+      - { id: physical-strength, text: "${todo} something the student enjoys doing with their body (sports, games, art)." }
+    description: "${todo} the student's health, movement and senses, as they matter at school."
     needs: []
   # What in the classroom helps: changes to the room, materials, or adult support.
   management:
-    description: "TO WRITE: what helps the student in class."
+    description: "${todo} what helps the student in class."
   # How the disability affects learning in the general education class.
-  effectOnProgress: "TO WRITE: how the disability affects the student's progress in class."
+  effectOnProgress: "${todo} how the disability affects the student's progress in class."
 
 # Special factors the team must consider: set needed to true and describe the support where one applies.
 specialFactors:
@@ -127,17 +130,17 @@ goals:
   - id: goal-1
     # CHOOSE: reading, writing, math, communication, social-emotional, behavior, motor, self-advocacy ... (docs/data-model.md).
     area: reading
-    baseline: "TO WRITE: where the student is now on this skill, with a number."
-    goal: "TO WRITE: what the student will do in a year, measurably."
-    criteria: "TO WRITE: how mastery is judged, for example 4 of 5 tries."
-    method: "TO WRITE: how progress is measured, for example work samples."
-    schedule: "TO WRITE: when progress is measured, for example every two weeks."
+    baseline: "${todo} where the student is now on this skill, with a number."
+    goal: "${todo} what the student will do in a year, measurably."
+    criteria: "${todo} how mastery is judged, for example 4 of 5 tries."
+    method: "${todo} how progress is measured, for example work samples."
+    schedule: "${todo} when progress is measured, for example every two weeks."
     buildsOn: [academic-strength, interest]
 
 # How and when the family hears about progress on the goals.
 progressReporting:
-  schedule: "TO WRITE: when reports go home, for example with each report card."
-  method: "TO WRITE: how progress is reported, for example a written report on each goal."
+  schedule: "${todo} when reports go home, for example with each report card."
+  method: "${todo} how progress is reported, for example a written report on each goal."
 
 # Services, each with how often, how long, where and from when to when. Add entries like this one:
 #   - { program: resource-room, groupSize: 5, frequency: { times: 5, per: week }, duration: { minutes: 45 },
@@ -161,7 +164,7 @@ assessments: { participation: regular }
 # Time with students without disabilities: if not full, say how much and why.
 nondisabledParticipation:
   fullParticipation: true
-  explanation: "TO WRITE: how much of the day the student spends with classmates without disabilities, and why."
+  explanation: "${todo} how much of the day the student spends with classmates without disabilities, and why."
 
 # CHOOSE general or adapted physical education.
 physicalEducation: { program: general }
@@ -170,7 +173,7 @@ physicalEducation: { program: general }
 transportation: { specialTransportation: false }
 
 # Where the IEP is carried out.
-placement: { recommendation: "TO WRITE: the recommended placement, for example a general education class in the district school." }
+placement: { recommendation: "${todo} the recommended placement, for example a general education class in the district school." }
 `;
 }
 

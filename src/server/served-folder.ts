@@ -1,6 +1,7 @@
 import { lstat, mkdir, readdir, readFile, realpath, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { unwrittenLabel } from '../model/unwritten.js';
 import { MAX_IEP_BYTES, sha256, writeFileAtomic } from '../pipeline/index.js';
 import { HttpError } from './http-error.js';
 
@@ -171,11 +172,16 @@ function tooLarge(): HttpError {
   return new HttpError(413, 'too-large', `an IEP file may be at most ${MAX_IEP_BYTES} bytes`);
 }
 
-/** "Maya Thompson" from `student.firstName`/`lastName`, for the file list; nothing when the text does not parse. */
+/**
+ * "Maya Thompson" from `student.firstName`/`lastName`, for the file list; nothing when the text does not parse. A
+ * part still holding the starter's "TO WRITE: ..." is not a name and is left out (the app then shows the file name).
+ */
 function studentName(bytes: Uint8Array): string | undefined {
   try {
     const data = parseYaml(new TextDecoder().decode(bytes), { maxAliasCount: 50 }) as { student?: { firstName?: unknown; lastName?: unknown } } | null;
-    const parts = [data?.student?.firstName, data?.student?.lastName].filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+    const parts = [data?.student?.firstName, data?.student?.lastName].filter(
+      (p): p is string => typeof p === 'string' && p.trim() !== '' && unwrittenLabel(p) === undefined,
+    );
     return parts.length > 0 ? parts.join(' ') : undefined;
   } catch {
     return undefined;

@@ -8,6 +8,7 @@ import type { SourceMap } from '../load/source-map.js';
 import { closest } from '../model/closest.js';
 import { describeType, describeValue, pathOfPointer } from '../model/schema-error-words.js';
 import { validateIepSchema } from './validate-iep-schema.generated.js';
+import { unwrittenText } from './unwritten-text.js';
 
 export interface ValidateOptions {
   file?: string;
@@ -46,6 +47,7 @@ export function validateIep(data: unknown, options: ValidateOptions = {}): Valid
   }
   checkReferences(data, push);
   diagnostics.push(...invisibleCharacters(data, options));
+  diagnostics.push(...unwrittenText(data, options));
   return hasErrors(diagnostics) ? { diagnostics } : { iep: data as Iep, diagnostics };
 }
 

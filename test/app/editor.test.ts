@@ -62,9 +62,9 @@ describe('the editor in a browser', () => {
 
   it('shows what is typed into a field in the preview', async () => {
     const { page } = session;
-    await waitForPreviewText(page, (text) => text.includes('TO WRITE: first name'));
+    await waitForPreviewText(page, (text) => text.includes('[to be written: first name]'));
     await typeInto('student.firstName', 'Jordan');
-    await waitForPreviewText(page, (text) => text.includes('Jordan') && !text.includes('TO WRITE: first name'));
+    await waitForPreviewText(page, (text) => text.includes('Jordan') && !text.includes('[to be written: first name]'));
     expect(await page.$eval('#save-state', (el) => el.textContent)).toMatch(/Unsaved|autosaved/i);
   });
 

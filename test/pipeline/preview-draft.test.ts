@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { previewDraft } from '../../src/pipeline/preview-draft.js';
 import { renderIep } from '../../src/pipeline/render-iep.js';
+import { starterIep } from '../../src/pipeline/starter-iep.js';
 import { MINIMAL, rawIep, validated } from '../e2e/helpers.js';
 
 const minimalText = readFileSync(MINIMAL, 'utf8');
@@ -38,6 +39,42 @@ describe('previewDraft', () => {
     expect(html).not.toMatch(/[\uE100-\uE11F]/);
     const es = await previewDraft(early, { layout: 'family', lang: 'es' });
     expect(placeholders(es.html!)).toContain('[por escribir: Legal last name]');
+  });
+
+  it("shows the starter's unwritten texts as placeholders labelled with the words after TO WRITE:, each reported next to its field", async () => {
+    const starter = starterIep({ today: '2026-09-08' });
+    const result = await previewDraft(starter, { layout: 'official' });
+    expect(result.draft).toBe(true);
+    const html = result.html!;
+    expect(placeholders(html)).toContain('[to be written: first name]');
+    expect(placeholders(html)).toContain('[to be written: what the family hopes for and is concerned about]');
+    expect(html).not.toContain('TO WRITE');
+    expect(html).toContain('DRAFT');
+    expect(html).not.toMatch(/[\uE100-\uE11F]/);
+    const firstName = result.diagnostics.find((d) => d.path === 'student.firstName');
+    expect(firstName).toMatchObject({ code: 'unwritten-text', severity: 'warning', line: starter.split('\n').findIndex((l) => l.includes('firstName:')) + 1 });
+    // What is said about an unwritten text is that it is unwritten: no wording or reading finding about the starter's words.
+    const unwrittenPaths = new Set(result.diagnostics.filter((d) => d.code === 'unwritten-text').map((d) => d.path));
+    expect(unwrittenPaths.size).toBeGreaterThan(10);
+    expect(result.diagnostics.filter((d) => d.code !== 'unwritten-text' && unwrittenPaths.has(d.path))).toEqual([]);
+  });
+
+  it('numbers unwritten texts after the missing parts of an incomplete draft, and marks a "final" record with one as a draft', async () => {
+    const mixed = early.replace('firstName: Ana', 'firstName: "TO WRITE: first name"');
+    const result = await previewDraft(mixed, { layout: 'official' });
+    expect(placeholders(result.html!)).toContain('[to be written: first name]');
+    expect(placeholders(result.html!)).toContain('[to be written: Legal last name]');
+    const finalText = minimalText.replace('status: draft', 'status: final');
+    const final = finalText.replace(/^( {2}firstName: ).*$/m, '$1"TO WRITE: first name"');
+    expect(final).not.toBe(finalText);
+    const preview = await previewDraft(final, { layout: 'official' });
+    expect(preview.draft).toBe(true);
+    expect(placeholders(preview.html!)).toEqual(expect.arrayContaining(['[to be written: first name]']));
+    expect(preview.html).toContain('DRAFT');
+    // The same record written: no placeholder, no DRAFT mark.
+    const written = await previewDraft(finalText, { layout: 'official' });
+    expect(written.draft).toBe(false);
+    expect(placeholders(written.html!)).toEqual([]);
   });
 
   it('renders every layout of an incomplete draft', async () => {

@@ -36,6 +36,22 @@ describe('listing and opening', () => {
     expect(files[1]).toEqual({ name: EXAMPLE, etag: sha256(maya), modified: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), student: 'Maya Thompson' });
   });
 
+  it('GET /api/files names the student by the parts of the name that are written, never by starter text', async () => {
+    const partly = maya.replace(/^( {2}lastName: ).*$/m, '$1"TO WRITE: last name"');
+    expect(partly).not.toBe(maya);
+    writeFileSync(join(served.folder, 'partly.iep.yaml'), partly);
+    writeFileSync(join(served.folder, 'unnamed.iep.yaml'), partly.replace(/^( {2}firstName: ).*$/m, '$1"TO WRITE: first name"'));
+    try {
+      const { files } = (await http(served, '/api/files')).json();
+      const byName = new Map(files.map((f: { name: string; student?: string }) => [f.name, f]));
+      expect(byName.get('partly.iep.yaml')).toMatchObject({ student: 'Maya' });
+      expect(byName.get('unnamed.iep.yaml')).not.toHaveProperty('student');
+    } finally {
+      rmSync(join(served.folder, 'partly.iep.yaml'));
+      rmSync(join(served.folder, 'unnamed.iep.yaml'));
+    }
+  });
+
   it('GET /api/files/<name> answers the text and its etag (sha256 of the bytes)', async () => {
     const file = (await http(served, `/api/files/${EXAMPLE}`)).json();
     expect(file).toEqual({ name: EXAMPLE, text: maya, etag: sha256(maya) });
@@ -141,6 +157,9 @@ describe('new files', () => {
     expect(created.etag).toBe(sha256(created.text));
     expect(readFileSync(join(served.folder, 'new-student.iep.yaml'), 'utf8')).toBe(created.text);
     expect((await post(served, '/api/validate', created.text)).json().valid).toBe(true);
+    // Listed without a student: the starter's "TO WRITE: first name TO WRITE: last name" is not a name.
+    const { files } = (await http(served, '/api/files')).json();
+    expect(files.find((f: { name: string }) => f.name === 'new-student.iep.yaml')).toEqual({ name: 'new-student.iep.yaml', etag: created.etag, modified: expect.any(String) });
     const again = await post(served, '/api/files', JSON.stringify({ name: 'new-student.iep.yaml' }), 'application/json');
     expect(again.status).toBe(409);
     expect(readFileSync(join(served.folder, 'new-student.iep.yaml'), 'utf8')).toBe(created.text);
