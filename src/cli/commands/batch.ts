@@ -15,6 +15,8 @@ interface BatchCliOptions extends OutputCliOptions {
   concurrency: string;
   resume?: boolean;
   json?: boolean;
+  queue?: string;
+  queueName?: string;
 }
 
 export function registerBatch(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -26,12 +28,15 @@ export function registerBatch(program: Command, io: CliIo, setExit: (code: numbe
     .option('--concurrency <n>', 'documents rendered at once', String(BATCH_DEFAULTS.concurrency))
     .option('--resume', 'skip documents whose outputs are complete and unchanged from a previous run')
     .option('--json', 'print the manifest (JSON) to stdout instead of the summary line')
+    .option('--queue <url>', 'render on `iep worker` processes through Redis (redis://HOST:PORT) instead of here; --concurrency is then theirs')
+    .option('--queue-name <name>', 'with --queue: the queue the workers take jobs from (default: iepkit-render)')
     .addHelpText(
       'after',
       '\nEach file is written under a temporary name and renamed when complete; Ctrl-C stops cleanly (finished documents kept,\n' +
         'the rest left for --resume). Exit codes: 0 all done, 1 some documents failed (an unreadable or invalid input, or\n' +
         '--final refused), 2 usage error, 3 a document could not be rendered, 5 the output folder cannot be written (a file\n' +
-        'in its way, read-only, disk full) or no browser, 130/143 interrupted.',
+        'in its way, read-only, disk full) or no browser, 130/143 interrupted. With --queue the workers write the files,\n' +
+        'so workers on other machines need the output folder shared (see docs/queue.md).',
     )
     .action(async (args: string[], options: BatchCliOptions) => {
       const concurrency = Number(options.concurrency);
@@ -53,8 +58,9 @@ export function registerBatch(program: Command, io: CliIo, setExit: (code: numbe
       const { runBatch } = await import('../../batch/run-batch.js');
       const { OutputFolderError } = await import('../../batch/output-folder-error.js');
       const { OutputLockedError } = await import('../../batch/output-lock.js');
+      const queued = options.queue === undefined ? undefined : await queuedBatch(options.queue, options.queueName);
       try {
-        const manifest = await runBatch(
+        const manifest = await (queued ?? runBatch)(
           {
             inputs,
             outDir: options.out,
@@ -91,4 +97,17 @@ export function registerBatch(program: Command, io: CliIo, setExit: (code: numbe
         process.removeListener('SIGTERM', onSignal);
       }
     });
+}
+
+/** `runQueuedBatch` on the Redis of `--queue`, when given: a malformed URL is a usage error. */
+async function queuedBatch(url: string, queueName: string | undefined): Promise<typeof import('../../batch/run-batch.js').runBatch> {
+  const [{ redisConnection, RedisUrlError }, { runQueuedBatch }] = await Promise.all([import('../../queue/redis-connection.js'), import('../../queue/run-queued-batch.js')]);
+  let connection;
+  try {
+    connection = redisConnection(url);
+  } catch (error) {
+    if (error instanceof RedisUrlError) throw new UsageError(error.message);
+    throw error;
+  }
+  return (options, onProgress) => runQueuedBatch({ ...options, connection, queueName }, onProgress);
 }

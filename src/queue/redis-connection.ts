@@ -1,0 +1,35 @@
+import type { RedisOptions } from 'bullmq';
+
+/** `--redis` is not a redis:// or rediss:// URL. */
+export class RedisUrlError extends Error {
+  constructor(url: string) {
+    super(`--redis must be a URL like redis://HOST:PORT (or rediss:// for TLS, redis://:PASSWORD@HOST:PORT/DB), not ${JSON.stringify(url)}`);
+    this.name = 'RedisUrlError';
+  }
+}
+
+/**
+ * The connection options for `redis://[USER:PASSWORD@]HOST[:PORT][/DB]`. `maxRetriesPerRequest: null` (BullMQ
+ * requires it for workers, and the batch waits on the queue for as long as it runs): while Redis restarts, commands
+ * wait for the reconnection instead of failing, so a restart mid-run is survived.
+ */
+export function redisConnection(url: string): RedisOptions {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new RedisUrlError(url);
+  }
+  if ((parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') || !parsed.hostname) throw new RedisUrlError(url);
+  const db = parsed.pathname.replace(/^\//, '');
+  if (db !== '' && !/^\d+$/.test(db)) throw new RedisUrlError(url);
+  return {
+    host: parsed.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: parsed.port ? Number(parsed.port) : 6379,
+    ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
+    ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
+    ...(db ? { db: Number(db) } : {}),
+    ...(parsed.protocol === 'rediss:' ? { tls: {} } : {}),
+    maxRetriesPerRequest: null,
+  };
+}
