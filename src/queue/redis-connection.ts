@@ -1,4 +1,4 @@
-import type { RedisOptions } from 'bullmq';
+import { Redis, type RedisOptions } from 'ioredis';
 
 /** `--redis` is not a redis:// or rediss:// URL. */
 export class RedisUrlError extends Error {
@@ -8,11 +8,7 @@ export class RedisUrlError extends Error {
   }
 }
 
-/**
- * The connection options for `redis://[USER:PASSWORD@]HOST[:PORT][/DB]`. `maxRetriesPerRequest: null` (BullMQ
- * requires it for workers, and the batch waits on the queue for as long as it runs): while Redis restarts, commands
- * wait for the reconnection instead of failing, so a restart mid-run is survived.
- */
+/** The connection options for `redis://[USER:PASSWORD@]HOST[:PORT][/DB]` (see connectRedis). */
 export function redisConnection(url: string): RedisOptions {
   let parsed: URL;
   try {
@@ -30,6 +26,15 @@ export function redisConnection(url: string): RedisOptions {
     ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
     ...(db ? { db: Number(db) } : {}),
     ...(parsed.protocol === 'rediss:' ? { tls: {} } : {}),
-    maxRetriesPerRequest: null,
   };
+}
+
+/**
+ * A Redis connection for BullMQ (passed as a client: BullMQ's ES module build cannot load ioredis itself).
+ * `maxRetriesPerRequest: null`, as BullMQ requires for workers (and the batch waits on the queue as long as it runs):
+ * while Redis restarts, commands wait for ioredis to reconnect instead of failing, so a restart mid-run is survived.
+ * The caller quits it after closing what uses it.
+ */
+export function connectRedis(options: RedisOptions): Redis {
+  return new Redis({ ...options, maxRetriesPerRequest: null });
 }

@@ -7,7 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Queue, QueueEvents, type RedisOptions } from 'bullmq';
+import { Queue, QueueEvents } from 'bullmq';
+import type { RedisOptions } from 'ioredis';
 import { BatchTally, type BatchProgress } from '../batch/batch-tally.js';
 import { finishBatch, withOutputFolder } from '../batch/finish-batch.js';
 import { appendJournal, isStillComplete, type Manifest, type ManifestEntry } from '../batch/manifest.js';
@@ -16,6 +17,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { removeStalePartials, sha256, type JobOptions } from '../pipeline/index.js';
 import { enqueueRenders, type RenderQueue } from './enqueue-renders.js';
 import { decodeFailure } from './job-failure.js';
+import { connectRedis } from './redis-connection.js';
 import { DEFAULT_QUEUE_NAME, type RenderJobData } from './render-job-data.js';
 
 export interface QueuedBatchOptions extends BatchPlanOptions, Pick<JobOptions, 'pdfTimeoutMs'> {
@@ -42,12 +44,13 @@ async function runLocked(options: Resolved, onProgress: (p: BatchProgress) => vo
   const tally = new BatchTally(todo.length + entries.length, entries, onProgress);
   tally.report();
   const queueName = options.queueName ?? DEFAULT_QUEUE_NAME;
-  const connection = { ...options.connection, maxRetriesPerRequest: null };
-  const queue: RenderQueue = new Queue(queueName, { connection });
-  const events = new QueueEvents(queueName, { connection });
+  const connections = [connectRedis(options.connection), connectRedis(options.connection)] as const;
+  const queue: RenderQueue = new Queue(queueName, { connection: connections[0] });
+  const events = new QueueEvents(queueName, { connection: connections[1] });
   // Connection errors while Redis restarts: ioredis reconnects, and the periodic check catches up afterwards.
   queue.on('error', () => undefined);
   events.on('error', () => undefined);
+  for (const redis of connections) redis.on('error', () => undefined);
   const byJobId = new Map<string, PlannedJob>();
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -122,6 +125,7 @@ async function runLocked(options: Resolved, onProgress: (p: BatchProgress) => vo
     timer = undefined;
     await events.close();
     await queue.close();
+    for (const redis of connections) await redis.quit().catch(() => redis.disconnect());
   }
   // Every job of this batch is finished: temporary files left by workers killed mid-write can go.
   await removeStalePartials(options.outDir);

@@ -1,8 +1,10 @@
-import { Worker, type RedisOptions } from 'bullmq';
+import { Worker } from 'bullmq';
+import type { RedisOptions } from 'ioredis';
 import type { ManifestEntry } from '../batch/manifest.js';
 import { BrowserPool, type BrowserPoolOptions } from '../pipeline/index.js';
 import { decodeFailure } from './job-failure.js';
 import { processRenderJob } from './process-render-job.js';
+import { connectRedis } from './redis-connection.js';
 import { DEFAULT_QUEUE_NAME, type RenderJobData } from './render-job-data.js';
 
 export interface RenderWorkerOptions {
@@ -44,8 +46,11 @@ export function startRenderWorker(options: RenderWorkerOptions): RenderWorker {
   const lockDuration = options.lockDurationMs ?? 30_000;
   // Launched with the first PDF job; DOCX/HTML-only queues never start a browser.
   const pool = new BrowserPool({ ...options.pool, concurrency });
+  const redis = connectRedis(options.connection);
+  // Errors of the connection while Redis restarts reach onError through the worker's 'error' event.
+  redis.on('error', () => undefined);
   const worker = new Worker<RenderJobData, ManifestEntry>(options.queueName ?? DEFAULT_QUEUE_NAME, (job) => processRenderJob(job.data, pool), {
-    connection: { ...options.connection, maxRetriesPerRequest: null },
+    connection: redis,
     concurrency,
     lockDuration,
     stalledInterval: lockDuration,
@@ -65,7 +70,11 @@ export function startRenderWorker(options: RenderWorkerOptions): RenderWorker {
       (closing ??= (async () => {
         await worker.close();
         await pool.close();
+        await redis.quit().catch(() => redis.disconnect());
       })()),
-    killNow: () => pool.killNow(),
+    killNow: () => {
+      pool.killNow();
+      redis.disconnect();
+    },
   };
 }
