@@ -68,11 +68,13 @@ async function runLocked(options: Resolved, onProgress: (p: BatchProgress) => vo
     const settle = async (jobId: string) => {
       const planned = byJobId.get(jobId);
       if (!planned || !outstanding.has(jobId)) return;
+      // The state first, then the job: a job read while still active has no result yet.
+      const state = await queue.getJobState(jobId);
+      if (state === 'unknown') return record(jobId, lostJob(planned, options, optionsKey));
+      if (state !== 'completed' && state !== 'failed') return;
       const job = await queue.getJob(jobId);
-      if (!job) return record(jobId, lostJob(planned, options, optionsKey));
-      const state = await job.getState();
-      if (state === 'completed') await record(jobId, { ...job.returnvalue, id: planned.id, input: planned.input });
-      else if (state === 'failed') await record(jobId, failedJob(planned, options, optionsKey, job.failedReason));
+      if (state === 'completed' && job?.returnvalue) await record(jobId, { ...job.returnvalue, id: planned.id, input: planned.input });
+      else if (state === 'failed' && job) await record(jobId, failedJob(planned, options, optionsKey, job.failedReason));
     };
     events.on('completed', ({ jobId }) => void settle(jobId).catch(() => undefined));
     events.on('failed', ({ jobId }) => void settle(jobId).catch(() => undefined));

@@ -171,11 +171,13 @@ describe('iep batch --queue on iep worker processes', () => {
     let err = '';
     c.run.child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     await waitFor('worker c to finish its first PDF', () => doneLines(c.log()).length >= 1, 90_000, 20);
+    const beforeStop = doneLines(c.log()).length;
     process.kill(c.run.child.pid!, 'SIGTERM');
     const stopped = await c.run.exited;
     expect(stopped.code, err).toBe(143);
     // What it had in flight when told to stop was finished, not abandoned: nothing half-written.
     expect(c.log()).toContain('iep worker: stopped');
+    expect(doneLines(c.log()).length).toBeGreaterThan(beforeStop);
     expect(partialFiles(ws.outDir)).toEqual([]);
     const byC = doneLines(c.log()).length;
     expect(byC).toBeLessThan(6);
