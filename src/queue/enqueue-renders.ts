@@ -37,9 +37,9 @@ export async function enqueueRenders(queue: RenderQueue, jobs: readonly RenderJo
           attempts: RENDER_ATTEMPTS,
           // 2 s, 4 s, ...: a crashed browser or a busy machine gets time to recover.
           backoff: { type: 'exponential', delay: 2000 },
-          // Finished jobs are kept a week (the batch reads their results; --resume can rely on them); failed ones
-          // are kept until removed, with their diagnostics, for a person to look at.
-          removeOnComplete: { age: 7 * 24 * 3600 },
+          // Finished jobs are kept a day (the batch reads their results; --resume can rely on them), not longer: each
+          // holds its input (docs/queue.md, sizing). Failed ones are kept until removed, with their diagnostics.
+          removeOnComplete: { age: 24 * 3600 },
           removeOnFail: false,
         },
       })),
