@@ -3,7 +3,7 @@ import { Redis, type RedisOptions } from 'ioredis';
 /** `--redis` is not a redis:// or rediss:// URL. */
 export class RedisUrlError extends Error {
   constructor(url: string) {
-    super(`--redis must be a URL like redis://HOST:PORT (or rediss:// for TLS, redis://:PASSWORD@HOST:PORT/DB), not ${JSON.stringify(url)}`);
+    super(`expected a URL like redis://HOST:PORT (or rediss:// for TLS, redis://:PASSWORD@HOST:PORT/DB), not ${JSON.stringify(url)}`);
     this.name = 'RedisUrlError';
   }
 }
@@ -37,4 +37,35 @@ export function redisConnection(url: string): RedisOptions {
  */
 export function connectRedis(options: RedisOptions): Redis {
   return new Redis({ ...options, maxRetriesPerRequest: null });
+}
+
+/** Redis did not answer when a batch started: nothing was enqueued. */
+export class RedisUnreachableError extends Error {
+  constructor(options: RedisOptions, timeoutMs: number, cause: string | undefined) {
+    super(`cannot reach Redis at ${options.host}:${options.port} within ${timeoutMs / 1000} s${cause ? ` (${cause})` : ''}: is redis-server running there, and is the URL right?`);
+    this.name = 'RedisUnreachableError';
+  }
+}
+
+/**
+ * Waits until the connection is ready. A batch asks this first so that a wrong URL is an answer, not a wait without
+ * end (afterwards, a lost connection is waited for: Redis restarting mid-run is survived).
+ */
+export function waitForRedis(redis: Redis, options: RedisOptions, timeoutMs: number): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    let lastError: string | undefined;
+    const onError = (error: Error) => (lastError = error.message);
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      redis.removeListener('ready', onReady);
+      redis.removeListener('error', onError);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onReady = () => done();
+    const timer = setTimeout(() => done(new RedisUnreachableError(options, timeoutMs, lastError)), timeoutMs);
+    redis.on('ready', onReady);
+    redis.on('error', onError);
+  });
 }

@@ -17,7 +17,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { removeStalePartials, sha256, type JobOptions } from '../pipeline/index.js';
 import { enqueueRenders, type RenderQueue } from './enqueue-renders.js';
 import { decodeFailure } from './job-failure.js';
-import { connectRedis } from './redis-connection.js';
+import { connectRedis, waitForRedis } from './redis-connection.js';
 import { DEFAULT_QUEUE_NAME, type RenderJobData } from './render-job-data.js';
 
 export interface QueuedBatchOptions extends BatchPlanOptions, Pick<JobOptions, 'pdfTimeoutMs'> {
@@ -25,6 +25,8 @@ export interface QueuedBatchOptions extends BatchPlanOptions, Pick<JobOptions, '
   queueName?: string;
   /** Stop waiting when aborted: jobs not started are taken off the queue (pending), those in flight finish. */
   signal?: AbortSignal;
+  /** How long Redis may take to answer when the batch starts, in ms (default 10000): then RedisUnreachableError. */
+  connectTimeoutMs?: number;
   /** How often unfinished jobs are looked up besides the events, in ms (default 2000). */
   checkEveryMs?: number;
   version?: string;
@@ -40,11 +42,20 @@ export async function runQueuedBatch(batch: QueuedBatchOptions, onProgress: (p: 
 
 async function runLocked(options: Resolved, onProgress: (p: BatchProgress) => void): Promise<Manifest> {
   const startedAt = new Date().toISOString();
+  // Redis first: a wrong URL is said before thousands of inputs are read, and before BullMQ waits on it.
+  const first = connectRedis(options.connection);
+  first.on('error', () => undefined);
+  try {
+    await waitForRedis(first, options.connection, options.connectTimeoutMs ?? 10_000);
+  } catch (error) {
+    first.disconnect();
+    throw error;
+  }
   const { optionsKey, entries, todo } = await planBatch(options);
   const tally = new BatchTally(todo.length + entries.length, entries, onProgress);
   tally.report();
   const queueName = options.queueName ?? DEFAULT_QUEUE_NAME;
-  const connections = [connectRedis(options.connection), connectRedis(options.connection)] as const;
+  const connections = [first, connectRedis(options.connection)] as const;
   const queue: RenderQueue = new Queue(queueName, { connection: connections[0] });
   const events = new QueueEvents(queueName, { connection: connections[1] });
   // Connection errors while Redis restarts: ioredis reconnects, and the periodic check catches up afterwards.

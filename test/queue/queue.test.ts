@@ -20,6 +20,7 @@ import { sha256 as sha256Bytes } from '../../src/pipeline/index.js';
 import {
   copyExample,
   docxHasDocument,
+  iep,
   journalLines,
   makeWorkspace,
   outputFiles,
@@ -142,7 +143,8 @@ describe('iep batch --queue on iep worker processes', () => {
     for (const name of outputFiles(ws.outDir).filter((n) => n.endsWith('.docx')).slice(0, 4)) expect(await docxHasDocument(path.join(ws.outDir, name))).toBe(true);
 
     // The killed worker's jobs were handed to worker b by the stalled-job check, and every job ran to completion.
-    const q: RenderQueue = new Queue(queue, { connection: connectRedis(redisConnection(redis.url)) });
+    const client = connectRedis(redisConnection(redis.url));
+    const q: RenderQueue = new Queue(queue, { connection: client });
     try {
       const jobs = await q.getJobs(['completed']);
       expect(jobs).toHaveLength(40);
@@ -150,6 +152,7 @@ describe('iep batch --queue on iep worker processes', () => {
       expect(await q.getJobs(['failed', 'wait', 'active', 'delayed'])).toEqual([]);
     } finally {
       await q.close();
+      await client.quit();
     }
     // (Counting the workers' log lines would not do: a worker killed right after a job completes never prints it.)
     expect(doneLines(b.log()).length).toBeGreaterThan(0);
@@ -197,14 +200,37 @@ describe('iep batch --queue on iep worker processes', () => {
   }, 120_000);
 });
 
+describe('iep batch --queue without Redis', () => {
+  it('says it cannot reach Redis (exit 5) instead of waiting for ever, and enqueues nothing', async () => {
+    const ws = workspace('unreachable');
+    copyExample(ws, 'maya-thompson', '340000001');
+    // A port nobody listens on: the test's server stopped.
+    const gone = await startRedis();
+    await gone.stop();
+    const run = await iep(['batch', ws.inDir, '--out', ws.outDir, '--formats', 'docx', '--queue', gone.url], ws);
+    expect(run.code, run.stderr).toBe(5);
+    expect(run.stderr).toContain(`cannot reach Redis at 127.0.0.1:${gone.port}`);
+    expect(run.stderr).not.toMatch(/^\s+at \S/m);
+    expect(outputFiles(ws.outDir)).toEqual([]);
+  });
+});
+
 describe('render jobs', () => {
   let worker: RenderWorker | undefined;
   let queue: RenderQueue | undefined;
+  let client: ReturnType<typeof connectRedis> | undefined;
   afterEach(async () => {
     await worker?.close();
     await queue?.close();
-    worker = queue = undefined;
+    // BullMQ does not close a client it was given.
+    await client?.quit();
+    worker = queue = client = undefined;
   });
+
+  function openQueue(name: string): RenderQueue {
+    client = connectRedis(redisConnection(redis.url));
+    return new Queue(name, { connection: client });
+  }
 
   function jobData(ws: Workspace, bytes: Buffer, file: string): RenderJobData {
     return {
@@ -234,7 +260,7 @@ describe('render jobs', () => {
     const ws = workspace('dup');
     const file = copyExample(ws, 'mateo-almonte', '320000001');
     const data = jobData(ws, readFileSync(file), file);
-    queue = new Queue('dup', { connection: connectRedis(redisConnection(redis.url)) });
+    queue = openQueue('dup');
     const first = await enqueueRenders(queue, [data]);
     const second = await enqueueRenders(queue, [{ ...data }]);
     expect(second).toEqual(first);
@@ -253,7 +279,7 @@ describe('render jobs', () => {
   it('an invalid input fails once, with its diagnostics and line, and is kept as failed without a retry', async () => {
     const ws = workspace('invalid');
     const data = jobData(ws, Buffer.from(invalidYaml()), 'sent-by-api.iep.yaml');
-    queue = new Queue('invalid', { connection: connectRedis(redisConnection(redis.url)) });
+    queue = openQueue('invalid');
     const [id] = await enqueueRenders(queue, [data]);
     worker = startRenderWorker({ connection: redisConnection(redis.url), queueName: 'invalid' });
     await waitForState(id!, 'failed', 30_000);
@@ -270,7 +296,7 @@ describe('render jobs', () => {
     const ws = workspace('transient');
     const file = copyExample(ws, 'maya-thompson', '330000001');
     const data = { ...jobData(ws, readFileSync(file), file), formats: ['pdf'] as const };
-    queue = new Queue('transient', { connection: connectRedis(redisConnection(redis.url)) });
+    queue = openQueue('transient');
     const [id] = await enqueueRenders(queue, [data]);
     worker = startRenderWorker({ connection: redisConnection(redis.url), queueName: 'transient', pool: { executablePath: '/bin/false', launchTimeoutMs: 2000 } });
     await waitForState(id!, 'failed', 40_000);

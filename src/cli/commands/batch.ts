@@ -88,6 +88,13 @@ export function registerBatch(program: Command, io: CliIo, setExit: (code: numbe
         const code = exitCodeFor(failed);
         setExit(signalCode || (s.failed > 0 ? Math.max(EXIT.invalid, code === EXIT.usage ? EXIT.invalid : code) : EXIT.ok));
       } catch (error) {
+        // By name: the queue's modules (and the Redis client) are loaded only with --queue.
+        if (error instanceof Error && error.name === 'RedisUnreachableError') {
+          progress.stop();
+          io.err(`iep batch: ${error.message}\n`);
+          setExit(signalCode || EXIT.environment);
+          return;
+        }
         if (!(error instanceof OutputFolderError) && !(error instanceof OutputLockedError)) throw error;
         progress.stop();
         io.err(formatDiagnostics([error.diagnostic], { color: io.color }));
@@ -106,7 +113,7 @@ async function queuedBatch(url: string, queueName: string | undefined): Promise<
   try {
     connection = redisConnection(url);
   } catch (error) {
-    if (error instanceof RedisUrlError) throw new UsageError(error.message);
+    if (error instanceof RedisUrlError) throw new UsageError(`--queue: ${error.message}`);
     throw error;
   }
   return (options, onProgress) => runQueuedBatch({ ...options, connection, queueName }, onProgress);

@@ -48,7 +48,7 @@ export function registerWorker(program: Command, io: CliIo, _setExit: (code: num
       try {
         connection = redisConnection(options.redis);
       } catch (error) {
-        if (error instanceof RedisUrlError) throw new UsageError(error.message);
+        if (error instanceof RedisUrlError) throw new UsageError(`--redis: ${error.message}`);
         throw error;
       }
       const queueName = options.queue ?? DEFAULT_QUEUE_NAME;
