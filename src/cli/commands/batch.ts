@@ -43,6 +43,7 @@ export function registerBatch(program: Command, io: CliIo, setExit: (code: numbe
       if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw new UsageError('--concurrency must be a whole number from 1 to 32');
       const lists = parseOutputOptions(options);
       const inputs = await expandInputs(args);
+      const queued = options.queue === undefined ? undefined : await queuedBatch(options.queue, options.queueName);
       const controller = new AbortController();
       let signalCode = 0;
       const onSignal = (signal: NodeJS.Signals) => {
@@ -58,7 +59,6 @@ export function registerBatch(program: Command, io: CliIo, setExit: (code: numbe
       const { runBatch } = await import('../../batch/run-batch.js');
       const { OutputFolderError } = await import('../../batch/output-folder-error.js');
       const { OutputLockedError } = await import('../../batch/output-lock.js');
-      const queued = options.queue === undefined ? undefined : await queuedBatch(options.queue, options.queueName);
       try {
         const manifest = await (queued ?? runBatch)(
           {
