@@ -68,7 +68,9 @@ export function startRenderWorker(options: RenderWorkerOptions): RenderWorker {
     ready: () => worker.waitUntilReady().then(() => undefined),
     close: () =>
       (closing ??= (async () => {
-        await worker.close();
+        // Without Redis no job in flight can be recorded (they go to another worker once their locks lapse), and
+        // BullMQ's orderly close would wait for a reconnection: close at once then.
+        await worker.close(redis.status !== 'ready');
         await pool.close();
         await redis.quit().catch(() => redis.disconnect());
       })()),
