@@ -27,7 +27,10 @@ export interface QueuedBatchOptions extends BatchPlanOptions, Pick<JobOptions, '
   signal?: AbortSignal;
   /** How long Redis may take to answer when the batch starts, in ms (default 10000): then RedisUnreachableError. */
   connectTimeoutMs?: number;
-  /** How often unfinished jobs are looked up besides the events, in ms (default 2000). */
+  /**
+   * When no worker has reported for this long, every unfinished job is looked up (what finished while Redis restarted,
+   * or events trimmed from a lagging stream), in ms (default 2000); while reports flow, every 15 times as long.
+   */
   checkEveryMs?: number;
   version?: string;
 }
@@ -87,9 +90,17 @@ async function runLocked(options: Resolved, onProgress: (p: BatchProgress) => vo
       if (state === 'completed' && job?.returnvalue) await record(jobId, { ...job.returnvalue, id: planned.id, input: planned.input });
       else if (state === 'failed' && job) await record(jobId, failedJob(planned, options, optionsKey, job.failedReason));
     };
-    events.on('completed', ({ jobId }) => void settle(jobId).catch(() => undefined));
-    events.on('failed', ({ jobId }) => void settle(jobId).catch(() => undefined));
+    let lastEvent = 0;
+    events.on('completed', ({ jobId }) => {
+      lastEvent = Date.now();
+      void settle(jobId).catch(() => undefined);
+    });
+    events.on('failed', ({ jobId }) => {
+      lastEvent = Date.now();
+      void settle(jobId).catch(() => undefined);
+    });
     events.on('active', ({ jobId }) => {
+      lastEvent = Date.now();
       const planned = byJobId.get(jobId);
       if (planned && outstanding.has(jobId)) tally.report(planned.id);
     });
@@ -114,11 +125,16 @@ async function runLocked(options: Resolved, onProgress: (p: BatchProgress) => vo
     }
     if (outstanding.size === 0) allSettled();
 
+    // One lookup per unfinished job: cheap for a few, not for 15,000 every 2 s, so only when the events go quiet.
+    const every = options.checkEveryMs ?? 2000;
+    let lastCheck = Date.now();
     const checkAll = async () => {
+      if (Date.now() - lastEvent < every && Date.now() - lastCheck < every * 15) return;
+      lastCheck = Date.now();
       for (const jobId of [...outstanding]) await settle(jobId);
     };
     const check = () => {
-      timer = setTimeout(() => void checkAll().catch(() => undefined).finally(() => timer && check()), options.checkEveryMs ?? 2000);
+      timer = setTimeout(() => void checkAll().catch(() => undefined).finally(() => timer && check()), every);
     };
     check();
     const signal = options.signal;
