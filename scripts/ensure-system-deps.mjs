@@ -4,7 +4,8 @@
 //   node scripts/ensure-system-deps.mjs demo   -> a browser for PDF (Chromium)
 //   node scripts/ensure-system-deps.mjs test   -> the browser plus the tools tests use to inspect output
 //                                                 (poppler-utils, qpdf, LibreOffice Writer, and Debian's Python
-//                                                 with pikepdf and pdfminer for the PDF/UA checker, test/pdfua)
+//                                                 with pikepdf and pdfminer for the PDF/UA checker, test/pdfua,
+//                                                 and redis-server, which test/queue starts on a free port)
 //   node scripts/ensure-system-deps.mjs bench  -> the browser, and Pandoc for the DOCX comparison (optional: the
 //                                                 benchmark skips that comparison, and says so, without it)
 // Plain .mjs so it runs before anything is compiled.
@@ -32,6 +33,8 @@ if (purpose === 'test') {
       ok: () => spawnSync('/usr/bin/python3', ['-c', 'import pikepdf, pdfminer'], { stdio: 'ignore' }).status === 0,
       apt: ['python3-pikepdf', 'python3-pdfminer'],
     },
+    // The queue tests start their own server on a free loopback port; the package's system service is not used.
+    { what: 'redis-server (the queue tests)', ok: () => onPath('redis-server'), apt: ['redis-server'] },
   );
 }
 

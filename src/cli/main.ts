@@ -10,6 +10,7 @@ import { registerI18n } from './commands/i18n.js';
 import { registerBatch } from './commands/batch.js';
 import { registerServe } from './commands/serve.js';
 import { registerInit } from './commands/init.js';
+import { registerWorker } from './commands/worker.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -37,6 +38,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   registerI18n(program, io, setExit);
   registerBatch(program, io, setExit);
   registerServe(program, io, setExit);
+  registerWorker(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

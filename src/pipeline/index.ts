@@ -3,7 +3,7 @@
  * render, load or validate themselves: plan the jobs, run one job, and what a job needs from outside (a browser
  * pool shared by many jobs, atomic writes, input hashing, removing what killed runs left behind).
  */
-export { loadInput, type LoadedInput } from './load-input.js';
+export { loadInput, loadInputBytes, type LoadedInput } from './load-input.js';
 export { planJobs, type Job, type PlanOptions } from './plan-jobs.js';
 export { runJob, type JobOptions, type JobOutput, type JobResult } from './run-job.js';
 export { renderFiles, type RenderFilesOptions, type RenderFilesResult } from './render-files.js';

@@ -21,7 +21,11 @@ export async function loadInput(file: string): Promise<LoadedInput> {
   const read = await readIepBytes(file);
   // Diagnostics say why in words a person can act on (no such file, a folder, permission denied, too large).
   if ('diagnostics' in read) return { file, diagnostics: read.diagnostics };
-  const bytes = read.bytes;
+  return loadInputBytes(read.bytes, file);
+}
+
+/** Validates an IEP already read (a queue job carries its input's bytes); `file` names it in diagnostics. Never throws. */
+export function loadInputBytes(bytes: Uint8Array, file: string): LoadedInput {
   const inputSha256 = sha256(bytes);
   try {
     return { ...loadIep(bytes, { file }), inputSha256 };

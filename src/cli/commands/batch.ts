@@ -15,6 +15,8 @@ interface BatchCliOptions extends OutputCliOptions {
   concurrency: string;
   resume?: boolean;
   json?: boolean;
+  queue?: string;
+  queueName?: string;
 }
 
 export function registerBatch(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -26,18 +28,22 @@ export function registerBatch(program: Command, io: CliIo, setExit: (code: numbe
     .option('--concurrency <n>', 'documents rendered at once', String(BATCH_DEFAULTS.concurrency))
     .option('--resume', 'skip documents whose outputs are complete and unchanged from a previous run')
     .option('--json', 'print the manifest (JSON) to stdout instead of the summary line')
+    .option('--queue <url>', 'render on `iep worker` processes through Redis (redis://HOST:PORT) instead of here; --concurrency is then theirs')
+    .option('--queue-name <name>', 'with --queue: the queue the workers take jobs from (default: iepkit-render)')
     .addHelpText(
       'after',
       '\nEach file is written under a temporary name and renamed when complete; Ctrl-C stops cleanly (finished documents kept,\n' +
         'the rest left for --resume). Exit codes: 0 all done, 1 some documents failed (an unreadable or invalid input, or\n' +
         '--final refused), 2 usage error, 3 a document could not be rendered, 5 the output folder cannot be written (a file\n' +
-        'in its way, read-only, disk full) or no browser, 130/143 interrupted.',
+        'in its way, read-only, disk full) or no browser, 130/143 interrupted. With --queue the workers write the files,\n' +
+        'so workers on other machines need the output folder shared (see docs/queue.md).',
     )
     .action(async (args: string[], options: BatchCliOptions) => {
       const concurrency = Number(options.concurrency);
       if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw new UsageError('--concurrency must be a whole number from 1 to 32');
       const lists = parseOutputOptions(options);
       const inputs = await expandInputs(args);
+      const queued = options.queue === undefined ? undefined : await queuedBatch(options.queue, options.queueName);
       const controller = new AbortController();
       let signalCode = 0;
       const onSignal = (signal: NodeJS.Signals) => {
@@ -54,7 +60,7 @@ export function registerBatch(program: Command, io: CliIo, setExit: (code: numbe
       const { OutputFolderError } = await import('../../batch/output-folder-error.js');
       const { OutputLockedError } = await import('../../batch/output-lock.js');
       try {
-        const manifest = await runBatch(
+        const manifest = await (queued ?? runBatch)(
           {
             inputs,
             outDir: options.out,
@@ -82,6 +88,13 @@ export function registerBatch(program: Command, io: CliIo, setExit: (code: numbe
         const code = exitCodeFor(failed);
         setExit(signalCode || (s.failed > 0 ? Math.max(EXIT.invalid, code === EXIT.usage ? EXIT.invalid : code) : EXIT.ok));
       } catch (error) {
+        // By name: the queue's modules (and the Redis client) are loaded only with --queue.
+        if (error instanceof Error && error.name === 'RedisUnreachableError') {
+          progress.stop();
+          io.err(`iep batch: ${error.message}\n`);
+          setExit(signalCode || EXIT.environment);
+          return;
+        }
         if (!(error instanceof OutputFolderError) && !(error instanceof OutputLockedError)) throw error;
         progress.stop();
         io.err(formatDiagnostics([error.diagnostic], { color: io.color }));
@@ -91,4 +104,17 @@ export function registerBatch(program: Command, io: CliIo, setExit: (code: numbe
         process.removeListener('SIGTERM', onSignal);
       }
     });
+}
+
+/** `runQueuedBatch` on the Redis of `--queue`, when given: a malformed URL is a usage error. */
+async function queuedBatch(url: string, queueName: string | undefined): Promise<typeof import('../../batch/run-batch.js').runBatch> {
+  const [{ redisConnection, RedisUrlError }, { runQueuedBatch }] = await Promise.all([import('../../queue/redis-connection.js'), import('../../queue/run-queued-batch.js')]);
+  let connection;
+  try {
+    connection = redisConnection(url);
+  } catch (error) {
+    if (error instanceof RedisUrlError) throw new UsageError(`--queue: ${error.message}`);
+    throw error;
+  }
+  return (options, onProgress) => runQueuedBatch({ ...options, connection, queueName }, onProgress);
 }
