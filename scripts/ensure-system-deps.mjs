@@ -5,7 +5,8 @@
 //   node scripts/ensure-system-deps.mjs test   -> the browser plus the tools tests use to inspect output
 //                                                 (poppler-utils, qpdf, LibreOffice Writer, and Debian's Python
 //                                                 with pikepdf and pdfminer for the PDF/UA checker, test/pdfua,
-//                                                 and redis-server, which test/queue starts on a free port)
+//                                                 redis-server, which test/queue starts on a free port, and
+//                                                 Translate Toolkit, the independent XLIFF/TMX reader in tests)
 //   node scripts/ensure-system-deps.mjs bench  -> the browser, and Pandoc for the DOCX comparison (optional: the
 //                                                 benchmark skips that comparison, and says so, without it)
 // Plain .mjs so it runs before anything is compiled.
@@ -35,6 +36,13 @@ if (purpose === 'test') {
     },
     // The queue tests start their own server on a free loopback port; the package's system service is not used.
     { what: 'redis-server (the queue tests)', ok: () => onPath('redis-server'), apt: ['redis-server'] },
+    // An XLIFF and TMX reader that is not ours (Translate Toolkit, as CAT pipelines use): the XLIFF round-trip tests
+    // read iepkit's export with it, so a file only our own reader accepts fails.
+    {
+      what: 'Translate Toolkit for Debian\'s Python (reads XLIFF and TMX in tests)',
+      ok: () => spawnSync('/usr/bin/python3', ['-c', 'import translate.storage.xliff, translate.storage.tmx'], { stdio: 'ignore' }).status === 0,
+      apt: ['translate-toolkit'],
+    },
   );
 }
 
