@@ -357,6 +357,27 @@ export const GOAL_AREAS = [
   'vocational',
 ] as const;
 
+export const MEASURE_SCALES = ['out-of', 'percent', 'count', 'per-minute', 'minutes', 'level'] as const;
+
+/**
+ * The goal's criteria as numbers, so progress can be charted and checked: where the student started, the target,
+ * and what one measurement counts. Free-text `criteria` stays the legal wording; this is the same thing in figures.
+ */
+export const GoalMeasure = Type.Object(
+  {
+    scale: Enum(
+      MEASURE_SCALES,
+      'What a measurement is: out-of ("7 of 10", with `outOf`), percent (0-100), count (a number of times or items), per-minute (a rate, e.g. words correct per minute), minutes (a duration), level (a rubric level from 1 to `outOf`).',
+    ),
+    outOf: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'For out-of: the number of trials or items (the 10 in "7 of 10"); for level: the highest level of the rubric.' })),
+    what: TextField('What is counted, in plain words, e.g. "words read correctly" or "trials with the question answered"; printed beside every number.'),
+    baseline: Type.Number({ minimum: 0, maximum: 100000, description: 'Where the student started, on this scale (the number in `baseline`).' }),
+    target: Type.Number({ minimum: 0, maximum: 100000, description: 'The annual goal, on this scale (the number in `criteria`).' }),
+    direction: Type.Optional(Enum(['increase', 'decrease'], 'Whether progress means the number going up (the default) or down, e.g. fewer prompts needed.')),
+  },
+  { additionalProperties: false, description: 'The goal in figures, for progress reports and their charts (34 CFR 300.320(a)(3)(i): how progress toward the goal is measured).' },
+);
+
 export const Goal = Type.Object(
   {
     id: Id('goal'),
@@ -370,6 +391,7 @@ export const Goal = Type.Object(
     studentVersion: Type.Optional(
       TextField('The goal in the student\'s own words, first person, for the student summary: "I will read chapter books out loud smoothly."'),
     ),
+    measure: Type.Optional(GoalMeasure),
     buildsOn: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
       description: 'Ids of the strengths, interests or preferences this goal builds on (from present levels).',
     }),
@@ -401,6 +423,51 @@ export const ProgressReporting = Type.Object(
     method: TextField('How progress is reported, e.g. "a written report on each goal".'),
   },
   { additionalProperties: false, description: 'Reporting progress to parents (34 CFR 300.320(a)(3)).' },
+);
+
+/** A common progress scale; a state profile maps it to the words its reports use. */
+export const PROGRESS_RATINGS = ['not-yet-started', 'emerging', 'progressing', 'sufficient', 'met', 'not-making-progress'] as const;
+export const OBJECTIVE_STATUSES = ['not-yet-started', 'in-progress', 'met', 'not-met'] as const;
+
+export const Measurement = Type.Object(
+  {
+    date: { ...DateString, description: 'When it was measured; within the IEP period.' },
+    value: Type.Number({ minimum: 0, maximum: 100000, description: "The result on the goal's measure scale, e.g. 7 for \"7 of 10\"." }),
+  },
+  { additionalProperties: false, description: 'One measurement of a goal.' },
+);
+
+export const GoalProgress = Type.Object(
+  {
+    goal: Type.String({ minLength: 1, maxLength: 64, description: 'The id of the goal (from `goals`).' }),
+    measurements: Type.Array(Measurement, { description: 'The measurements taken this reporting period, oldest first; the chart also shows earlier periods.' }),
+    rating: Enum(PROGRESS_RATINGS, 'Progress toward the goal: not-yet-started, emerging, progressing, sufficient (enough to meet the goal by the annual review), met, not-making-progress.'),
+    comment: Type.Optional(TextField('What the student did well and what comes next, in plain words; translatable.')),
+    objectives: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            objective: Type.Integer({ minimum: 1, maximum: 50, description: 'Which objective of the goal: 1 for the first.' }),
+            status: Enum(OBJECTIVE_STATUSES, 'not-yet-started, in-progress, met or not-met.'),
+          },
+          { additionalProperties: false, description: "The status of one of the goal's short-term objectives." },
+        ),
+        { description: "For a goal with objectives: each objective's status." },
+      ),
+    ),
+  },
+  { additionalProperties: false, description: "Progress toward one goal in one reporting period." },
+);
+
+export const ProgressReport = Type.Object(
+  {
+    period: Type.Integer({ minimum: 1, maximum: 12, description: 'Which report of the year: 1 for the first.' }),
+    from: { ...DateString, description: 'First day of the reporting period.' },
+    to: { ...DateString, description: 'Last day of the reporting period.' },
+    reportDate: { ...DateString, description: 'The date the report goes to the parents.' },
+    goals: Type.Array(GoalProgress, { minItems: 1, description: 'Progress on each goal this period.' }),
+  },
+  { additionalProperties: false, description: 'A periodic report to parents on progress toward the annual goals (34 CFR 300.320(a)(3)(ii)).' },
 );
 
 // ---------------------------------------------------------------------------------------------- services
@@ -692,6 +759,11 @@ export const IepSchema = Type.Object(
     transition: Type.Optional(Transition),
     goals: Type.Array(Goal, { minItems: 1, description: 'Measurable annual goals (34 CFR 300.320(a)(2)).' }),
     progressReporting: ProgressReporting,
+    progressReports: Type.Optional(
+      Type.Array(ProgressReport, {
+        description: 'The progress reports sent to parents so far this IEP period, oldest first. Kept in the IEP record so each report reads the goals, criteria and translations it reports on.',
+      }),
+    ),
     services: Services,
     twelveMonthServices: TwelveMonthServices,
     testingAccommodations: Type.Array(TestingAccommodation, { description: 'Testing accommodations.' }),
@@ -712,6 +784,9 @@ export const IepSchema = Type.Object(
 
 export type Iep = Static<typeof IepSchema>;
 export type Goal = Static<typeof Goal>;
+export type GoalMeasure = Static<typeof GoalMeasure>;
+export type ProgressReport = Static<typeof ProgressReport>;
+export type GoalProgress = Static<typeof GoalProgress>;
 export type StrengthItem = Static<typeof StrengthItem>;
 export type ProgramService = Static<typeof ProgramService>;
 export type RelatedService = Static<typeof RelatedService>;
