@@ -2,7 +2,8 @@
  * The direction of imports between iepkit's stages (../shared/design/architecture.md, README "Architecture"):
  *
  *   model <- load <- validate <- rules, lint
- *   model <- i18n <- compose <- render <- pipeline <- batch <- queue, server <- cli
+ *   model <- i18n <- compose <- render <- pipeline <- batch <- queue <- server <- cli
+ *   model, load, validate, i18n <- translate <- cli (XLIFF out and in, translation memory, glossary checks)
  *   model <- app (the browser editor; it reaches the server over HTTP only)
  *
  * A stage may import only the stages listed for it in STAGES; no file may take part in an import cycle.
@@ -22,7 +23,9 @@ const STAGES = {
   pipeline: ['model', 'load', 'validate', 'rules', 'lint', 'readability', 'i18n', 'compose', 'render'],
   batch: ['model', 'pipeline'],
   queue: ['model', 'pipeline', 'batch'],
-  server: ['model', 'pipeline', 'batch'],
+  server: ['model', 'pipeline', 'batch', 'queue'],
+  // The translation office's workflow: reads IEPs and locales, writes XLIFF/TMX and edits IEP sources.
+  translate: ['model', 'load', 'validate', 'i18n'],
   // The editor in the browser (bundled by scripts/build-app.mjs): it talks to src/server over HTTP only.
   app: ['model'],
 };

@@ -5,16 +5,26 @@ import { exitCodeFor } from '../../model/diagnostic-catalog.js';
 import { expandInputs } from '../expand-inputs.js';
 import { UsageError, type CliIo } from '../io.js';
 import { formatDiagnostics } from '../print-diagnostics.js';
+import { registerI18nExport } from './i18n-export.js';
+import { registerI18nImport } from './i18n-import.js';
+import { registerI18nApplyMemory } from './i18n-apply-memory.js';
+import { registerI18nGlossary } from './i18n-glossary.js';
 
+/**
+ * `iep i18n FILES --lang xx`: the parity report. Its subcommands (one file each) are the translation office's
+ * workflow: export and import XLIFF, apply the translation memory, check the glossary.
+ */
 export function registerI18n(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
+  const i18n = program
     .command('i18n')
     .description('translation parity report: which labels and which narrative fields of an IEP are translated into a language')
-    .argument('<files...>', 'IEP files; globs are expanded')
-    .requiredOption('--lang <languages>', `comma-separated: ${LANGUAGES.join(', ')}, or all`)
+    .argument('[files...]', 'IEP files; globs are expanded')
+    .option('--lang <languages>', `comma-separated: ${LANGUAGES.join(', ')}, or all`)
     .option('--json', 'print the report as JSON')
     .addHelpText('after', '\nExit codes: 0 report printed (complete or not), 1 a file is invalid, 2 usage error.')
-    .action(async (args: string[], options: { lang: string; json?: boolean }) => {
+    .action(async (args: string[], options: { lang?: string; json?: boolean }) => {
+      if (args.length === 0) throw new UsageError('name at least one IEP file (or a subcommand: export, import, apply-memory, glossary)');
+      if (!options.lang) throw new UsageError(`--lang is required (${LANGUAGES.join(', ')}, or all)`);
       const langs = (options.lang === 'all' ? [...LANGUAGES] : options.lang.split(',').map((s) => s.trim())) as string[];
       for (const lang of langs) if (!isLanguage(lang)) throw new UsageError(`unknown language "${lang}" (choose from: ${LANGUAGES.join(', ')})`);
       const files = await expandInputs(args);
@@ -36,4 +46,8 @@ export function registerI18n(program: Command, io: CliIo, setExit: (code: number
       }
       if (options.json) io.out(JSON.stringify({ reports }, null, 2) + '\n');
     });
+  registerI18nExport(i18n, io, setExit);
+  registerI18nImport(i18n, io, setExit);
+  registerI18nApplyMemory(i18n, io, setExit);
+  registerI18nGlossary(i18n, io, setExit);
 }
