@@ -8,11 +8,13 @@ import { PreviewStore } from './preview-store.js';
 import { registerContentTypes } from './register-content-types.js';
 import { registerFileRoutes } from './register-file-routes.js';
 import { registerIepRoutes } from './register-iep-routes.js';
+import { registerJobRoutes } from './register-job-routes.js';
 import { registerSecurity } from './register-security.js';
 import { registerStaticRoutes } from './register-static-routes.js';
 import { RenderLimiter } from './render-limiter.js';
 import { COMMON_REFUSALS, jsonResponse, type RouteSchema } from './route-docs.js';
 import type { ServedFolder } from './served-folder.js';
+import type { RenderJobService } from '../queue/render-job-service.js';
 
 const { version: PACKAGE_VERSION } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -33,6 +35,8 @@ export interface ServerOptions {
   renderTimeoutMs?: number;
   /** Previews kept in memory (default 32). */
   previewEntries?: number;
+  /** With a render queue (`iep serve --redis`): the /api/jobs routes enqueue to it. Closed by whoever opened it. */
+  jobs?: RenderJobService;
 }
 
 export interface IepServer {
@@ -65,6 +69,7 @@ export function createServer(options: ServerOptions): IepServer {
   registerStaticRoutes(app, options.appDir ?? fileURLToPath(new URL('../../dist/app/', import.meta.url)));
   registerIepRoutes(app, { version: PACKAGE_VERSION, limiter, previews, browserPool, renderTimeoutMs: options.renderTimeoutMs ?? 60_000, stopping: () => stopping });
   registerFileRoutes(app, options.folder);
+  if (options.jobs) registerJobRoutes(app, options.jobs, () => stopping);
   app.get('/api/openapi.json', {
     schema: { summary: 'this document' } satisfies RouteSchema,
     config: { openapi: { responses: { '200': jsonResponse('OpenAPI 3.1', { type: 'object' }), ...COMMON_REFUSALS } } },

@@ -7,6 +7,7 @@ import type { Language } from '../model/languages.js';
 import type { LayoutName } from '../model/layouts.js';
 import type { Profile } from '../model/profiles.js';
 import { checkCompliance, iepJsonSchema, lintIep, loadIep, previewDraft, runJob, type BrowserPool, type PreviewOptions } from '../pipeline/index.js';
+import { attachment, CONTENT_TYPES, DOCUMENT_CSP } from './document-response.js';
 import { HttpError } from './http-error.js';
 import type { PreviewStore } from './preview-store.js';
 import type { RenderLimiter } from './render-limiter.js';
@@ -34,15 +35,6 @@ export interface IepRoutesOptions {
   /** True once the server is stopping: new renders are answered 503. */
   stopping: () => boolean;
 }
-
-const CONTENT_TYPES: Record<OutputFormat, string> = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  html: 'text/html; charset=utf-8',
-};
-
-/** A rendered document's policy, should it be opened from the server: styles and fonts only, no script, no network, a sandbox (an opaque origin). */
-export const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src data:; frame-ancestors 'self'; sandbox";
 
 /**
  * The preview page's policy: the same, but its sandbox keeps the editor's origin (`allow-same-origin`, never
@@ -219,12 +211,6 @@ export function registerIepRoutes(app: FastifyInstance, options: IepRoutesOption
 
 function invalid(reply: FastifyReply, diagnostics: Diagnostic[]): FastifyReply {
   return reply.code(422).send({ diagnostics });
-}
-
-/** `attachment` with the file name as ASCII and, exactly, as UTF-8 (RFC 6266). */
-function attachment(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 /** The render's answer, or 503 when it takes longer than the request may (the render itself stops at the same time). */

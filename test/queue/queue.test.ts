@@ -200,6 +200,45 @@ describe('iep batch --queue on iep worker processes', () => {
   }, 120_000);
 });
 
+describe('iep batch --queue stopped with Ctrl-C', () => {
+  it('takes its waiting jobs off the queue, writes a manifest of pending documents (exit 130), and --resume finishes them', async () => {
+    const queue = 'ctrl-c';
+    const ws = workspace('ctrl-c');
+    for (let i = 1; i <= 3; i++) copyExample(ws, 'maya-thompson', `35000000${i}`);
+    const args = ['batch', path.join(ws.inDir, '*.iep.yaml'), '--out', ws.outDir, '--layouts', 'student', '--langs', 'en', '--formats', 'docx', '--queue', redis.url, '--queue-name', queue];
+    // No worker yet: every job waits on the queue.
+    const batch = spawn(args, ws);
+    const connection = connectRedis(redisConnection(redis.url));
+    const jobs: RenderQueue = new Queue(queue, { connection });
+    try {
+      for (let tries = 0; (await jobs.getWaitingCount()) < 3; tries++) {
+        expect(tries, 'the batch to enqueue its 3 jobs within 30 s').toBeLessThan(300);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      process.kill(batch.child.pid!, 'SIGINT');
+      const stopped = await batch.exited;
+      expect(stopped.code, stopped.stderr).toBe(130);
+      expect(stopped.stderr).not.toMatch(/^\s+at \S/m);
+      const manifest = readManifest(ws.outDir);
+      expect(manifest.interrupted).toBe(true);
+      expect(manifest.summary).toEqual({ total: 3, done: 0, skipped: 0, failed: 0, pending: 3 });
+      // Nothing left for a worker to pick up later behind the batch's back.
+      expect(await jobs.getJobCounts('waiting', 'active', 'delayed')).toEqual({ waiting: 0, active: 0, delayed: 0 });
+    } finally {
+      await jobs.close();
+      await connection.quit();
+    }
+    const w = await startWorker('ctrl-c', queue);
+    const resumed = await iep([...args, '--resume'], ws);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const manifest = readManifest(ws.outDir);
+    expect(manifest.summary).toEqual({ total: 3, done: 3, skipped: 0, failed: 0, pending: 0 });
+    expectManifestMatchesFiles(ws.outDir, manifest.entries);
+    process.kill(w.run.child.pid!, 'SIGTERM');
+    expect((await w.run.exited).code).toBe(143);
+  }, 120_000);
+});
+
 describe('iep batch --queue without Redis', () => {
   it('says it cannot reach Redis (exit 5) instead of waiting for ever, and enqueues nothing', async () => {
     const ws = workspace('unreachable');
