@@ -7,9 +7,7 @@ import type { Iep } from '../model/iep.js';
 import type { Language } from '../model/languages.js';
 import type { Placeholder } from '../model/placeholder.js';
 import type { LayoutName, Profile } from '../load/load-layout.js';
-import { decodeText } from '../load/decode-text.js';
-import { parseSource } from '../load/parse-source.js';
-import { validateIep } from '../validate/validate-iep.js';
+import { readIep } from '../validate/load-iep.js';
 import { completeDraft } from '../validate/complete-draft.js';
 import { placeUnwritten } from '../validate/place-unwritten.js';
 import { checkCompliance } from '../rules/check-compliance.js';
@@ -50,19 +48,17 @@ export interface PreviewResult {
 export async function previewDraft(source: string, options: PreviewOptions = {}): Promise<PreviewResult> {
   const file = options.file ?? '<input>';
   const profile = options.profile ?? DEFAULTS.profile;
-  const decoded = decodeText(new TextEncoder().encode(source), file);
-  if (decoded.text === undefined) return { diagnostics: decoded.diagnostics, draft: true };
-  const parsed = parseSource(decoded.text, file);
-  if (parsed.data === undefined) return { diagnostics: sortInFormOrder(parsed.diagnostics), draft: true };
-  const located = { file, sourceMap: parsed.sourceMap };
-  const validated = validateIep(parsed.data, located);
-  const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...validated.diagnostics];
+  const read = readIep(source, { file });
+  if (read.text === undefined) return { diagnostics: read.readDiagnostics, draft: true };
+  if (read.data === undefined) return { diagnostics: sortInFormOrder(read.readDiagnostics), draft: true };
+  const located = { file, sourceMap: read.sourceMap };
+  const diagnostics: Diagnostic[] = [...read.readDiagnostics, ...read.validationDiagnostics];
 
-  let iep = validated.iep;
+  let iep = read.validated;
   let placeholders: Placeholder[] | undefined;
   let filled = new Set<string>();
-  if (!iep || hasErrors(parsed.diagnostics)) {
-    const completed = completeDraft(parsed.data);
+  if (!iep || hasErrors(read.readDiagnostics)) {
+    const completed = completeDraft(read.data);
     placeholders = completed.placeholders;
     filled = new Set(completed.filled);
     // Whatever status it claims, an incomplete record is a draft.
@@ -79,7 +75,7 @@ export async function previewDraft(source: string, options: PreviewOptions = {})
   const checked = (run: () => Diagnostic[]) => guarded(run, file).filter(aboutWritten);
 
   diagnostics.push(...checked(() => checkCompliance(iep, { profile, ...located })));
-  diagnostics.push(...checked(() => lintIep(iep, { ...located, source: decoded.text })));
+  diagnostics.push(...checked(() => lintIep(iep, { ...located, source: read.text })));
   const layout = options.layout ?? DEFAULTS.layouts[0]!;
   if ((READING_LAYOUTS as readonly string[]).includes(layout)) {
     diagnostics.push(...checked(() => checkReadingLevel(iep, layout as ReadingLayout, { ...located, reuseParses: true })));

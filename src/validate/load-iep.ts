@@ -18,19 +18,42 @@ export interface LoadedIep {
   diagnostics: Diagnostic[];
 }
 
-/** Reads one IEP from text or bytes (YAML or JSON): decode, parse with positions, validate. Never throws on bad data. */
-export function loadIep(source: string | Uint8Array, options: { file?: string } = {}): LoadedIep {
+/** What reading one IEP found, step by step, before the steps' diagnostics are merged (loadIep merges them). */
+export interface ReadIep {
+  file: string;
+  /** The decoded text; absent when the bytes are not text. */
+  text?: string;
+  /** The parsed data, before validation; absent when it could not be parsed. */
+  data?: unknown;
+  sourceMap?: SourceMap;
+  /** Problems decoding and parsing (a forbidden key is removed and reported, and the rest still parsed). */
+  readDiagnostics: Diagnostic[];
+  /** Problems validating `data` against the model. */
+  validationDiagnostics: Diagnostic[];
+  /** `data` as a record, when validation found no error (reading may still have). */
+  validated?: Iep;
+}
+
+/** Decode, parse with positions, validate: each step's result. The editor's preview completes what is missing from it. */
+export function readIep(source: string | Uint8Array, options: { file?: string } = {}): ReadIep {
   const file = options.file ?? '<input>';
   const decoded = typeof source === 'string' ? decodeText(new TextEncoder().encode(source), file) : decodeText(source, file);
-  if (decoded.text === undefined) return { file, diagnostics: decoded.diagnostics };
+  if (decoded.text === undefined) return { file, readDiagnostics: decoded.diagnostics, validationDiagnostics: [] };
   const parsed = parseSource(decoded.text, file);
-  if (parsed.data === undefined) return { file, sourceMap: parsed.sourceMap, diagnostics: summariseDiagnostics(sortDiagnostics(parsed.diagnostics)) };
+  const base = { file, text: decoded.text, sourceMap: parsed.sourceMap, readDiagnostics: parsed.diagnostics };
+  if (parsed.data === undefined) return { ...base, validationDiagnostics: [] };
+  const validated = validateIep(parsed.data, { file, sourceMap: parsed.sourceMap });
+  return { ...base, data: parsed.data, validationDiagnostics: validated.diagnostics, validated: validated.iep };
+}
+
+/** Reads one IEP from text or bytes (YAML or JSON): decode, parse with positions, validate. Never throws on bad data. */
+export function loadIep(source: string | Uint8Array, options: { file?: string } = {}): LoadedIep {
+  const read = readIep(source, options);
   // Parsing can report problems (a forbidden key, removed before validation) and still give data to validate:
   // the record is returned only when neither step found an error, and the problems come in the order of the file.
-  const validated = validateIep(parsed.data, { file, sourceMap: parsed.sourceMap });
-  const diagnostics = summariseDiagnostics(sortDiagnostics([...parsed.diagnostics, ...validated.diagnostics]));
-  if (hasErrors(diagnostics) || validated.iep === undefined) return { file, sourceMap: parsed.sourceMap, diagnostics };
-  return { file, iep: validated.iep, sourceMap: parsed.sourceMap, diagnostics };
+  const diagnostics = summariseDiagnostics(sortDiagnostics([...read.readDiagnostics, ...read.validationDiagnostics]));
+  const loaded = { file: read.file, ...(read.sourceMap ? { sourceMap: read.sourceMap } : {}), diagnostics };
+  return hasErrors(diagnostics) || read.validated === undefined ? loaded : { ...loaded, iep: read.validated };
 }
 
 /**
