@@ -10,6 +10,11 @@ import { describeType, describeValue, pathOfPointer } from '../model/schema-erro
 import { validateIepSchema } from './validate-iep-schema.generated.js';
 import { unwrittenText } from './unwritten-text.js';
 
+/** What to type instead, for each string format the model uses besides dates. */
+const FORMAT_HINTS: Record<string, string> = {
+  email: 'write one email address, like name@example.org (leave the field out when there is none)',
+};
+
 export interface ValidateOptions {
   file?: string;
   sourceMap?: SourceMap;
@@ -235,7 +240,7 @@ function describeError(e: ErrorObject, push: Push): void {
           format === 'date'
             ? `${here} is not a real calendar date: ${describeValue(e.data)}`
             : `${here} is not a valid ${format}: ${describeValue(e.data)}`,
-        hint: format === 'date' ? 'write dates as YYYY-MM-DD with a day that exists in that month, e.g. 2026-02-28' : (schema.description ?? ''),
+        hint: format === 'date' ? 'write dates as YYYY-MM-DD with a day that exists in that month, e.g. 2026-02-28' : (FORMAT_HINTS[format] ?? schema.description ?? ''),
       });
       return;
     }

@@ -139,6 +139,13 @@ describe('validateIep: each problem has a code, a path, a message and a hint', (
   });
 });
 
+describe('validateIep: format hints', () => {
+  it('an email that is not one says what to type, not the field description', () => {
+    const [d] = validateChanged((d) => (d.team[2].contact.email = 'not-an-email')).diagnostics;
+    expect(d?.hint).toBe('write one email address, like name@example.org (leave the field out when there is none)');
+  });
+});
+
 describe('validateIep: references and ids', () => {
   it('unknown-strength-reference suggests the id meant', () => {
     const [d, ...rest] = validateChanged((d) => (d.goals[0].buildsOn = ['retells-story'])).diagnostics;
