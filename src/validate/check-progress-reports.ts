@@ -170,27 +170,31 @@ export function checkProgressReports(data: unknown, push: Push): void {
         const mAt: JsonPath = [...here, 'measurements', k];
         const mWhere = formatJsonPath(mAt);
         const date = day(measurement.date);
-        if (date && iepPeriod && !inside(date, iepPeriod)) {
+        const outsideIep = date !== undefined && iepPeriod !== undefined && !inside(date, iepPeriod);
+        const outsideReport = date !== undefined && reportWindow !== undefined && !inside(date, reportWindow);
+        if (outsideIep) {
           push([...mAt, 'date'], {
             code: 'measurement-outside-iep-period',
-            message: `${mWhere}.date (${date}) is outside the IEP's dates (${iepPeriod.from} to ${iepPeriod.to})`,
+            message: `${mWhere}.date (${date}) is outside the IEP's dates (${iepPeriod!.from} to ${iepPeriod!.to})`,
             hint: 'a measurement is taken while the IEP is in effect, from meeting.implementationDate to meeting.annualReviewDate; check the year',
           });
-        } else if (date && reportWindow && !inside(date, reportWindow)) {
+        } else if (outsideReport) {
           push([...mAt, 'date'], {
             code: 'measurement-outside-report-period',
-            message: `${mWhere}.date (${date}) is outside the period of progressReports[${r}] (${reportWindow.from} to ${reportWindow.to})`,
+            message: `${mWhere}.date (${date}) is outside the period of progressReports[${r}] (${reportWindow!.from} to ${reportWindow!.to})`,
             hint: 'put it under the report whose period it falls in, or check the date',
           });
+        } else if (date) {
+          // A date reported as out of its period is not also judged out of order: one typo, one error.
+          if (lastDate && date < lastDate) {
+            push([...mAt, 'date'], {
+              code: 'progress-out-of-order',
+              message: `${mWhere}.date (${date}) is before the measurement above it (${lastDate})`,
+              hint: 'list the measurements oldest first: the chart joins them in this order',
+            });
+          }
+          lastDate = date;
         }
-        if (date && lastDate && date < lastDate) {
-          push([...mAt, 'date'], {
-            code: 'progress-out-of-order',
-            message: `${mWhere}.date (${date}) is before the measurement above it (${lastDate})`,
-            hint: 'list the measurements oldest first: the chart joins them in this order',
-          });
-        }
-        if (date) lastDate = date;
         const reason = goal?.measure ? scaleProblem(measurement.value, goal.measure) : undefined;
         if (reason) {
           push([...mAt, 'value'], {

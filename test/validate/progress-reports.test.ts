@@ -126,6 +126,11 @@ describe('measurement dates', () => {
     });
   });
 
+  it('a year typo is one error, not also out of order', () => {
+    const text = edit(['{ date: "2026-10-21", value: 70.5 }', '{ date: "2025-10-21", value: 70.5 }']);
+    expect(only(text)).toMatchObject({ code: 'measurement-outside-iep-period', path: 'progressReports[0].goals[0].measurements[1].date' });
+  });
+
   it('inside the IEP period but outside its report\'s from .. to', () => {
     const text = edit(['{ date: "2026-10-07", value: 5 }', '{ date: "2026-12-01", value: 5 }']);
     expect(only(text)).toMatchObject({
