@@ -198,7 +198,7 @@ describe('values impossible on the goal\'s scale', () => {
   it.each([
     ['out-of', '11', 'the scale is out of 10'],
     ['out-of', '5.5', 'the scale is out-of, which counts whole trials or items'],
-    ['percent', '120', 'a percent is at most 100'],
+    ['percent', '101', 'a percent is at most 100'],
     ['level', '5', "the rubric's highest level is 4"],
     ['level', '0', 'rubric levels start at 1'],
     ['level', '2.5', 'the scale is a rubric level, a whole number'],
