@@ -335,6 +335,15 @@ export const CATALOG = {
     hint: "Write the number as the goal's criteria count it; for \"7 of 10\" write `value: 7` on a measure with `scale: out-of` and `outOf: 10`.",
     exit: 'invalid',
   },
+  'measure-direction-mismatch': {
+    group: 'validate',
+    severity: 'error',
+    title: 'Target on the wrong side of the baseline',
+    meaning:
+      "A goal's `measure` has its target below the baseline while progress means the number going up (the default), or above it with `direction: decrease`: the chart and the report would call a step back progress.",
+    hint: 'Add `direction: decrease` when a lower number is better (fewer prompts, a lower stress rating), or check the numbers.',
+    exit: 'invalid',
+  },
   'unknown-goal-reference': {
     group: 'validate',
     severity: 'error',

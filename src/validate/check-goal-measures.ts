@@ -45,8 +45,9 @@ export function scaleProblem(value: unknown, measure: ReadMeasure): string | und
 }
 
 /**
- * Each goal's `measure` agrees with itself: out-of and level say `outOf` (out of how many, the highest level), and
- * the baseline and target are possible on the scale (a baseline of 12 "out of 10" cannot be charted).
+ * Each goal's `measure` agrees with itself: out-of and level say `outOf` (out of how many, the highest level), the
+ * target lies the way progress goes from the baseline, and the baseline and target are possible on the scale (a
+ * baseline of 12 "out of 10" cannot be charted).
  */
 export function checkGoalMeasures(data: unknown, push: Push): void {
   const goals = asMapping(data)?.goals;
@@ -65,6 +66,17 @@ export function checkGoalMeasures(data: unknown, push: Push): void {
           hint: measure.scale === 'out-of' ? 'add `outOf:`, e.g. outOf: 10 for "7 of 10"' : 'add `outOf:` with the highest level of the rubric, e.g. outOf: 4',
         },
       );
+    }
+    const { baseline, target, direction } = raw;
+    if (typeof baseline === 'number' && typeof target === 'number' && (direction === undefined || direction === 'increase' || direction === 'decrease')) {
+      const decrease = direction === 'decrease';
+      if (decrease ? target > baseline : target < baseline) {
+        push([...at, 'target'], {
+          code: 'measure-direction-mismatch',
+          message: `goals[${g}].measure.target (${target}) is ${decrease ? 'above' : 'below'} the baseline (${baseline}), but progress means the number going ${decrease ? 'down' : 'up'}${direction === undefined ? ' (the default)' : ''}`,
+          hint: decrease ? 'check the numbers, or remove `direction: decrease` if a higher number is better' : 'add `direction: decrease` if a lower number is better (fewer prompts, a lower stress rating), or check the numbers',
+        });
+      }
     }
     for (const field of ['baseline', 'target'] as const) {
       const reason = scaleProblem(raw[field], measure);

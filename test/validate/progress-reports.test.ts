@@ -242,6 +242,27 @@ describe('values impossible on the goal\'s scale', () => {
   });
 });
 
+describe('the direction of progress', () => {
+  it('a target below the baseline when progress means going up: at the target', () => {
+    const text = edit(['      baseline: 4\n      target: 9\n', '      baseline: 9\n      target: 4\n']);
+    expect(only(text)).toMatchObject({
+      code: 'measure-direction-mismatch',
+      path: 'goals[1].measure.target',
+      ...positionOf(text, '      baseline: 9\n      target: ', '4'),
+      message: 'goals[1].measure.target (4) is below the baseline (9), but progress means the number going up (the default)',
+    });
+  });
+
+  it('the same numbers with direction: decrease are a goal of going down', () => {
+    expect(diagnose(edit(['      baseline: 4\n      target: 9\n', '      baseline: 9\n      target: 4\n      direction: decrease\n']))).toEqual([]);
+  });
+
+  it('a target above the baseline with direction: decrease', () => {
+    const text = edit(['      baseline: 4\n      target: 9\n', '      baseline: 4\n      target: 9\n      direction: decrease\n']);
+    expect(only(text)).toMatchObject({ code: 'measure-direction-mismatch', message: 'goals[1].measure.target (9) is above the baseline (4), but progress means the number going down' });
+  });
+});
+
 describe("objectives' statuses", () => {
   it('an objective number the goal lacks', () => {
     const text = edit(['{ objective: 2, status: in-progress }', '{ objective: 3, status: in-progress }']);
