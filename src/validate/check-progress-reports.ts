@@ -56,9 +56,7 @@ export function checkProgressReports(data: unknown, push: Push): void {
   const reports = record?.progressReports;
   if (!Array.isArray(reports)) return;
   const meeting = asMapping(record?.meeting);
-  const iepStart = day(meeting?.implementationDate);
-  const iepEnd = day(meeting?.annualReviewDate);
-  const iepPeriod = window(iepStart, iepEnd);
+  const iepPeriod = window(day(meeting?.implementationDate), day(meeting?.annualReviewDate));
   const goals = goalsById(record?.goals);
   const periodNumbers = new Map<number, number>();
   let previous: { r: number; from?: string; to?: string; period?: number } | undefined;
@@ -108,7 +106,7 @@ export function checkProgressReports(data: unknown, push: Push): void {
       } else if (from && previous.to && from <= previous.to) {
         push([...at, 'from'], {
           code: 'report-periods-overlap',
-          message: `progressReports[${r}] begins (${from}) before progressReports[${previous.r}] ends (${previous.to})`,
+          message: `progressReports[${r}] begins (${from}) on or before the last day of progressReports[${previous.r}] (${previous.to})`,
           hint: `each day belongs to one reporting period: begin this one after ${previous.to}`,
         });
       } else if (period !== undefined && previous.period !== undefined && period < previous.period) {
@@ -163,50 +161,64 @@ export function checkProgressReports(data: unknown, push: Push): void {
           true,
         );
       }
-      let lastDate: string | undefined;
-      measurements.forEach((m: unknown, k) => {
-        const measurement = asMapping(m);
-        if (!measurement) return;
-        const mAt: JsonPath = [...here, 'measurements', k];
-        const mWhere = formatJsonPath(mAt);
-        const date = day(measurement.date);
-        const outsideIep = date !== undefined && iepPeriod !== undefined && !inside(date, iepPeriod);
-        const outsideReport = date !== undefined && reportWindow !== undefined && !inside(date, reportWindow);
-        if (outsideIep) {
-          push([...mAt, 'date'], {
-            code: 'measurement-outside-iep-period',
-            message: `${mWhere}.date (${date}) is outside the IEP's dates (${iepPeriod!.from} to ${iepPeriod!.to})`,
-            hint: 'a measurement is taken while the IEP is in effect, from meeting.implementationDate to meeting.annualReviewDate; check the year',
-          });
-        } else if (outsideReport) {
-          push([...mAt, 'date'], {
-            code: 'measurement-outside-report-period',
-            message: `${mWhere}.date (${date}) is outside the period of progressReports[${r}] (${reportWindow!.from} to ${reportWindow!.to})`,
-            hint: 'put it under the report whose period it falls in, or check the date',
-          });
-        } else if (date) {
-          // A date reported as out of its period is not also judged out of order: one typo, one error.
-          if (lastDate && date < lastDate) {
-            push([...mAt, 'date'], {
-              code: 'progress-out-of-order',
-              message: `${mWhere}.date (${date}) is before the measurement above it (${lastDate})`,
-              hint: 'list the measurements oldest first: the chart joins them in this order',
-            });
-          }
-          lastDate = date;
-        }
-        const reason = goal?.measure ? scaleProblem(measurement.value, goal.measure) : undefined;
-        if (reason) {
-          push([...mAt, 'value'], {
-            code: 'impossible-measure-value',
-            message: `${mWhere}.value is ${String(measurement.value)}, but ${reason} (goal "${id}")`,
-            hint: `write the result on goals[${goal!.index}].measure's scale, as its criteria count it`,
-          });
-        }
-      });
-
+      checkMeasurements(measurements, here, goal, id, { iep: iepPeriod, report: reportWindow, name: formatJsonPath(at) }, push);
       checkObjectives(entry.objectives, goal, id, here, push);
     });
+  });
+}
+
+/**
+ * Each measurement is dated inside the IEP's dates and its report's period, oldest first, and is possible on the
+ * goal's scale.
+ */
+function checkMeasurements(
+  measurements: unknown[],
+  here: JsonPath,
+  goal: GoalFacts | undefined,
+  id: string | undefined,
+  periods: { iep?: Window; report?: Window; name: string },
+  push: Push,
+): void {
+  let lastDate: string | undefined;
+  measurements.forEach((m: unknown, k) => {
+    const measurement = asMapping(m);
+    if (!measurement) return;
+    const mAt: JsonPath = [...here, 'measurements', k];
+    const mWhere = formatJsonPath(mAt);
+    const date = day(measurement.date);
+    const outsideIep = date !== undefined && periods.iep !== undefined && !inside(date, periods.iep);
+    const outsideReport = date !== undefined && periods.report !== undefined && !inside(date, periods.report);
+    if (outsideIep) {
+      push([...mAt, 'date'], {
+        code: 'measurement-outside-iep-period',
+        message: `${mWhere}.date (${date}) is outside the IEP's dates (${periods.iep!.from} to ${periods.iep!.to})`,
+        hint: 'a measurement is taken while the IEP is in effect, from meeting.implementationDate to meeting.annualReviewDate; check the year',
+      });
+    } else if (outsideReport) {
+      push([...mAt, 'date'], {
+        code: 'measurement-outside-report-period',
+        message: `${mWhere}.date (${date}) is outside the period of ${periods.name} (${periods.report!.from} to ${periods.report!.to})`,
+        hint: 'put it under the report whose period it falls in, or check the date',
+      });
+    } else if (date) {
+      // A date reported as out of its period is not also judged out of order: one typo, one error.
+      if (lastDate && date < lastDate) {
+        push([...mAt, 'date'], {
+          code: 'progress-out-of-order',
+          message: `${mWhere}.date (${date}) is before the measurement above it (${lastDate})`,
+          hint: 'list the measurements oldest first: the chart joins them in this order',
+        });
+      }
+      lastDate = date;
+    }
+    const reason = goal?.measure ? scaleProblem(measurement.value, goal.measure) : undefined;
+    if (reason) {
+      push([...mAt, 'value'], {
+        code: 'impossible-measure-value',
+        message: `${mWhere}.value is ${String(measurement.value)}, but ${reason} (goal "${id}")`,
+        hint: `write the result on goals[${goal!.index}].measure's scale, as its criteria count it`,
+      });
+    }
   });
 }
 

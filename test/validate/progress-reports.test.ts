@@ -319,7 +319,7 @@ describe("reports' dates and order", () => {
       code: 'report-periods-overlap',
       path: 'progressReports[1].from',
       ...positionOf(text, 'from: ', '"2026-11-20"'),
-      message: 'progressReports[1] begins (2026-11-20) before progressReports[0] ends (2026-11-20)',
+      message: 'progressReports[1] begins (2026-11-20) on or before the last day of progressReports[0] (2026-11-20)',
     });
   });
 
