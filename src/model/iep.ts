@@ -431,7 +431,7 @@ export const OBJECTIVE_STATUSES = ['not-yet-started', 'in-progress', 'met', 'not
 
 export const Measurement = Type.Object(
   {
-    date: { ...DateString, description: 'When it was measured; within the IEP period.' },
+    date: { ...DateString, description: "When it was measured: while the IEP is in effect, and inside its report's `from` .. `to`." },
     value: Type.Number({ minimum: 0, maximum: 100000, description: "The result on the goal's measure scale, e.g. 7 for \"7 of 10\"." }),
   },
   { additionalProperties: false, description: 'One measurement of a goal.' },

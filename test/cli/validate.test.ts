@@ -94,6 +94,8 @@ const MALFORMED_CASES: Record<string, Expected[]> = {
   'deeply-nested-flow.iep.yaml': [at('too-deeply-nested', 2, 73)],
   'deeply-nested-block.iep.yaml': [at('too-deeply-nested', 66, 65)],
   'unknown-strength-reference.iep.yaml': [at('unknown-strength-reference', 74, 16, 'goals[0].buildsOn[0]')],
+  'unknown-goal-reference.iep.yaml': [at('unknown-goal-reference', 89, 15, 'progressReports[0].goals[0].goal')],
+  'measurement-outside-iep-period.iep.yaml': [at('measurement-outside-iep-period', 92, 21, 'progressReports[0].goals[0].measurements[1].date')],
   'duplicate-strength-id.iep.yaml': [at('duplicate-id', 50, 15, 'presentLevels.social.strengths[0].id')],
   'missing-required-field.iep.yaml': [at('missing-required-field', 2, 1, 'parentConcerns')],
   'five-errors.iep.yaml': [
