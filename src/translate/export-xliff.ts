@@ -5,9 +5,8 @@ import type { Iep } from '../model/iep.js';
 import type { Language } from '../model/languages.js';
 import { textFields } from '../model/text-fields.js';
 import { fieldNotes } from './field-notes.js';
-import { fieldSegments } from './field-segments.js';
+import { fieldSegments, translationAt, translationSentences } from './field-segments.js';
 import { hasMemoryMark } from './memory-mark.js';
-import { segmentSentences } from './segment-sentences.js';
 import { segmentId, unitId, xliffFileName } from './xliff-ids.js';
 
 export interface XliffInput {
@@ -78,17 +77,10 @@ export function exportXliff(inputs: readonly XliffInput[], lang: Language, optio
   return { xml: `<?xml version="1.0" encoding="UTF-8"?>\n${body}\n`, units, segments };
 }
 
-function translationAt(iep: Iep, path: readonly (string | number)[], lang: string): string | undefined {
-  let node: unknown = iep;
-  for (const key of path) node = node === null || typeof node !== 'object' ? undefined : (node as Record<string | number, unknown>)[key];
-  const value = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[lang] : undefined;
-  return typeof value === 'string' ? value : undefined;
-}
-
 /** The translation sentence by sentence when it has as many sentences as the English (and one paragraph), else undefined. */
 function alignTranslation(english: string, sentences: readonly string[], translation: string): string[] | undefined {
   if (sentences.length === 1) return [translation];
   if (fieldSegments(english).length !== 1) return undefined;
-  const parts = segmentSentences(translation);
+  const parts = translationSentences(translation);
   return parts.length === sentences.length ? parts : undefined;
 }

@@ -6,7 +6,7 @@ import { isLanguage, type Language } from '../model/languages.js';
 import { textFields } from '../model/text-fields.js';
 import { lineColumnAt } from '../load/source-map.js';
 import { loadIep } from '../validate/load-iep.js';
-import { fieldSegments, joinSegments } from './field-segments.js';
+import { fieldSegments, joinSegments, translationAt } from './field-segments.js';
 import { hasMemoryMark, removeMemoryMark } from './memory-mark.js';
 import type { MemoryPair } from './memory-pair.js';
 import { readXliff, type XliffField } from './read-xliff.js';
@@ -112,7 +112,7 @@ export function importXliff(xml: string, file: string, source: string, options: 
   const pairs: MemoryPair[] = [];
   for (const edit of edits) {
     for (const s of edit.segments ?? []) pairs.push({ en: s.en, lang, text: s.text });
-    const before = currentTranslation(loaded.iep, edit.fieldPath, lang);
+    const before = translationAt(loaded.iep, edit.fieldPath, lang);
     const marked = hasMemoryMark(text, edit.fieldPath, lang);
     if (before === edit.text && !marked) continue;
     try {
@@ -167,13 +167,6 @@ const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 function regroup(paragraphs: readonly string[][], targets: readonly string[]): string[][] {
   let i = 0;
   return paragraphs.map((p) => p.map(() => targets[i++]!));
-}
-
-function currentTranslation(iep: unknown, path: JsonPath, lang: string): string | undefined {
-  let node = iep;
-  for (const key of path) node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined;
-  const value = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[lang] : undefined;
-  return typeof value === 'string' ? value : undefined;
 }
 
 function sameRecord(a: string, b: string): boolean {

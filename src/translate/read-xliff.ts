@@ -44,6 +44,9 @@ export function readXliff(xml: string, file: string): { xliff?: ReadXliff; diagn
   const declaration = /<!(DOCTYPE|ENTITY)/i.exec(xml);
   if (declaration) return refuse(`the file declares a ${declaration[1]!.toUpperCase()}: refused, XLIFF needs none and entity declarations can expand without end`, declaration.index);
 
+  const version = /<xliff\b[^>]*?\sversion\s*=\s*["']([^"']*)["']/.exec(xml);
+  if (version && version[1] !== '1.2') return refuse(`the file is XLIFF ${version[1]}; iepkit reads the XLIFF 1.2 it exports`, version.index);
+
   let doc: XliffDocument | undefined;
   let parseError: Error | undefined;
   try {
