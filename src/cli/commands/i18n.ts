@@ -17,7 +17,7 @@ import { registerI18nGlossary } from './i18n-glossary.js';
 export function registerI18n(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const i18n = program
     .command('i18n')
-    .description('translation parity report: which labels and narrative fields of an IEP are translated into a language, the English of those that are not, and a percent per copy')
+    .description('translations: which labels and narrative fields are translated (the English of the rest, a percent per copy); `i18n export`/`i18n import` take them to and from a translator as XLIFF')
     .argument('[files...]', 'IEP files; globs are expanded')
     .option('--lang <languages>', `comma-separated: ${LANGUAGES.join(', ')}, or all`)
     .option('--json', 'print the report as JSON')
