@@ -50,6 +50,14 @@ describe('importXliff', () => {
     expect(result.pairs).toEqual(VOICE_BN.map((text, i) => ({ en: readWithToolkitSentence(i), lang: 'bn', text })));
   });
 
+  it('writes into a JSON IEP too, which stays JSON', () => {
+    const json = `${JSON.stringify(parse(SOURCE), null, 2)}\n`;
+    const result = importXliff(voiceTranslated(exportOf(SOURCE)), FILE, json);
+    expect(result.diagnostics).toEqual([]);
+    expect(JSON.parse(result.source).studentVoice).toEqual({ en: parse(SOURCE).studentVoice, bn: VOICE_BN.join(' ') });
+    expect(result.source.split('\n').slice(0, 5)).toEqual(json.split('\n').slice(0, 5));
+  });
+
   it('leaves a field translated in part as it was, with a warning naming it', () => {
     const xml = withTarget(withTarget(exportOf(SOURCE), STUDENT_VOICE[0]!, VOICE_BN[0]!), `${FILE}#parentConcerns/1`, 'মায়া কত পরিশ্রম করে, তা নিয়ে আমরা গর্বিত।');
     const result = importXliff(xml, FILE, SOURCE);
