@@ -31,8 +31,8 @@ export interface XliffExport {
  * notes with the field's label, its section and the student's first name, nothing else of the record. A translation
  * already in the IEP comes as the targets: sentence by sentence when it splits into as many sentences as the
  * English, else whole in one trans-unit for the whole field (cutting it elsewhere would misalign it). Translations
- * a person gave are `approved="yes"`; those the translation memory filled are `approved="no"` with a note asking for
- * review (Translate Toolkit, Okapi and the CAT tools built on them read that as "needs review").
+ * a person gave are `approved="yes"`; those the translation memory filled are `approved="no"`, their target
+ * `state="needs-review-translation"`, with a note asking for review.
  */
 export function exportXliff(inputs: readonly XliffInput[], lang: Language, options: { all?: boolean } = {}): XliffExport {
   const resources: Record<string, Record<string, XliffGroup>> = {};
@@ -74,7 +74,16 @@ export function exportXliff(inputs: readonly XliffInput[], lang: Language, optio
     resources[xliffFileName(file)] = groups;
   }
   const body = jsToXliff12.jsToXliff12Clb({ sourceLanguage: 'en', targetLanguage: lang, resources }, { indent: '  ', xmlLangAttr: true });
-  return { xml: `<?xml version="1.0" encoding="UTF-8"?>\n${body}\n`, units, segments };
+  return { xml: `<?xml version="1.0" encoding="UTF-8"?>\n${markForReview(body)}\n`, units, segments };
+}
+
+/**
+ * XLIFF 1.2 says "needs review" with `state` on the `<target>`, which the library does not write: added to the
+ * targets of the `approved="no"` trans-units (only the memory's), whose source and target are escaped text, so the
+ * pattern cannot match inside them.
+ */
+function markForReview(xml: string): string {
+  return xml.replace(/(<trans-unit [^>]*approved="no"[^>]*>\s*<source[^>]*>[^<]*<\/source>\s*<target)\b/g, '$1 state="needs-review-translation"');
 }
 
 /** The translation sentence by sentence when it has as many sentences as the English (and one paragraph), else undefined. */

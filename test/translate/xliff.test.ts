@@ -168,6 +168,8 @@ describe('exportXliff', () => {
     expect(concerns[0]!.target).toBe('আমরা মায়াকে নিয়ে গর্বিত।');
     expect(concerns[0]!.fuzzy).toBe(true);
     expect(concerns[0]!.notes).toContain('translation memory: please review');
+    expect(readFileSync(file, 'utf8')).toMatch(/<trans-unit id="maya-thompson\.iep\.yaml#parentConcerns\/1" approved="no">\s*<source[^>]*>[^<]*<\/source>\s*<target state="needs-review-translation" xml:lang="bn">/);
+    expect(readFileSync(file, 'utf8').match(/needs-review-translation/g)).toHaveLength(1);
     // Without --all, fields already in Bengali are not exported.
     expect(exportOf(source)).not.toContain(`${FILE}#studentVoice/`);
   });
