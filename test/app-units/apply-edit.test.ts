@@ -109,6 +109,13 @@ describe('applyEdit on YAML', () => {
     expect(parse(out).goals[0].criteria).toEqual({ en: '90% accuracy', bn: '৯০% নির্ভুল' });
   });
 
+  it('keeps the hand wrapping of a block of English that becomes { en, bn }, one level deeper', () => {
+    const text = 'parentConcerns: >-\n  We are proud of how hard Maya works. We want her to read\n  chapter books on her own.\nstudentVoice: I like math.\n';
+    expect(applyEdit(text, ['parentConcerns', 'bn'], 'আমরা গর্বিত।')).toBe(
+      'parentConcerns:\n  en: >-\n    We are proud of how hard Maya works. We want her to read\n    chapter books on her own.\n  bn: আমরা গর্বিত।\nstudentVoice: I like math.\n',
+    );
+  });
+
   it('turns { en, bn } back into the plain English string when the last translation is removed', () => {
     const translated = applyEdit(SMALL, ['goals', 0, 'criteria', 'bn'], '৯০% নির্ভুল', { schema });
     const back = applyEdit(translated, ['goals', 0, 'criteria', 'bn'], undefined, { schema });

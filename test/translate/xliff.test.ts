@@ -44,9 +44,11 @@ describe('importXliff', () => {
     expect(result.diagnostics).toEqual([]);
     expect(result.changed).toEqual(['studentVoice']);
     expect(parse(result.source).studentVoice).toEqual({ en: parse(SOURCE).studentVoice, bn: VOICE_BN.join(' ') });
-    // Lines outside the field are the original's, byte for byte.
+    // Lines outside the field are the original's, byte for byte; the English keeps its hand wrapping, one level deeper.
     const [head] = SOURCE.split('studentVoice:');
     expect(result.source.startsWith(head!)).toBe(true);
+    const wrapped = /^studentVoice: >-\n((?:  .*\n)+)/m.exec(SOURCE)![1]!;
+    expect(result.source).toContain(`studentVoice:\n  en: >-\n${wrapped.replace(/^(?=.)/gm, '  ')}  bn: `);
     expect(result.pairs).toEqual(VOICE_BN.map((text, i) => ({ en: readWithToolkitSentence(i), lang: 'bn', text })));
   });
 
