@@ -70,6 +70,10 @@ describe('iep i18n', () => {
     }
     expect(copies.family.total).toBeLessThan(copies.official.total);
 
+    const [quick] = JSON.parse((await runIep(['i18n', file, '--lang', 'es', '--json', '--no-copies'])).stdout).reports;
+    expect(quick.copies).toEqual([]);
+    expect(quick.fields).toEqual(report.fields);
+
     const text = await runIep(['i18n', file, '--lang', 'es']);
     expect(text.stdout).toMatch(new RegExp(`family copy: ${copies.family.total - 1}/${copies.family.total} of the narrative fields it prints translated \\(${copies.family.percent}%\\)`));
   });
