@@ -51,6 +51,7 @@ export function exportXliff(inputs: readonly XliffInput[], lang: Language, optio
 
       const id = unitId(file, field.fieldPath);
       const sentences = fieldSegments(field.text).flat();
+      if (sentences.length === 0) continue; // nothing to translate in a blank field
       const aligned = existing === undefined ? undefined : alignTranslation(field.text, sentences, existing);
       const pairs: { source: string; target?: string }[] =
         existing === undefined ? sentences.map((s) => ({ source: s }))

@@ -1,11 +1,14 @@
-import { isMap, isScalar, parseDocument, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { JsonPath } from '../model/diagnostic.js';
 import { MEMORY_MARK } from './memory-pair.js';
 
+// The last source parsed: an export asks about every field of one file in turn.
+let last: { source: string; doc: Document } | undefined;
+
 /** The pair `lang: text` of the field at `fieldPath` in a YAML source, if the field is a translations map. */
 function translationPair(source: string, fieldPath: JsonPath, lang: string): Pair<unknown, unknown> | undefined {
-  const doc = parseDocument(source);
-  let node = doc.getIn(fieldPath, true) as Node | undefined;
+  if (last?.source !== source) last = { source, doc: parseDocument(source) };
+  const node = last.doc.getIn(fieldPath, true) as Node | undefined;
   if (!isMap(node)) return undefined;
   return node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === lang) as Pair<unknown, unknown> | undefined;
 }
