@@ -76,6 +76,15 @@ describe('iep i18n export, read by the Translate Toolkit', () => {
   });
 });
 
+describe('the render warning for untranslated fields', () => {
+  it('says how to export them for a translator', async () => {
+    const run = await runIep(['render', EXAMPLE, '--layout', 'student', '--lang', 'bn', '--format', 'html', '--out', join(dir, 'before')]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('untranslated-fields');
+    expect(run.stderr).toContain('`iep i18n export <file> --lang bn --out <name>.xlf` writes them as XLIFF');
+  });
+});
+
 describe('iep i18n import of the filled XLIFF', () => {
   it('merges every target, keeps the comments, and the Bengali family copy prints no English fallback', async () => {
     const before = readFileSync(iepFile, 'utf8');
