@@ -33,6 +33,10 @@ export { checkReadingLevel, measureReadingLevels } from './pipeline/check-readin
 
 export { composeDocument, type ComposeOptions, type ComposedDocument } from './compose/compose-document.js';
 export { parityReport, type ParityReport } from './i18n/parity-report.js';
+export { printedFields } from './compose/printed-fields.js';
+export { exportXliff, type XliffInput, type XliffExport } from './translate/export-xliff.js';
+export { importXliff, type XliffImport } from './translate/import-xliff.js';
+export type { MemoryPair } from './translate/memory-pair.js';
 
 export { FORMATS, type OutputFormat } from './model/formats.js';
 export { DEFAULTS, BATCH_DEFAULTS, PAGE_SIZES, resolveRenderOptions, type LanguageChoice, type OutputOptions } from './model/defaults.js';

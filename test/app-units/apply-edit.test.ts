@@ -1,13 +1,13 @@
 /**
- * applyEdit (src/app/source/apply-edit.ts): the browser's one way of changing the record's text from the form. Plain
+ * applyEdit (src/model/apply-edit.ts): the browser's one way of changing the record's text from the form. Plain
  * Node: the `yaml` package runs the same here as in the bundle.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ApplyEditError, applyEdit, tryApplyEdit } from '../../src/app/source/apply-edit.js';
-import type { JSONSchema } from '../../src/app/form/json-schema.js';
+import { ApplyEditError, applyEdit, tryApplyEdit } from '../../src/model/apply-edit.js';
+import type { JSONSchema } from '../../src/model/json-schema.js';
 import { ROOT } from '../e2e/helpers.js';
 
 const schema = JSON.parse(readFileSync(path.join(ROOT, 'schema', 'iep.schema.json'), 'utf8')) as JSONSchema;
@@ -107,6 +107,13 @@ describe('applyEdit on YAML', () => {
   it('turns a narrative plain string into { en, bn } when a translation is added, the English kept', () => {
     const out = applyEdit(SMALL, ['goals', 0, 'criteria', 'bn'], '৯০% নির্ভুল', { schema });
     expect(parse(out).goals[0].criteria).toEqual({ en: '90% accuracy', bn: '৯০% নির্ভুল' });
+  });
+
+  it('keeps the hand wrapping of a block of English that becomes { en, bn }, one level deeper', () => {
+    const text = 'parentConcerns: >-\n  We are proud of how hard Maya works. We want her to read\n  chapter books on her own.\nstudentVoice: I like math.\n';
+    expect(applyEdit(text, ['parentConcerns', 'bn'], 'আমরা গর্বিত।')).toBe(
+      'parentConcerns:\n  en: >-\n    We are proud of how hard Maya works. We want her to read\n    chapter books on her own.\n  bn: আমরা গর্বিত।\nstudentVoice: I like math.\n',
+    );
   });
 
   it('turns { en, bn } back into the plain English string when the last translation is removed', () => {

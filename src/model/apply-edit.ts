@@ -1,12 +1,16 @@
 /**
  * One edit of the record (a path and its new value, or undefined to remove it) applied to the record's text, which
- * stays the single source of truth in the browser. YAML goes through the `yaml` Document API so comments, key order
+ * stays the single source of truth in the browser; `iep i18n import` writes translations into IEP files with it too
+ * (hence here, in the model, which both the app and src/translate may import). YAML goes through the `yaml` Document API so comments, key order
  * and the styles of untouched nodes survive; JSON text stays JSON (parsed, changed, written back with its indent).
  */
 import { isMap, isScalar, isSeq, parseDocument, Scalar, visit, YAMLMap, YAMLSeq, type Document, type Node } from 'yaml';
-import { isTextSchema, propertyOrder, schemaAt, type JSONSchema } from '../form/json-schema.js';
-import { formatPath, type PathKey } from '../form/json-path.js';
+import { isTextSchema, propertyOrder, schemaAt, type JSONSchema } from './json-schema.js';
+import { formatJsonPath as formatPath } from './diagnostic.js';
 import { matchLines } from './match-lines.js';
+
+/** A key or list index in a path through the record. */
+export type PathKey = string | number;
 
 export interface ApplyEditOptions {
   /** The IEP JSON Schema: new keys are written in its order instead of at the end. */
@@ -115,19 +119,59 @@ function applyToYaml(text: string, path: PathKey[], value: unknown, schema: JSON
   // changed are taken from it, the others stay as the person wrote them. Checked: should the merge ever not read back
   // as the edited record, the whole rewritten text is used instead.
   const merged = keepUntouchedLines(text, before, after);
+  let result = { text: after, doc: parseDocument(after) };
   if (merged !== after) {
     const check = parseDocument(merged);
-    if (check.errors.length === 0 && deepEqual(check.toJS(), doc.toJS())) {
-      lastResult = { text: merged, doc: check };
-      return merged;
-    }
+    if (check.errors.length === 0 && deepEqual(check.toJS(), doc.toJS())) result = { text: merged, doc: check };
   }
-  lastResult = { text: after, doc: parseDocument(after) };
-  return after;
+  lastResult = edit.moved.length ? keepMovedBlocks(text, result.text, result.doc, edit.moved, doc) : result;
+  return lastResult.text;
 }
 
 // Lines a little longer than the examples' hand wrapping; new text is folded there.
 const WRITE = { lineWidth: 100 } as const;
+
+/**
+ * A hand-wrapped block of English (`>-` or `|`) that became the `en` of a translations map is written by the Document
+ * refolded at its new depth. Its original lines are put back instead, indented as deep as the Document put the block:
+ * the same text, the wrapping as the person wrote it. Kept only where the result reads back as the same record.
+ */
+function keepMovedBlocks(original: string, merged: string, mergedDoc: Document, moved: readonly { node: Node; path: PathKey[] }[], doc: Document): { text: string; doc: Document } {
+  let text = merged;
+  let current = mergedDoc;
+  for (const { node, path } of moved) {
+    if (!isScalar(node) || (node.type !== Scalar.BLOCK_FOLDED && node.type !== Scalar.BLOCK_LITERAL) || !node.range) continue;
+    const now = current.getIn(path, true) as Node | undefined;
+    if (!isScalar(now) || !now.range) continue;
+    const oldBody = blockBody(original, node.range);
+    const newBody = blockBody(text, now.range);
+    if (!oldBody || !newBody) continue;
+    const shift = newBody.indent - oldBody.indent;
+    if (shift < 0) continue;
+    const lines = text.split('\n');
+    const body = oldBody.lines.map((line) => (line.trim() === '' ? line : ' '.repeat(shift) + line));
+    lines.splice(newBody.first, newBody.lines.length, ...body);
+    const candidate = lines.join('\n');
+    const check = parseDocument(candidate);
+    if (check.errors.length > 0 || !deepEqual(check.toJS(), doc.toJS())) continue;
+    text = candidate;
+    current = check;
+  }
+  return { text, doc: current };
+}
+
+/** The body lines of a block scalar (after its `>-` or `|` header line) and their indentation. */
+function blockBody(text: string, range: [number, number, number]): { first: number; lines: string[]; indent: number } | undefined {
+  const lines = text.split('\n');
+  const lineAt = (offset: number) => text.slice(0, offset).split('\n').length - 1;
+  const first = lineAt(range[0]) + 1;
+  let last = lineAt(Math.max(range[0], range[1] - 1));
+  while (last >= first && lines[last]!.trim() === '') last--;
+  if (last < first) return undefined;
+  const body = lines.slice(first, last + 1);
+  const indent = Math.min(...body.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length));
+  return { first, lines: body, indent };
+}
 
 /**
  * `original` with the lines that differ between `before` (the original as the Document writes it) and `after` (the
@@ -195,6 +239,9 @@ function mergeChunk(
 }
 
 class YamlEdit {
+  /** English text nodes moved one level down (`text` became `{ en: text, xx }`), with their new paths. */
+  readonly moved: { node: Node; path: PathKey[] }[] = [];
+
   constructor(
     private readonly doc: Document,
     private readonly schema: JSONSchema | undefined,
@@ -228,6 +275,7 @@ class YamlEdit {
         map.items.push(this.doc.createPair('en', null));
         map.items[0]!.value = current;
         this.put(node, key, map, path.slice(0, i));
+        this.moved.push({ node: current, path: [...here, 'en'] });
         node = map;
       } else if (current === undefined || isEmptyScalar(current)) {
         const created = this.newCollection(next);
@@ -330,6 +378,7 @@ class YamlEdit {
         map = new YAMLMap(this.doc.schema);
         map.items.push(this.doc.createPair('en', null));
         map.items[0]!.value = old;
+        this.moved.push({ node: old, path: [...at, 'en'] });
       } else return this.newNode(value);
       map.items = map.items.filter((pair) => Object.hasOwn(value, keyOf(pair.key) as string));
       for (const [key, item] of entries) {
