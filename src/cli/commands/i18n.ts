@@ -21,6 +21,8 @@ export function registerI18n(program: Command, io: CliIo, setExit: (code: number
     .argument('[files...]', 'IEP files; globs are expanded')
     .option('--lang <languages>', `comma-separated: ${LANGUAGES.join(', ')}, or all`)
     .option('--json', 'print the report as JSON')
+    // The subcommands have their own --lang and --json: after a subcommand's name, options are the subcommand's.
+    .enablePositionalOptions()
     .addHelpText('after', '\nExit codes: 0 report printed (complete or not), 1 a file is invalid, 2 usage error.')
     .action(async (args: string[], options: { lang?: string; json?: boolean }) => {
       if (args.length === 0) throw new UsageError('name at least one IEP file (or a subcommand: export, import, apply-memory, glossary)');
