@@ -100,7 +100,15 @@ export class TmxDocument {
     const doctype = /<!DOCTYPE[^>[]*(\[|>)/.exec(text);
     if (doctype?.[1] === '[') return fail({ message: 'its DOCTYPE has an internal subset ([...]), which is refused', offset: doctype.index });
     const valid = XMLValidator.validate(text);
-    if (valid !== true) return fail({ message: `it is not well-formed XML (${valid.err.msg})`, line: valid.err.line, column: valid.err.col });
+    if (valid !== true) {
+      // Elements left open (the validator names them, at line 1): the file ends too soon; say so where it ends.
+      const open = /^Invalid '\[(.*)\]' found\.$/s.exec(valid.err.msg);
+      if (open) {
+        const tags = [...open[1]!.matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`);
+        return fail({ message: `it is not well-formed XML: it ends before ${tags.join(', ')} ${tags.length === 1 ? 'is' : 'are'} closed (is it cut short?)`, offset: text.length });
+      }
+      return fail({ message: `it is not well-formed XML (${valid.err.msg})`, line: valid.err.line, column: valid.err.col });
+    }
 
     const decoder = new XmlEntityDecoder();
     let tree: XmlNode[];
@@ -133,12 +141,13 @@ export class TmxDocument {
   }
 
   /** Adds a unit holding `variants` (language -> sentence), indented like the units written before it. */
-  addUnit(variants: [string, string][], date: string): void {
+  addUnit(variants: [string, string][], date: string): TmxUnit {
     const indent = indentBefore(this.body, (node) => tagOf(node) === 'tu') ?? '\n    ';
     const tu: XmlNode = { tu: [], [ATTRS]: { creationdate: date, creationtool: 'iepkit' } };
     const unit: TmxUnit = { node: tu, variants: [] };
     for (const [lang, text] of variants) this.addVariant(unit, lang, text, date, `${indent}  `);
     insertBeforeTrailingSpace(this.body, [{ [TEXT]: indent }, tu], indent.slice(0, -2));
+    return unit;
   }
 
   /** Adds a `<tuv>` for `lang` to a unit. */
@@ -164,7 +173,8 @@ export class TmxDocument {
 
   /** The file's text: the XML declaration, the DOCTYPE if there was one, the rest as parsed and changed. */
   toString(): string {
-    const built = new XMLBuilder(BUILD_OPTIONS).build(this.tree) as string;
+    // Written as UTF-8 whatever the file was read as (some tools write UTF-16): the declaration must say so.
+    const built = (new XMLBuilder(BUILD_OPTIONS).build(this.tree) as string).replace(/^(<\?xml[^>]*encoding=")[^"]*"/, '$1UTF-8"');
     const declaration = /^<\?xml[^>]*\?>/.exec(built);
     const rest = declaration ? built.slice(declaration[0].length).replace(/^\s*/, '') : built;
     return `${declaration ? `${declaration[0]}\n` : ''}${this.doctype ? `${this.doctype}\n` : ''}${rest.endsWith('\n') ? rest : `${rest}\n`}`;

@@ -43,19 +43,19 @@ function sameLanguage(tag: string, lang: string): 'exact' | 'regional' | undefin
   return t.startsWith(`${l}-`) ? 'regional' : undefined;
 }
 
+/**
+ * The memory read from a TMX file. iepkit writes one unit per English sentence and language (en + one translation),
+ * the form every CAT tool and the Translate Toolkit read; units with several translations, as some tools write
+ * them, are read too.
+ */
 export class TranslationMemory {
-  private readonly byEnglish = new Map<string, TmxUnit>();
+  private readonly byEnglish = new Map<string, TmxUnit[]>();
 
   constructor(
     readonly tmx: TmxDocument,
     readonly file: string,
   ) {
-    for (const unit of tmx.units()) {
-      const en = unit.variants.find((v) => sameLanguage(v.lang, 'en') && v.text !== undefined);
-      if (!en) continue;
-      const key = sentenceKey(en.text!);
-      if (key && !this.byEnglish.has(key)) this.byEnglish.set(key, unit);
-    }
+    for (const unit of tmx.units()) this.index(unit);
   }
 
   /** English sentences the memory holds. */
@@ -65,9 +65,7 @@ export class TranslationMemory {
 
   /** The translation of an English sentence into `lang`, if a person has given one (an exact tag before a regional one). */
   lookup(sentence: string, lang: Language): string | undefined {
-    const unit = this.byEnglish.get(sentenceKey(sentence));
-    if (!unit) return undefined;
-    const variants = unit.variants.filter((v) => v.text !== undefined && v.text.trim() !== '');
+    const variants = (this.byEnglish.get(sentenceKey(sentence)) ?? []).flatMap((unit) => unit.variants).filter((v) => v.text !== undefined && v.text.trim() !== '');
     return (variants.find((v) => sameLanguage(v.lang, lang) === 'exact') ?? variants.find((v) => sameLanguage(v.lang, lang)))?.text;
   }
 
@@ -79,16 +77,9 @@ export class TranslationMemory {
       const key = sentenceKey(pair.en);
       const text = pair.text.normalize('NFC').trim();
       if (!key || !text) continue;
-      const unit = this.byEnglish.get(key);
-      if (!unit) {
-        this.tmx.addUnit([['en', key], [pair.lang, text]], date);
-        this.byEnglish.set(key, this.tmx.units().at(-1)!);
-        added++;
-        continue;
-      }
-      const variant = unit.variants.find((v) => sameLanguage(v.lang, pair.lang) === 'exact');
+      const variant = (this.byEnglish.get(key) ?? []).flatMap((unit) => unit.variants).find((v) => sameLanguage(v.lang, pair.lang) === 'exact');
       if (!variant) {
-        this.tmx.addVariant(unit, pair.lang, text, date);
+        this.index(this.tmx.addUnit([['en', key], [pair.lang, text]], date));
         added++;
       } else if (variant.text !== text) {
         this.tmx.setVariant(variant, text, date);
@@ -96,6 +87,12 @@ export class TranslationMemory {
       }
     }
     return { added, changed };
+  }
+
+  private index(unit: TmxUnit): void {
+    const en = unit.variants.find((v) => sameLanguage(v.lang, 'en') && v.text !== undefined);
+    const key = en ? sentenceKey(en.text!) : '';
+    if (key) this.byEnglish.set(key, [...(this.byEnglish.get(key) ?? []), unit]);
   }
 }
 
