@@ -7,7 +7,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { createForm } from './form/create-form.js';
-import { applyEdit } from './source/apply-edit.js';
+import { applyEdit } from '../model/apply-edit.js';
 import { createSourceEditor } from './source/create-source-editor.js';
 import {
   type AppDiagnostic,

@@ -16,8 +16,13 @@ export interface ParityReport {
   };
   /** Labels, headings and boilerplate from locales/<lang>/ compared with English. */
   labels: { total: number; translated: number; missing: string[] };
-  /** Narrative fields of this IEP: which carry a translation for the language, which will print in English. */
-  fields: { total: number; translated: number; missing: string[]; translatedPaths: string[] };
+  /**
+   * Narrative fields of this IEP: which carry a translation for the language, which will print in English, and the
+   * English of those (what to hand a translator; `iep i18n export` writes it as XLIFF).
+   */
+  fields: { total: number; translated: number; percent: number; missing: string[]; translatedPaths: string[]; untranslated: { path: string; english: string }[] };
+  /** Per copy (layout) given: the narrative fields it prints and how many of those are translated. */
+  copies: { layout: string; total: number; translated: number; percent: number }[];
   /** True when every label and every field is translated: the copy is a complete rendition. */
   complete: boolean;
 }
@@ -26,7 +31,13 @@ export interface ParityReport {
  * What a copy in `lang` will contain: how many labels the locale translates and which narrative fields of this IEP
  * have a translation, with JSON paths. English is always complete.
  */
-export function parityReport(iep: Iep, lang: Language, localesDir = LOCALES_DIR): ParityReport {
+export function parityReport(
+  iep: Iep,
+  lang: Language,
+  localesDir = LOCALES_DIR,
+  /** The fields each copy prints, by layout (src/compose/printed-fields.ts); the report gives a percent per copy. */
+  printed: ReadonlyMap<string, readonly string[]> = new Map(),
+): ParityReport {
   const en = loadLocale('en', localesDir);
   const enBases = new Set([...flattenKeys(en.resources).keys()].map(baseKey));
   const hasLocale = availableLanguages(localesDir).includes(lang);
@@ -36,6 +47,7 @@ export function parityReport(iep: Iep, lang: Language, localesDir = LOCALES_DIR)
   const fields = textFields(iep);
   const translated = lang === 'en' ? fields : fields.filter((f) => f.translations.includes(lang));
   const missing = lang === 'en' ? [] : fields.filter((f) => !f.translations.includes(lang));
+  const translatedSet = new Set(translated.map((f) => formatJsonPath(f.fieldPath)));
   return {
     lang,
     locale: { name: own.meta.name, reviewed: own.meta.reviewed, reviewedBy: own.meta.reviewedBy, notes: own.meta.notes },
@@ -43,16 +55,27 @@ export function parityReport(iep: Iep, lang: Language, localesDir = LOCALES_DIR)
     fields: {
       total: fields.length,
       translated: translated.length,
+      percent: percent(translated.length, fields.length),
       missing: missing.map((f) => formatJsonPath(f.fieldPath)),
       translatedPaths: translated.map((f) => formatJsonPath(f.fieldPath)),
+      untranslated: missing.map((f) => ({ path: formatJsonPath(f.fieldPath), english: f.text })),
     },
+    copies: [...printed].map(([layout, paths]) => {
+      const done = paths.filter((p) => translatedSet.has(p)).length;
+      return { layout, total: paths.length, translated: done, percent: percent(done, paths.length) };
+    }),
     complete: missingLabels.length === 0 && missing.length === 0,
   };
 }
 
+/** Whole percent, rounded down (99% until the last field is done); 100 when there is nothing to translate. */
+function percent(done: number, total: number): number {
+  return total === 0 ? 100 : Math.floor((done / total) * 100);
+}
+
 /** The report as text for a person. */
 export function formatParityReport(report: ParityReport, file: string): string {
-  const pct = (a: number, b: number) => (b === 0 ? 100 : Math.floor((a / b) * 100));
+  const pct = percent;
   const lines = [
     `${file}: ${report.lang} (${report.locale.name})`,
     `  labels and boilerplate: ${report.labels.translated}/${report.labels.total} translated (${pct(report.labels.translated, report.labels.total)}%)`,
@@ -60,7 +83,14 @@ export function formatParityReport(report: ParityReport, file: string): string {
     `  IEP narrative fields: ${report.fields.translated}/${report.fields.total} translated (${pct(report.fields.translated, report.fields.total)}%)`,
   ];
   if (report.labels.missing.length) lines.push('  labels missing (printed in English):', ...report.labels.missing.map((k) => `    ${k}`));
-  if (report.fields.missing.length) lines.push('  fields without a translation (printed in English, marked as not yet translated):', ...report.fields.missing.map((p) => `    ${p}`));
+  for (const copy of report.copies) lines.push(`  ${copy.layout} copy: ${copy.translated}/${copy.total} of the narrative fields it prints translated (${copy.percent}%)`);
+  if (report.fields.untranslated.length) {
+    lines.push(
+      '  fields without a translation (printed in English, marked as not yet translated), with their English:',
+      ...report.fields.untranslated.flatMap((f) => [`    ${f.path}`, `      ${f.english.replace(/\s*\n\s*/g, ' ')}`]),
+      `  to hand them to a translator: iep i18n export ${file} --lang ${report.lang} --out <name>.xlf`,
+    );
+  }
   lines.push(report.complete ? '  complete: every label and field is translated' : '  not complete');
   return lines.join('\n') + '\n';
 }

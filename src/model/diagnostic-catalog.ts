@@ -54,15 +54,21 @@ export const GROUPS = {
   validate: { title: 'Validation against the data model' },
   render: { title: 'Rendering' },
   batch: { title: 'Batch rendering' },
-  memory: {
-    title: 'Translation memory',
-    intro: 'Reported by `iep i18n apply-memory` and `iep i18n import`, which read and write the translation memory (a TMX file); see [translation-memory.md](translation-memory.md).',
-  },
   lint: {
     title: 'Strength-based wording and reading level',
     intro:
       'Reported by `iep lint`. Findings are warnings (exit code 0); with `--strict` they are errors (exit code 1). ' +
       'The word list with its rewrites and the reading-level targets are in [lint.md](lint.md).',
+  },
+  translate: {
+    title: 'Translation office: XLIFF',
+    intro:
+      'Reported by `iep i18n import` (and `iep i18n export`). An error leaves the IEP file exactly as it was. ' +
+      'The workflow is in [translation.md](translation.md).',
+  },
+  memory: {
+    title: 'Translation memory',
+    intro: 'Reported by `iep i18n apply-memory` and `iep i18n import`, which read and write the translation memory (a TMX file); see [translation-memory.md](translation-memory.md).',
   },
 } as const satisfies Record<string, { title: string; intro?: string }>;
 export type DiagnosticGroup = keyof typeof GROUPS;
@@ -361,7 +367,7 @@ export const CATALOG = {
     severity: 'warning',
     title: 'Fields not translated',
     meaning: "Narrative fields without a translation in the copy's language are printed in English, marked as not yet translated.",
-    hint: 'Add the translations; `iep i18n <file> --lang <lang>` lists them.',
+    hint: 'Add the translations: `iep i18n export <file> --lang <lang> --out <file>.xlf` makes an XLIFF file for a translator, `iep i18n import` merges it back; `iep i18n <file> --lang <lang>` lists the fields with their English.',
     exit: 'invalid',
   },
   'missing-glyph': {
@@ -480,6 +486,62 @@ export const CATALOG = {
     title: 'Translations not checked',
     meaning: 'Some fields have translations; the word list is English, so translations are not checked. Reported once per run.',
     hint: 'Ask the translator to carry the strength-based wording over.',
+    exit: 'invalid',
+  },
+  // Translation office: XLIFF
+  'xliff-unreadable': {
+    group: 'translate',
+    severity: 'error',
+    title: 'Not a readable XLIFF file',
+    meaning:
+      'The file is not XLIFF 1.2 as `iep i18n export` writes it: not well-formed XML (line and column given), binary, over 20 MB, ' +
+      'another XLIFF version, a target language iepkit does not have, or a `<!DOCTYPE>`/entity declaration (refused: it can ' +
+      'make an XML reader expand text without end).',
+    hint: 'Import the `.xlf` file the translation tool gives back for the file `iep i18n export` wrote; save it as XLIFF 1.2.',
+    exit: 'invalid',
+  },
+  'xliff-no-units': {
+    group: 'translate',
+    severity: 'error',
+    title: 'No units for this IEP',
+    meaning: 'The XLIFF file has no `<file original="...">` for this IEP file\'s name: it was exported for another student.',
+    hint: 'Import the XLIFF file exported for this IEP (or a batch that includes it).',
+    exit: 'invalid',
+  },
+  'xliff-unknown-unit': {
+    group: 'translate',
+    severity: 'error',
+    title: 'Unknown unit',
+    meaning:
+      'A unit id (`<file name>#<JSON path>/<n>`) names no narrative field of the IEP, or no sentence of it, or two units share an id: ' +
+      'the id was changed, or the IEP lost the field since the export. Nothing is written.',
+    hint: 'Do not edit unit ids in the translation tool; if the IEP changed, export again and carry the translations over.',
+    exit: 'invalid',
+  },
+  'xliff-source-changed': {
+    group: 'translate',
+    severity: 'error',
+    title: 'English changed since the export',
+    meaning:
+      "A unit's English source is not the field's English now (the IEP was edited after the export, or the source was edited in " +
+      'the translation tool): its translation would not match. Nothing is written.',
+    hint: 'Export again (`iep i18n export`) and translate the changed sentences; a translation memory fills the others.',
+    exit: 'invalid',
+  },
+  'xliff-target-markup': {
+    group: 'translate',
+    severity: 'error',
+    title: 'Markup in a translation',
+    meaning: 'A target holds XLIFF inline elements (`<g>`, `<x/>`, `<bpt>`, ...): iepkit exports plain text, so a target must be plain text too.',
+    hint: "Remove the tags in the translation tool (iepkit's sources have none).",
+    exit: 'invalid',
+  },
+  'xliff-unit-incomplete': {
+    group: 'translate',
+    severity: 'warning',
+    title: 'Field partly translated',
+    meaning: 'Some sentences of a field have a translation and others do not: the field is left as it was, so no copy prints half a translation.',
+    hint: 'Translate the remaining sentences and import again.',
     exit: 'invalid',
   },
 

@@ -98,7 +98,7 @@ function untranslatedWarning(untranslated: readonly UntranslatedField[], lang: s
       code: 'untranslated-fields',
       severity: 'warning',
       message: `${paths.length} narrative field${paths.length === 1 ? ' has' : 's have'} no ${lang} translation and ${paths.length === 1 ? 'is' : 'are'} printed in English, marked as not yet translated: ${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', ...' : ''}`,
-      hint: `add the ${lang} text to each field ({ en: ..., ${lang}: ... }); \`iep i18n <file> --lang ${lang}\` lists them all`,
+      hint: `for a translator: \`iep i18n export <file> --lang ${lang} --out <name>.xlf\` writes them as XLIFF, \`iep i18n import <name>.xlf <file>\` merges the translations back; \`iep i18n <file> --lang ${lang}\` lists them with their English`,
     },
   ];
 }

@@ -12,7 +12,8 @@ import { textFields } from '../model/text-fields.js';
 import { loadIep } from '../validate/load-iep.js';
 import { addTranslation } from './add-translation.js';
 import { joinSentences, segmentSentences } from './segment-sentences.js';
-import { MEMORY_MARK, type TranslationMemory } from './translation-memory.js';
+import { MEMORY_MARK } from './memory-pair.js';
+import type { TranslationMemory } from './translation-memory.js';
 
 export interface FieldCoverage {
   /** The field's JSON path, e.g. `goals[0].annualGoal`. */

@@ -16,11 +16,8 @@ import { MAX_TMX_BYTES, TmxDocument, tmxDate, type TmxUnit } from './tmx-documen
 /** The memory's file name in the IEPs' folder. */
 export const MEMORY_FILE_NAME = 'iepkit-memory.tmx';
 
-/**
- * The YAML comment on the key of a translation filled from memory: a person has not looked at it yet. XLIFF export
- * gives such a unit the state "needs review"; writing a translation by hand (or importing one) removes it.
- */
-export const MEMORY_MARK = 'iepkit: from translation memory';
+// The mark on a translation filled from memory is defined beside MemoryPair (the XLIFF export and import read it).
+export { MEMORY_MARK } from './memory-pair.js';
 
 /** A memory that could not be read or written; `diagnostics` say where. The file is left as it was. */
 export class TranslationMemoryError extends Error {

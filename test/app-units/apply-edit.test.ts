@@ -1,13 +1,13 @@
 /**
- * applyEdit (src/app/source/apply-edit.ts): the browser's one way of changing the record's text from the form. Plain
+ * applyEdit (src/model/apply-edit.ts): the browser's one way of changing the record's text from the form. Plain
  * Node: the `yaml` package runs the same here as in the bundle.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ApplyEditError, applyEdit, tryApplyEdit } from '../../src/app/source/apply-edit.js';
-import type { JSONSchema } from '../../src/app/form/json-schema.js';
+import { ApplyEditError, applyEdit, tryApplyEdit } from '../../src/model/apply-edit.js';
+import type { JSONSchema } from '../../src/model/json-schema.js';
 import { ROOT } from '../e2e/helpers.js';
 
 const schema = JSON.parse(readFileSync(path.join(ROOT, 'schema', 'iep.schema.json'), 'utf8')) as JSONSchema;

@@ -8,7 +8,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatPath, parsePath, type PathKey } from '../../src/app/form/json-path.js';
-import { isTextSchema, objectBranch, type JSONSchema } from '../../src/app/form/json-schema.js';
+import { isTextSchema, objectBranch, type JSONSchema } from '../../src/model/json-schema.js';
 import { ROOT } from '../e2e/helpers.js';
 import { AXE, harnessPage, openHarness, type Harness } from './browser-harness.js';
 
@@ -72,7 +72,7 @@ const lastEdit = (): Promise<[PathKey[], unknown]> => page.evaluate(() => (windo
 beforeAll(async () => {
   harness = await openHarness(
     `import { createForm } from '../../src/app/form/create-form.ts';
-     import { applyEdit } from '../../src/app/source/apply-edit.ts';
+     import { applyEdit } from '../../src/model/apply-edit.ts';
      import { parse } from 'yaml';
      Object.assign(window, { createForm, applyEdit, parseYaml: parse });`,
   );

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
-import type { JSONSchema } from '../../src/app/form/json-schema.js';
+import type { JSONSchema } from '../../src/model/json-schema.js';
 import { schemaCompletion } from '../../src/app/source/schema-completion.js';
 import { ROOT } from '../e2e/helpers.js';
 

@@ -4,7 +4,7 @@ import type { FrameOptions } from './field-frame.js';
 import type { FormContext } from './form-context.js';
 import { buildGroup } from './group-control.js';
 import { buildInput } from './input-control.js';
-import { isTextSchema, objectBranch, type JSONSchema } from './json-schema.js';
+import { isTextSchema, objectBranch, type JSONSchema } from '../../model/json-schema.js';
 import type { PathKey } from './json-path.js';
 import { buildList } from './list-control.js';
 import { buildMultiChoice } from './multi-choice-control.js';

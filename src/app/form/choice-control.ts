@@ -2,7 +2,7 @@
 import { h } from '../dom.js';
 import { fieldFrame, type FrameOptions } from './field-frame.js';
 import type { FormContext } from './form-context.js';
-import type { JSONSchema } from './json-schema.js';
+import type { JSONSchema } from '../../model/json-schema.js';
 import type { PathKey } from './json-path.js';
 
 export function buildChoice(ctx: FormContext, schema: JSONSchema, path: PathKey[], options: FrameOptions): HTMLElement {

@@ -17,10 +17,10 @@ import { describedBy } from './dom.js';
 import { getLocal, keyOf, schemaPathOf, setLocal, type Binding, type FormContext } from './form-context.js';
 import { appendProperties } from './group-control.js';
 import { parsePath, type PathKey } from './json-path.js';
-import type { JSONSchema } from './json-schema.js';
+import type { JSONSchema } from '../../model/json-schema.js';
 import { createLabels } from './labels.js';
 
-export type { JSONSchema } from './json-schema.js';
+export type { JSONSchema } from '../../model/json-schema.js';
 
 /** A diagnostic as the server sends it; deficit-wording ones may carry the rewritten text of the field. */
 export type FormDiagnostic = Diagnostic & { fix?: { path: string; text: string } };

@@ -2,7 +2,7 @@
  * What every control of the form shares: where edits go, the record being shown, the labels, and the registry of
  * bound fields by JSON path (for update, diagnostics and focusPath).
  */
-import type { JSONSchema } from './json-schema.js';
+import type { JSONSchema } from '../../model/json-schema.js';
 import { formatPath, type PathKey } from './json-path.js';
 import type { Labels } from './labels.js';
 

@@ -1,7 +1,7 @@
 /** An object of the schema: a fieldset with its properties in the schema's order. */
 import { groupFrame, type FrameOptions } from './field-frame.js';
 import { schemaPathOf, type FormContext } from './form-context.js';
-import type { JSONSchema } from './json-schema.js';
+import type { JSONSchema } from '../../model/json-schema.js';
 import type { PathKey } from './json-path.js';
 
 export function buildGroup(

@@ -3,4 +3,4 @@
  * implementation is src/model/diagnostic.ts's, the one diagnostics are written with.
  */
 export { formatJsonPath as formatPath, parseJsonPath as parsePath } from '../../model/diagnostic.js';
-export type PathKey = string | number;
+export type { PathKey } from '../../model/apply-edit.js';

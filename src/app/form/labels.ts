@@ -5,6 +5,7 @@
  */
 import i18next, { type i18n } from 'i18next';
 import resources from './labels.en.json';
+import { humanize, singular } from '../../model/humanize.js';
 
 export interface Labels {
   /** Interface text (labels.en.json `ui`). */
@@ -43,21 +44,4 @@ export function createLabels(): Labels {
     variant: (schemaPath) => lookup(`variants/${schemaPath}`) ?? lookup(`variants/${last(schemaPath)}`),
     language: (code) => lookup(`languages/${code}`) ?? code,
   };
-}
-
-/** "annualReviewDate" -> "Annual review date"; "not-yet-started" -> "Not yet started". */
-export function humanize(name: string): string {
-  const words = name
-    .replace(/^\$/, '')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[-_]+/g, ' ')
-    .trim()
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-function singular(noun: string): string {
-  if (/ies$/.test(noun)) return noun.replace(/ies$/, 'y');
-  if (/(ss|us)$/.test(noun) || !noun.endsWith('s')) return noun;
-  return noun.slice(0, -1);
 }

@@ -8,7 +8,7 @@ import { excerpt } from './dom.js';
 import { groupFrame, type FrameOptions } from './field-frame.js';
 import { keyOf, schemaPathOf, type FormContext } from './form-context.js';
 import { appendProperties } from './group-control.js';
-import type { JSONSchema } from './json-schema.js';
+import type { JSONSchema } from '../../model/json-schema.js';
 import type { PathKey } from './json-path.js';
 
 // Which property names the summary line of an item, in order of preference.

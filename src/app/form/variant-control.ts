@@ -5,7 +5,7 @@
 import { h } from '../dom.js';
 import { fieldFrame, groupFrame, type FrameOptions } from './field-frame.js';
 import { schemaPathOf, type FormContext } from './form-context.js';
-import { objectBranch, type JSONSchema } from './json-schema.js';
+import { objectBranch, type JSONSchema } from '../../model/json-schema.js';
 import type { PathKey } from './json-path.js';
 
 const OBJECT = 'object';

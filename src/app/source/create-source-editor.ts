@@ -7,7 +7,7 @@ import { autocompletion } from '@codemirror/autocomplete';
 import { yaml } from '@codemirror/lang-yaml';
 import { Annotation, EditorSelection } from '@codemirror/state';
 import { EditorView, basicSetup } from 'codemirror';
-import type { JSONSchema } from '../form/json-schema.js';
+import type { JSONSchema } from '../../model/json-schema.js';
 import { schemaCompletion } from './schema-completion.js';
 
 export interface SourceEditorOptions {

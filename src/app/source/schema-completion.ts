@@ -10,7 +10,7 @@
 import type { Completion, CompletionContext, CompletionResult, CompletionSource } from '@codemirror/autocomplete';
 import type { EditorState } from '@codemirror/state';
 import type { PathKey } from '../form/json-path.js';
-import { isTextSchema, objectBranch, schemaAt, type JSONSchema } from '../form/json-schema.js';
+import { isTextSchema, objectBranch, schemaAt, type JSONSchema } from '../../model/json-schema.js';
 
 interface LineShape {
   indent: number;

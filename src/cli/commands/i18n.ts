@@ -17,7 +17,7 @@ import { registerI18nGlossary } from './i18n-glossary.js';
 export function registerI18n(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const i18n = program
     .command('i18n')
-    .description('translation parity report: which labels and which narrative fields of an IEP are translated into a language')
+    .description('translations: which labels and narrative fields are translated (the English of the rest, a percent per copy); `i18n export`/`i18n import` take them to and from a translator as XLIFF')
     .argument('[files...]', 'IEP files; globs are expanded')
     .option('--lang <languages>', `comma-separated: ${LANGUAGES.join(', ')}, or all`)
     .option('--json', 'print the report as JSON')
@@ -31,7 +31,12 @@ export function registerI18n(program: Command, io: CliIo, setExit: (code: number
       for (const lang of langs) if (!isLanguage(lang)) throw new UsageError(`unknown language "${lang}" (choose from: ${LANGUAGES.join(', ')})`);
       const files = await expandInputs(args);
       // Loaded here, not at the top, so that other commands (and `iep --version`) do not load the validator.
-      const [{ loadIepFile }, { formatParityReport, parityReport }] = await Promise.all([import('../../validate/load-iep.js'), import('../../i18n/parity-report.js')]);
+      const [{ loadIepFile }, { formatParityReport, parityReport }, { printedFields }, { LAYOUTS }] = await Promise.all([
+        import('../../validate/load-iep.js'),
+        import('../../i18n/parity-report.js'),
+        import('../../compose/printed-fields.js'),
+        import('../../model/layouts.js'),
+      ]);
       const reports = [];
       for (const file of files) {
         const loaded = await loadIepFile(file);
@@ -40,8 +45,16 @@ export function registerI18n(program: Command, io: CliIo, setExit: (code: number
           setExit(exitCodeFor(loaded.diagnostics));
           continue;
         }
+        // Which fields each copy prints: the same in every language, so found once per file.
+        const printed = new Map<string, string[]>();
+        if (langs.some((l) => l !== 'en')) {
+          for (const layout of LAYOUTS) {
+            const paths = printedFields(loaded.iep, layout);
+            if (paths) printed.set(layout, paths);
+          }
+        }
         for (const lang of langs as Language[]) {
-          const report = parityReport(loaded.iep, lang);
+          const report = parityReport(loaded.iep, lang, undefined, lang === 'en' ? new Map() : printed);
           reports.push({ file, ...report });
           if (!options.json) io.out(formatParityReport(report, file));
         }

@@ -1,12 +1,16 @@
 /**
  * One edit of the record (a path and its new value, or undefined to remove it) applied to the record's text, which
- * stays the single source of truth in the browser. YAML goes through the `yaml` Document API so comments, key order
+ * stays the single source of truth in the browser; `iep i18n import` writes translations into IEP files with it too
+ * (hence here, in the model, which both the app and src/translate may import). YAML goes through the `yaml` Document API so comments, key order
  * and the styles of untouched nodes survive; JSON text stays JSON (parsed, changed, written back with its indent).
  */
 import { isMap, isScalar, isSeq, parseDocument, Scalar, visit, YAMLMap, YAMLSeq, type Document, type Node } from 'yaml';
-import { isTextSchema, propertyOrder, schemaAt, type JSONSchema } from '../form/json-schema.js';
-import { formatPath, type PathKey } from '../form/json-path.js';
+import { isTextSchema, propertyOrder, schemaAt, type JSONSchema } from './json-schema.js';
+import { formatJsonPath as formatPath } from './diagnostic.js';
 import { matchLines } from './match-lines.js';
+
+/** A key or list index in a path through the record. */
+export type PathKey = string | number;
 
 export interface ApplyEditOptions {
   /** The IEP JSON Schema: new keys are written in its order instead of at the end. */
