@@ -1,8 +1,8 @@
 /**
  * Fills an IEP's untranslated narrative fields from the translation memory: a field is filled only when every one of
- * its English sentences is in memory for the language (the sentences joined as the language writes them), and
- * marked with MEMORY_MARK so that a person reviews it. A field the memory covers in part is reported and left alone:
- * a translation half from memory and half in English would read as finished.
+ * its English sentences is in memory for the language (joined as the language writes sentences, paragraphs kept, as
+ * the XLIFF import joins them), and marked with MEMORY_MARK so that a person reviews it. A field the memory covers in
+ * part is reported and left alone: a translation half from memory and half in English would read as finished.
  */
 import type { Diagnostic, JsonPath } from '../model/diagnostic.js';
 import { formatJsonPath, hasErrors } from '../model/diagnostic.js';
@@ -11,7 +11,7 @@ import type { Language } from '../model/languages.js';
 import { textFields } from '../model/text-fields.js';
 import { loadIep } from '../validate/load-iep.js';
 import { addTranslation } from './add-translation.js';
-import { joinSentences, segmentSentences } from './segment-sentences.js';
+import { fieldSegments, joinSegments } from './field-segments.js';
 import { MEMORY_MARK } from './memory-pair.js';
 import type { TranslationMemory } from './translation-memory.js';
 
@@ -44,7 +44,9 @@ export function applyMemory(source: string, file: string, memory: TranslationMem
   const fills: { fieldPath: JsonPath; text: string; coverage: FieldCoverage }[] = [];
   for (const field of textFields(loaded.iep)) {
     if (field.translations.includes(lang)) continue;
-    const sentences = segmentSentences(field.text);
+    // Paragraphs of sentences, as the XLIFF export segments them: a filled field keeps its paragraph breaks.
+    const paragraphs = fieldSegments(field.text);
+    const sentences = paragraphs.flat();
     const found = sentences.map((s) => memory.lookup(s, lang));
     const covered = found.filter((t) => t !== undefined).length;
     if (covered === 0) {
@@ -59,7 +61,11 @@ export function applyMemory(source: string, file: string, memory: TranslationMem
       missing: sentences.filter((_, i) => found[i] === undefined),
     };
     if (covered < sentences.length) result.partial.push(coverage);
-    else fills.push({ fieldPath: field.fieldPath, text: joinSentences(found as string[], lang), coverage });
+    else {
+      let next = 0;
+      const translated = paragraphs.map((p) => p.map(() => found[next++]!));
+      fills.push({ fieldPath: field.fieldPath, text: joinSegments(translated, lang), coverage });
+    }
   }
   if (fills.length === 0) return result;
   if (/^\s*[[{]/.test(source)) {

@@ -17,6 +17,7 @@ import { LOCALES_DIR } from '../model/paths.js';
 import { textFields } from '../model/text-fields.js';
 import type { SourceMap } from '../load/source-map.js';
 import { loadLocale } from '../i18n/load-locales.js';
+import { translationSentences } from './field-segments.js';
 import { segmentSentences } from './segment-sentences.js';
 
 export interface GlossaryFinding {
@@ -131,7 +132,7 @@ function termsUsed(english: string, terms: GlossaryTerm[]): { term: GlossaryTerm
 /** The translated sentence in the place of the English sentence at `offset`, when both have as many sentences. */
 function alignedSentence(english: string, offset: number, translation: string): { translation?: string } {
   const en = segmentSentences(english);
-  const tr = segmentSentences(translation);
+  const tr = translationSentences(translation);
   if (tr.length === 1) return { translation: tr[0] };
   if (en.length !== tr.length) return {};
   let at = 0;

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadIep } from '../../src/validate/load-iep.js';
 import { applyMemory } from '../../src/translate/apply-memory.js';
+import { exportXliff } from '../../src/translate/export-xliff.js';
 import type { MemoryPair } from '../../src/translate/memory-pair.js';
 import { segmentSentences } from '../../src/translate/segment-sentences.js';
 import { MEMORY_MARK, readMemory, recordInMemory } from '../../src/translate/translation-memory.js';
@@ -137,5 +138,31 @@ describe('applyMemory', () => {
     expect(result.diagnostics.map((d) => [d.code, d.path])).toEqual([['memory-not-filled', 'goals[0].method']]);
     expect(result.filled.map((f) => f.path)).toEqual(['goals[0].schedule', 'progressReporting.method']);
     expect(parse(result.source!).goals[0].method).toBe('Curriculum-based measurement probes');
+  });
+});
+
+describe('applyMemory with the XLIFF workflow', () => {
+  it('keeps paragraph breaks, and the XLIFF export sees the mark: the unit is "needs review", not approved', async () => {
+    const text = 'Every two weeks, the teacher checks reading.\n\nThe family gets a note home.';
+    const source = minimal.replace('parentConcerns: We want Ana to enjoy reading.\n', `parentConcerns: |-\n  ${text.replace('\n\n', '\n\n  ')}\n`);
+    const { memory } = await readMemory(
+      (
+        await recordInMemory(dir, [
+          { en: 'Every two weeks, the teacher checks reading.', lang: 'es', text: 'Cada dos semanas, la maestra revisa la lectura.' },
+          { en: 'The family gets a note home.', lang: 'es', text: 'La familia recibe una nota en casa.' },
+        ])
+      ).file,
+    );
+    const result = applyMemory(source, 'ana.iep.yaml', memory!, 'es');
+    expect(result.filled.map((f) => f.path)).toEqual(['parentConcerns']);
+    const filled = parse(result.source!).parentConcerns;
+    expect(filled).toEqual({ en: text, es: 'Cada dos semanas, la maestra revisa la lectura.\n\nLa familia recibe una nota en casa.' });
+
+    const loaded = loadIep(result.source!, { file: 'ana.iep.yaml' });
+    const xliff = exportXliff([{ file: 'ana.iep.yaml', iep: loaded.iep!, source: result.source! }], 'es', { all: true }).xml;
+    const unit = /<group[^>]*parentConcerns[\s\S]*?<\/group>/.exec(xliff)![0];
+    expect(unit).toContain('approved="no"');
+    expect(unit).toContain('state="needs-review-translation"');
+    expect(unit).toContain('filled from the translation memory');
   });
 });
