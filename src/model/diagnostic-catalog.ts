@@ -576,7 +576,7 @@ export const CATALOG = {
     severity: 'error',
     title: 'Field not filled',
     meaning:
-      'A field the memory covers could not be filled: its translation would make the record invalid (too long, a character a record may not hold), or the field is written in a form a line cannot be added to (a flow-style `{ en: ... }` mapping). The field is left as it was; the others are filled.',
+      'A field the memory covers could not be filled: its translation would make the record invalid (too long, a character a record may not hold) or holds an invisible character (a bidi override the documents would drop), or the field is written in a form a line cannot be added to (a flow-style `{ en: ... }` mapping). The field is left as it was; the others are filled.',
     hint: 'Correct the translation in the memory, or translate the field by hand.',
     exit: 'invalid',
   },

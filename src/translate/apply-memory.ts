@@ -92,14 +92,22 @@ export function applyMemory(source: string, file: string, memory: TranslationMem
     }
     const check = loadIep(text, { file });
     const errors = check.diagnostics.filter((d) => d.severity === 'error');
-    const culprits = fills.filter((f) => !refused.has(f.coverage.path) && errors.some((e) => e.path === f.coverage.path || e.path?.startsWith(`${f.coverage.path}.`)));
+    // An error in the field, or any finding in the new translation itself (a warning too: an invisible bidi
+    // override the documents would drop is not something to write into a record unseen).
+    const problemsOf = (f: (typeof fills)[number]) =>
+      check.diagnostics.filter((d) => {
+        const at = d.path ?? '';
+        const inTranslation = at === `${f.coverage.path}.${lang}` || at.startsWith(`${f.coverage.path}.${lang}.`);
+        return inTranslation || (d.severity === 'error' && (at === f.coverage.path || at.startsWith(`${f.coverage.path}.`)));
+      });
+    const culprits = fills.filter((f) => !refused.has(f.coverage.path) && problemsOf(f).length > 0);
     if (errors.length > 0 && culprits.length === 0) {
       // Not one field's fault: nothing is written.
       return { ...result, diagnostics: errors.map((e) => notFilled(file, { path: e.path ?? '', line: e.line }, e.message)) };
     }
     if (culprits.length > 0) {
       refused = new Set([...refused, ...culprits.map((f) => f.coverage.path)]);
-      result.diagnostics.push(...culprits.map((f) => notFilled(file, f.coverage, errors.find((e) => e.path?.startsWith(f.coverage.path))!.message)));
+      result.diagnostics.push(...culprits.map((f) => notFilled(file, f.coverage, problemsOf(f)[0]!.message)));
       continue;
     }
     return { ...result, source: filled.length > 0 ? text : undefined, filled, diagnostics: [...result.diagnostics, ...diagnostics] };

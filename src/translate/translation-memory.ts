@@ -27,6 +27,9 @@ export class TranslationMemoryError extends Error {
   }
 }
 
+/** Characters XML 1.0 forbids: C0 controls but tab and line ends, U+FFFE/U+FFFF, unpaired surrogates. */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /** The key a sentence is matched by: Unicode NFC, runs of white space as one space. */
 export function sentenceKey(sentence: string): string {
   return sentence.normalize('NFC').replace(/\s+/g, ' ').trim();
@@ -73,7 +76,9 @@ export class TranslationMemory {
     for (const pair of pairs) {
       const key = sentenceKey(pair.en);
       const text = pair.text.normalize('NFC').trim();
-      if (!key || !text) continue;
+      // XML 1.0 cannot hold these at all: written, they would make the whole memory unreadable. No valid IEP text
+      // has them (validation refuses control characters), so such a pair is not a translation to keep.
+      if (!key || !text || NOT_XML.test(key) || NOT_XML.test(text)) continue;
       const variant = (this.byEnglish.get(key) ?? []).flatMap((unit) => unit.variants).find((v) => sameLanguage(v.lang, pair.lang) === 'exact');
       if (!variant) {
         this.index(this.tmx.addUnit([['en', key], [pair.lang, text]], date));

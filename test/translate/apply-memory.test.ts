@@ -141,6 +141,25 @@ describe('applyMemory', () => {
   });
 });
 
+describe('applyMemory and hostile memories', () => {
+  it('does not fill a translation with a right-to-left override hidden in it; HTML and template syntax stay inert text', async () => {
+    const { memory } = await readMemory(
+      (
+        await recordInMemory(dir, [
+          { en: 'Every two weeks', lang: 'es', text: 'Cada dos \u202esemanas' },
+          { en: 'A written report on each goal.', lang: 'es', text: '<script>alert(1)</script> {{student.lastName}} informe.' },
+          { en: 'It goes home with the report card.', lang: 'es', text: 'Va a casa.' },
+        ])
+      ).file,
+    );
+    const result = applyMemory(BEN, 'ben.iep.yaml', memory!, 'es');
+    expect(result.diagnostics.map((d) => [d.code, d.path])).toEqual([['memory-not-filled', 'goals[0].schedule']]);
+    expect(result.filled.map((f) => f.path)).toEqual(['progressReporting.method']);
+    // Stored as the text it is; the documents escape it like any other narrative.
+    expect(parse(result.source!).progressReporting.method.es).toBe('<script>alert(1)</script> {{student.lastName}} informe. Va a casa.');
+  });
+});
+
 describe('applyMemory with the XLIFF workflow', () => {
   it('keeps paragraph breaks, and the XLIFF export sees the mark: the unit is "needs review", not approved', async () => {
     const text = 'Every two weeks, the teacher checks reading.\n\nThe family gets a note home.';

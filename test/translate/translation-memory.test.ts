@@ -80,6 +80,19 @@ describe('recordInMemory', () => {
     expect(memory!.lookup('Once a month', 'fr')).toBeUndefined();
   });
 
+  it('never writes a character XML cannot hold, so the memory stays readable', async () => {
+    const result = await recordInMemory(dir, [
+      { en: 'Bell\u0007 rings.', lang: 'es', text: 'Suena el timbre.' },
+      { en: 'Every two weeks', lang: 'es', text: 'Cada dos\u0000 semanas' },
+      { en: 'Once a month', lang: 'es', text: 'Una vez al mes' },
+    ]);
+    expect(result).toMatchObject({ added: 1, changed: 0 });
+    const { memory, diagnostics } = await readMemory(result.file);
+    expect(diagnostics).toEqual([]);
+    expect(memory!.size).toBe(1);
+    expect(readWithTranslateToolkit(result.file)).toEqual([['Once a month', 'Una vez al mes', 'es']]);
+  });
+
   it("keeps another tool's units, properties, inline markup, comments and DOCTYPE, and reads its regional tags", async () => {
     const file = join(dir, MEMORY_FILE_NAME);
     writeFileSync(file, OTHER_TOOL);
