@@ -61,9 +61,13 @@ function scalarToMap(source: string, parent: Node, field: Scalar, lang: string, 
   // An explicit indentation indicator (`>2`) counts from the parent's indent, which this edit changes.
   if (/^[|>][-+]?\d|^[|>]\d/.test(raw)) return undefined;
   const inList = isSeq(parent);
-  // The column the new keys start at: under a key, two more than the key's; in a list, where the text starts.
-  const keyColumn = inList ? start - lineStart(source, start) : indentOfLine(source, start) + 2;
-  const english = raw.replace(/\n(?=[^\n])/g, '\n  ');
+  // The column the new keys start at: under a key, two more than the key's (which may follow a list's dash); in a
+  // list, where the text starts.
+  const key = isMap(parent) ? (parent.items.find((pair) => pair.value === field)?.key as Node | undefined) : undefined;
+  if (!inList && !key?.range) return undefined;
+  const keyColumn = inList ? start - lineStart(source, start) : key!.range![0] - lineStart(source, key!.range![0]) + 2;
+  // A block scalar's range ends after its line feed; the line feed is written once, below.
+  const english = raw.replace(/\n$/, '').replace(/\n(?=[^\n])/g, '\n  ');
   const head = inList ? 'en: ' : `\n${' '.repeat(keyColumn)}en: `;
   const englishEnd = endOfLine(source, end);
   // A comment after the English on its last line stays there.
@@ -98,11 +102,6 @@ function pairLines(lang: string, text: string, indent: number, comment?: string)
 
 function lineStart(source: string, offset: number): number {
   return source.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function indentOfLine(source: string, offset: number): number {
-  const start = lineStart(source, offset);
-  return /^ */.exec(source.slice(start))![0].length;
 }
 
 /** The offset after the line feed that ends the line `offset` is on (or the end of the text). */

@@ -49,8 +49,9 @@ export function registerI18nApplyMemory(i18n: Command, io: CliIo, setExit: (code
         if (!memories.has(memoryFile)) memories.set(memoryFile, await readMemory(memoryFile));
         const memory = memories.get(memoryFile)!;
         if (!memory.memory) {
-          // Reported once per memory file, for the first IEP that needs it.
+          // The memory's problem is reported once; each IEP it leaves unfilled is named.
           if (!problems.some((d) => d.file === memory.diagnostics[0]?.file)) problems.push(...memory.diagnostics);
+          io.out(`${file}: not filled: the translation memory ${memoryFile} cannot be read\n`);
           continue;
         }
         const read = await readIepBytes(file);
