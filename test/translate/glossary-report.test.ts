@@ -49,6 +49,23 @@ describe('glossaryReport', () => {
     expect(withConcerns('Ana works on her annual goals.', 'ar', 'تعمل آنا على أهدافِها السنوية.').findings).toEqual([]);
   });
 
+  // "Her annual goal is to read." in each language, with the glossary's word for goal and with another word.
+  it.each([
+    ['es', 'Su meta anual es leer.', 'Su objetivo anual es leer.'],
+    ['fr', 'Son objectif annuel est de lire.', 'Son but annuel est de lire.'],
+    ['ht', 'Objektif anyèl li se li.', 'Bi anyèl li se li.'],
+    ['ru', 'Её годовая цель — читать.', 'Её годовая задача — читать.'],
+    ['ar', 'هدفها السنوي هو القراءة.', 'غايتها السنوية هي القراءة.'],
+    ['ur', 'اس کا سالانہ ہدف پڑھنا ہے۔', 'اس کا سالانہ مقصد پڑھنا ہے۔'],
+    ['bn', 'তার বার্ষিক লক্ষ্য হল পড়া।', 'তার বার্ষিক উদ্দেশ্য হল পড়া।'],
+    ['ko', '연간 목표는 읽기입니다.', '연간 목적은 읽기입니다.'],
+    ['zh-Hans', '她的年度目标是阅读。', '她的年度指标是阅读。'],
+    ['zh-Hant', '她的年度目標是閱讀。', '她的年度指標是閱讀。'],
+  ] as const)('knows the term for an annual goal in %s, and another word for it', (lang, consistent, other) => {
+    expect(withConcerns('Her annual goal is to read.', lang, consistent).findings).toEqual([]);
+    expect(withConcerns('Her annual goal is to read.', lang, other).findings.map((f) => f.term)).toEqual(['annualGoal']);
+  });
+
   it('reports the longer term, not the shorter one inside it', () => {
     const report = withConcerns('Ana uses her testing accommodations.', 'ru', 'Ана пользуется тестовыми льготами.');
     expect(report.findings.map((f) => [f.term, f.english, f.expected])).toEqual([['testingAccommodations', 'testing accommodations', 'Особые условия тестирования']]);
