@@ -100,6 +100,11 @@ export class TranslationMemory {
 
 /** Reads a memory file; a missing, unreadable, oversized or malformed file is a located diagnostic. */
 export async function readMemory(file: string): Promise<{ memory?: TranslationMemory; diagnostics: Diagnostic[] }> {
+  const { memory, diagnostics } = await readMemoryFile(file);
+  return { memory, diagnostics };
+}
+
+async function readMemoryFile(file: string): Promise<{ memory?: TranslationMemory; diagnostics: Diagnostic[]; missing?: true }> {
   let bytes: Uint8Array;
   try {
     const read = await readBounded(file, MAX_TMX_BYTES);
@@ -110,7 +115,7 @@ export async function readMemory(file: string): Promise<{ memory?: TranslationMe
   } catch (error) {
     const errno = (error as NodeJS.ErrnoException).code;
     const message = `cannot read the translation memory ${file}: ${errno === 'ENOENT' ? 'there is no such file' : errno === 'EISDIR' ? 'it is a folder' : `it could not be read (${errno ?? 'unknown error'})`}`;
-    return { diagnostics: [{ code: 'memory-unreadable', severity: 'error', file, message, hint: CATALOG['memory-unreadable'].hint }] };
+    return { diagnostics: [{ code: 'memory-unreadable', severity: 'error', file, message, hint: CATALOG['memory-unreadable'].hint }], ...(errno === 'ENOENT' ? { missing: true as const } : {}) };
   }
   const text = decodeXml(bytes);
   if (text === undefined) {
@@ -123,17 +128,16 @@ export async function readMemory(file: string): Promise<{ memory?: TranslationMe
 
 /**
  * Adds translated sentences to the memory in `folder` (creating `iepkit-memory.tmx` there when absent), keeping every
- * unit already in it. Written atomically. Throws TranslationMemoryError for a file that cannot be read as TMX: it is
- * never overwritten.
+ * unit already in it; nothing is written when nothing is new. Written atomically. Throws TranslationMemoryError for a
+ * file that cannot be read as TMX (it is never overwritten), and Node's own error when the folder cannot be written.
  */
 export async function recordInMemory(folder: string, pairs: MemoryPair[]): Promise<{ file: string; added: number; changed: number }> {
   const file = join(folder, MEMORY_FILE_NAME);
-  const read = await readMemory(file);
-  const missing = read.diagnostics.length === 1 && read.diagnostics[0]!.code === 'memory-unreadable' && /no such file/.test(read.diagnostics[0]!.message);
-  if (!read.memory && !missing) throw new TranslationMemoryError(read.diagnostics);
+  const read = await readMemoryFile(file);
+  if (!read.memory && !read.missing) throw new TranslationMemoryError(read.diagnostics);
   const memory = read.memory ?? new TranslationMemory(TmxDocument.create(packageVersion()), file);
   const counts = memory.record(pairs, tmxDate(new Date()));
-  if (counts.added + counts.changed > 0 || missing) await writeFileAtomic(file, new TextEncoder().encode(memory.tmx.toString()));
+  if (counts.added + counts.changed > 0) await writeFileAtomic(file, new TextEncoder().encode(memory.tmx.toString()));
   return { file, ...counts };
 }
 
