@@ -25,7 +25,7 @@ export function registerI18nApplyMemory(i18n: Command, io: CliIo, setExit: (code
       '\nEach filled translation gets the comment "# iepkit: from translation memory" on its line: a person reviews it (XLIFF export\n' +
         'marks it "needs review"; writing it by hand removes the comment). A field only partly in memory is reported, not filled.\n' +
         'Files are written whole or not at all. See docs/translation-memory.md.\n' +
-        'Exit codes: 0 done (whether or not anything was filled), 1 a file or the memory is invalid, 2 usage error, 5 a file cannot be written.',
+        'Exit codes: 0 done (whether or not anything was filled), 1 a file or the memory is invalid, 2 usage error or no memory file,\n5 a file cannot be written.',
     )
     .action(async (args: string[], options: { lang: string; memory?: string; dryRun?: boolean }) => {
       if (!isLanguage(options.lang) || options.lang === 'en') {
