@@ -25,6 +25,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   const program = new Command('iep')
     .description('iepkit: turn one structured IEP record into the official IEP, parent copies and a student summary')
     .version(version, '-v, --version')
+    // Options after a command's name are that command's (`iep i18n apply-memory --lang` is apply-memory's, not i18n's).
+    .enablePositionalOptions()
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })

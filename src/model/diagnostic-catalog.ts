@@ -66,6 +66,10 @@ export const GROUPS = {
       'Reported by `iep i18n import` (and `iep i18n export`). An error leaves the IEP file exactly as it was. ' +
       'The workflow is in [translation.md](translation.md).',
   },
+  memory: {
+    title: 'Translation memory',
+    intro: 'Reported by `iep i18n apply-memory` and `iep i18n import`, which read and write the translation memory (a TMX file); see [translation-memory.md](translation-memory.md).',
+  },
 } as const satisfies Record<string, { title: string; intro?: string }>;
 export type DiagnosticGroup = keyof typeof GROUPS;
 
@@ -637,6 +641,42 @@ export const CATALOG = {
     title: 'Field partly translated',
     meaning: 'Some sentences of a field have a translation and others do not: the field is left as it was, so no copy prints half a translation.',
     hint: 'Translate the remaining sentences and import again.',
+    exit: 'invalid',
+  },
+
+  // Translation memory (`iep i18n apply-memory`, `iep i18n import`)
+  'memory-unreadable': {
+    group: 'memory',
+    severity: 'error',
+    title: 'Translation memory cannot be read',
+    meaning: 'The TMX file named by `--memory`, or `iepkit-memory.tmx` in the IEP\'s folder, does not exist or cannot be read.',
+    hint: 'Import translations first (`iep i18n import`), which creates the memory, or name it with `--memory`.',
+    exit: 'usage',
+  },
+  'memory-malformed': {
+    group: 'memory',
+    severity: 'error',
+    title: 'Translation memory is not a TMX file',
+    meaning:
+      'The TMX file is not well-formed XML, is not TMX, is larger than 32 MB, or declares a DTD subset or entities (refused: an entity can expand without end or read other files). The file is never overwritten.',
+    hint: 'Restore the file from a backup, or move it away to start a new memory.',
+    exit: 'invalid',
+  },
+  'memory-not-yaml': {
+    group: 'memory',
+    severity: 'error',
+    title: 'JSON record not filled',
+    meaning: 'Translations from memory are marked with a YAML comment so that a person reviews them; a JSON file cannot carry one, so nothing is filled.',
+    hint: 'Keep IEP records as YAML (`.iep.yaml`) to fill them from memory.',
+    exit: 'invalid',
+  },
+  'memory-not-filled': {
+    group: 'memory',
+    severity: 'error',
+    title: 'Field not filled',
+    meaning:
+      'A field the memory covers could not be filled: its translation would make the record invalid (too long, a character a record may not hold) or holds an invisible character (a bidi override the documents would drop), or the field is written in a form a line cannot be added to (a flow-style `{ en: ... }` mapping). The field is left as it was; the others are filled.',
+    hint: 'Correct the translation in the memory, or translate the field by hand.',
     exit: 'invalid',
   },
 } as const satisfies Record<string, CatalogEntry>;

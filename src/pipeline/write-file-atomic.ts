@@ -1,37 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isBeingWritten } from '../load/write-file-atomic.js';
 import { isProcessRunning } from '../render/pdf/processes.js';
+
+// Moved to src/load so that src/translate (the translation memory, XLIFF import) writes files the same way.
+export { writeFileAtomic } from '../load/write-file-atomic.js';
 
 /** `<final name>.<pid>-<hex>.partial`: the temporary name a file is written under before it is renamed. */
 const PARTIAL_FILE = /\.(\d+)-[0-9a-f]+\.partial$/;
-
-/** Temporary files this process is writing now (so that its own cleanup never takes one from under a write). */
-const writing = new Set<string>();
-
-/**
- * Writes a file so that it is either complete or absent: write to a temporary name in the same folder, then
- * rename (atomic on one filesystem). An interrupted run never leaves half a PDF where a whole one was expected.
- * `exclusive`: never replace a file already there (it fails with EEXIST instead): the temporary file is linked to
- * the final name, which no other writer can take in between, then removed.
- */
-export async function writeFileAtomic(path: string, data: Uint8Array, options: { exclusive?: boolean } = {}): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.partial`;
-  writing.add(temporary);
-  try {
-    await writeFile(temporary, data);
-    if (options.exclusive) {
-      await link(temporary, path);
-      await rm(temporary, { force: true });
-    } else await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  } finally {
-    writing.delete(temporary);
-  }
-}
 
 /** The process id that wrote a temporary file left by `writeFileAtomic` (a run killed mid-write), else undefined. */
 function partialFileWriter(name: string): number | undefined {
@@ -55,7 +31,7 @@ export async function removeStalePartials(outDir: string): Promise<void> {
   for (const name of names) {
     const pid = partialFileWriter(name);
     const file = join(outDir, name);
-    if (pid === undefined || writing.has(file) || (pid !== process.pid && isProcessRunning(pid))) continue;
+    if (pid === undefined || isBeingWritten(file) || (pid !== process.pid && isProcessRunning(pid))) continue;
     await rm(file, { force: true });
   }
 }

@@ -118,6 +118,21 @@ describe('iep i18n import of the filled XLIFF', () => {
   });
 });
 
+describe("the import's sentences go into the folder's translation memory", () => {
+  it("and apply-memory fills another student's identical sentences from it, marked for review", async () => {
+    // Runs after the import above: its sentences are in dir/iepkit-memory.tmx.
+    const memory = readFileSync(join(dir, 'iepkit-memory.tmx'), 'utf8');
+    expect(memory).toContain(BENGALI[ID('studentVoice', 2)]);
+    const second = join(dir, 'second.iep.yaml');
+    copyFileSync(EXAMPLE, second);
+    const run = await runIep(['i18n', 'apply-memory', second, '--lang', 'bn']);
+    expect(run.code, run.stderr).toBe(0);
+    const record = parse(readFileSync(second, 'utf8'));
+    expect(record.studentVoice.bn).toBe([1, 2, 3, 4, 5, 6].map((n) => BENGALI[ID('studentVoice', n)]).join(' '));
+    expect(readFileSync(second, 'utf8')).toMatch(/^\s+bn: .*# iepkit: from translation memory$/m);
+  });
+});
+
 describe('iep i18n import refuses, leaving the file byte for byte as it was', () => {
   it('a tampered unit id: exit 1, the unit and the XLIFF line named', async () => {
     const file = join(dir, 'tampered.iep.yaml');

@@ -1,5 +1,54 @@
 import type { Command } from 'commander';
-import type { CliIo } from '../io.js';
+import { hasErrors } from '../../model/diagnostic.js';
+import { exitCodeFor } from '../../model/diagnostic-catalog.js';
+import { isLanguage, LANGUAGES, type Language } from '../../model/languages.js';
+import { expandInputs } from '../expand-inputs.js';
+import { UsageError, type CliIo } from '../io.js';
+import { formatDiagnostics } from '../print-diagnostics.js';
 
-// Placeholder while issue 18 is built on its branch: replaced by the real command before it lands.
-export function registerI18nGlossary(_i18n: Command, _io: CliIo, _setExit: (code: number) => void): void {}
+/**
+ * `iep i18n glossary FILES --lang xx`: where a translation names a glossary term by another word than the
+ * language's glossary does (file, JSON path, line, the English term, the term expected, the translated sentence).
+ */
+export function registerI18nGlossary(i18n: Command, io: CliIo, setExit: (code: number) => void): void {
+  i18n
+    .command('glossary')
+    .description("check translated fields against the language's glossary: a special-education term named by another word is reported")
+    .argument('<files...>', 'IEP files; globs are expanded')
+    .requiredOption('--lang <language>', `the translation to check: ${LANGUAGES.filter((l) => l !== 'en').join(', ')}`)
+    .option('--json', 'print the report as JSON')
+    .addHelpText(
+      'after',
+      "\nThe terms and the forms that count as using them (plural, with or without the acronym, inflected) are the\n" +
+        '`variants` of locales/<lang>/glossary.json. See docs/translation-memory.md.\n' +
+        'Exit codes: 0 report printed (with or without findings), 1 a file is invalid, 2 usage error.',
+    )
+    .action(async (args: string[], options: { lang: string; json?: boolean }) => {
+      if (!isLanguage(options.lang) || options.lang === 'en') {
+        throw new UsageError(`--lang must be a translation's language (${LANGUAGES.filter((l) => l !== 'en').join(', ')}), not "${options.lang}"`);
+      }
+      const lang: Language = options.lang;
+      const files = await expandInputs(args);
+      const [{ loadIepFile }, { glossaryReport }] = await Promise.all([import('../../validate/load-iep.js'), import('../../translate/glossary-report.js')]);
+      const reports = [];
+      for (const file of files) {
+        const loaded = await loadIepFile(file);
+        if (!loaded.iep || hasErrors(loaded.diagnostics)) {
+          io.err(formatDiagnostics(loaded.diagnostics, { color: io.color }));
+          setExit(exitCodeFor(loaded.diagnostics));
+          continue;
+        }
+        const report = glossaryReport(loaded.iep, lang, { file, sourceMap: loaded.sourceMap });
+        reports.push(report);
+        if (options.json) continue;
+        const lines = [`${file}: ${lang} glossary, ${report.fields} translated field${report.fields === 1 ? '' : 's'} checked`];
+        for (const f of report.findings) {
+          lines.push(`  ${`${f.line ?? ''}${f.line ? `:${f.column ?? 1}` : ''}`.padEnd(7)} ${f.path}: the English says "${f.english}"; the glossary's term is "${f.expected}"`);
+          if (f.translation) lines.push(`          the translation says: ${JSON.stringify(f.translation)}`);
+        }
+        lines.push(report.findings.length ? `  ${report.findings.length} term${report.findings.length === 1 ? '' : 's'} translated otherwise than the glossary` : '  every glossary term is translated as the glossary says');
+        io.out(lines.join('\n') + '\n');
+      }
+      if (options.json) io.out(JSON.stringify({ reports }, null, 2) + '\n');
+    });
+}

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { hasErrors, type Diagnostic } from '../../model/diagnostic.js';
 import { EXIT, exitCodeFor } from '../../model/diagnostic-catalog.js';
@@ -15,15 +16,16 @@ export function registerI18nImport(i18n: Command, io: CliIo, setExit: (code: num
     .description("merge the translations of an XLIFF file (from `iep i18n export`) into the IEP files, keeping their comments and order")
     .argument('<xliff>', 'the XLIFF 1.2 file the translator gave back')
     .argument('<files...>', 'the IEP files it was exported from')
-    .addHelpText('after', '\nExit codes: 0 merged (warnings may list fields left as they were), 1 refused (unknown unit, changed English, invalid file): nothing written, 2 usage error, 5 a file cannot be written.')
+    .addHelpText('after', '\nExit codes: 0 merged (warnings may list fields left as they were), 1 refused (unknown unit, changed English, invalid file): nothing written, or the translation memory (iepkit-memory.tmx beside the files) is malformed and was not updated, 2 usage error, 5 a file cannot be written.')
     .action(async (xliffFile: string, args: string[], _options: unknown) => {
       const files = await expandInputs(args);
-      const [{ readBounded }, { MAX_XLIFF_BYTES }, { importXliff }, { readIepBytes }, { writeFileAtomic }] = await Promise.all([
+      const [{ readBounded }, { MAX_XLIFF_BYTES }, { importXliff }, { readIepBytes }, { writeFileAtomic }, { recordInMemory, TranslationMemoryError }] = await Promise.all([
         import('../../load/read-bounded.js'),
         import('../../translate/read-xliff.js'),
         import('../../translate/import-xliff.js'),
         import('../../validate/load-iep.js'),
-        import('../../pipeline/write-file-atomic.js'),
+        import('../../load/write-file-atomic.js'),
+        import('../../translate/translation-memory.js'),
       ]);
       const fail = (diagnostics: Diagnostic[]) => {
         io.err(formatDiagnostics(diagnostics, { color: io.color }));
@@ -69,9 +71,20 @@ export function registerI18nImport(i18n: Command, io: CliIo, setExit: (code: num
             return;
           }
         }
-        // The lead wires the translation memory here: recordInMemory(dirname(file), result.pairs).
         const n = result.changed.length;
         io.out(`${file}: ${n} field${n === 1 ? '' : 's'} translated into ${result.lang} written${n ? '' : ' (nothing new)'}\n`);
+        // The translator's sentences go into the folder's memory, for `iep i18n apply-memory` on other students' files.
+        if (result.pairs.length === 0) continue;
+        try {
+          const memory = await recordInMemory(dirname(file), result.pairs);
+          io.out(`${memory.file}: ${memory.added} sentence${memory.added === 1 ? '' : 's'} added to the translation memory, ${memory.changed} changed\n`);
+        } catch (error) {
+          // The IEP is written; only the memory is not: say so, with the memory's own located problem.
+          if (error instanceof TranslationMemoryError) io.err(formatDiagnostics(error.diagnostics, { color: io.color }));
+          else io.err(`cannot write the translation memory in ${dirname(file)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+          io.err(`${file} was written; the translation memory was not updated\n`);
+          setExit(error instanceof TranslationMemoryError ? exitCodeFor(error.diagnostics) : EXIT.environment);
+        }
       }
     });
 }

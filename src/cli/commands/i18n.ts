@@ -22,6 +22,8 @@ export function registerI18n(program: Command, io: CliIo, setExit: (code: number
     .option('--lang <languages>', `comma-separated: ${LANGUAGES.join(', ')}, or all`)
     .option('--json', 'print the report as JSON')
     .option('--no-copies', 'leave out the percent per copy (it composes each layout once per file: about a second each)')
+    // The subcommands have their own --lang and --json: after a subcommand's name, options are the subcommand's.
+    .enablePositionalOptions()
     .addHelpText('after', '\nExit codes: 0 report printed (complete or not), 1 a file is invalid, 2 usage error.')
     .action(async (args: string[], options: { lang?: string; json?: boolean; copies: boolean }) => {
       if (args.length === 0) throw new UsageError('name at least one IEP file (or a subcommand: export, import, apply-memory, glossary)');
