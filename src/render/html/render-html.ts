@@ -54,6 +54,8 @@ export function renderHtml(doc: DocumentTree, options: HtmlOptions): string {
   const css = [
     fontFaceCss({ text: printedText, urlPrefix: options.fontUrlPrefix }),
     `html { ${textCss(meta.lang)} }`,
+    // The bilingual copy's other language is set in its own fonts and leading, wherever it is marked.
+    ...(meta.pairedLang ? [`[lang="${meta.pairedLang}"] { ${textCss(meta.pairedLang)} }`] : []),
     themeCss(),
     pageChromeCss({
       header: meta.header,
