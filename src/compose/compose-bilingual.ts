@@ -147,7 +147,7 @@ class Zipper {
 
   /** Two sequences of blocks, at `where` (a path like `body[12]`), as one. */
   blocks(en: readonly RootContent[], xx: readonly RootContent[], where = 'body'): RootContent[] {
-    if (en.length !== xx.length) throw new Misaligned(where, this.section, `${en.length} blocks`, `${xx.length} blocks`);
+    if (en.length !== xx.length) this.firstDifference(en, xx, where);
     const out: RootContent[] = [];
     for (let i = 0; i < en.length; i++) {
       // Headings go into one pair with the paragraph after them, so a heading is never left at the foot of a page
@@ -164,6 +164,14 @@ class Zipper {
       out.push(...this.block(en[i]!, xx[i]!, `${where}[${i}]`));
     }
     return out;
+  }
+
+  /** Where two sequences of blocks of different lengths part: the first block that differs, under its heading. */
+  private firstDifference(en: readonly RootContent[], xx: readonly RootContent[], where: string): never {
+    let i = 0;
+    while (i < en.length && i < xx.length && en[i]!.type === xx[i]!.type && (en[i]!.type !== 'heading' || (en[i] as Heading).depth === (xx[i] as Heading).depth)) i++;
+    const heading = en.slice(0, i).findLast((node) => node.type === 'heading');
+    throw new Misaligned(`${where}[${i}]`, heading ? toString(heading) : this.section, `${describe(en[i])} (of ${en.length} blocks)`, `${describe(xx[i])} (of ${xx.length} blocks)`);
   }
 
   /** Two blocks printed whole in a pair: the same type (and level, for headings). */
