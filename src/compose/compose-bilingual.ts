@@ -145,9 +145,51 @@ class Zipper {
     private readonly dir: 'ltr' | 'rtl',
   ) {}
 
-  /** Two sequences of blocks, at `where` (a path like `body[12]`), as one. */
+  /**
+   * Two sequences of blocks, at `where` (a path like `body[12]`), as one. They are cut at their headings, which
+   * only templates and labels write (data is escaped), so both have the same headings in the same order, or the
+   * templates are wrong (`bilingual-misaligned`). Within one heading's part the blocks are paired one to one as far
+   * as both have the same shape from the start and from the end; what lies between (a translation written in two
+   * paragraphs where the English has one) is one pair of its own, whole on each side.
+   */
   blocks(en: readonly RootContent[], xx: readonly RootContent[], where = 'body'): RootContent[] {
-    if (en.length !== xx.length) this.firstDifference(en, xx, where);
+    const enParts = cutAtHeadings(en);
+    const xxParts = cutAtHeadings(xx);
+    if (enParts.length !== xxParts.length) this.firstDifference(en, xx, where);
+    const out: RootContent[] = [];
+    let offset = 0;
+    enParts.forEach((part, i) => {
+      const other = xxParts[i]!;
+      const [a, b] = [part[0]!, other[0]!];
+      if (a.type === 'heading' || b.type === 'heading') this.check(a, b, `${where}[${offset}]`);
+      out.push(...this.part(part, other, where, offset));
+      offset += part.length;
+    });
+    return out;
+  }
+
+  /** One heading's part: the common start and end paired block by block, a differing middle as one pair. */
+  private part(en: readonly RootContent[], xx: readonly RootContent[], where: string, offset: number): RootContent[] {
+    const shortest = Math.min(en.length, xx.length);
+    let start = 0;
+    while (start < shortest && sameShape(en[start]!, xx[start]!)) start++;
+    let end = 0;
+    while (end < shortest - start && sameShape(en[en.length - 1 - end]!, xx[xx.length - 1 - end]!)) end++;
+    if (start === en.length && start === xx.length) return this.aligned(en, xx, where, offset);
+    // Paragraphs always have the same shape, so where they start to differ is not where the texts do: the differing
+    // middle takes the paragraphs (and the heading) around it, and the passage is read whole beside its translation.
+    const loose = (node: RootContent) => node.type === 'paragraph' || node.type === 'heading';
+    while (start > 0 && loose(en[start - 1]!)) start--;
+    while (end > 0 && en[en.length - end]!.type === 'paragraph') end--;
+    return [
+      ...this.aligned(en.slice(0, start), xx.slice(0, start), where, offset),
+      this.pair(en.slice(start, en.length - end), xx.slice(start, xx.length - end)),
+      ...this.aligned(en.slice(en.length - end), xx.slice(xx.length - end), where, offset + en.length - end),
+    ];
+  }
+
+  /** Blocks of the same shapes, paired one by one. */
+  private aligned(en: readonly RootContent[], xx: readonly RootContent[], where: string, offset: number): RootContent[] {
     const out: RootContent[] = [];
     for (let i = 0; i < en.length; i++) {
       // Headings go into one pair with the paragraph after them, so a heading is never left at the foot of a page
@@ -155,26 +197,27 @@ class Zipper {
       let end = i;
       while (en[end]?.type === 'heading') end++;
       if (end > i && en[end]?.type === 'paragraph') {
-        for (let j = i; j <= end; j++) this.check(en[j]!, xx[j]!, `${where}[${j}]`);
         this.section = toString(en[end - 1]!);
         out.push(this.pair(en.slice(i, end + 1), xx.slice(i, end + 1)));
         i = end;
         continue;
       }
-      out.push(...this.block(en[i]!, xx[i]!, `${where}[${i}]`));
+      out.push(...this.block(en[i]!, xx[i]!, `${where}[${offset + i}]`));
     }
     return out;
   }
 
-  /** Where two sequences of blocks of different lengths part: the first block that differs, under its heading. */
+  /** Where two sequences of blocks with different headings part: the first block that differs, under its heading. */
   private firstDifference(en: readonly RootContent[], xx: readonly RootContent[], where: string): never {
-    let i = 0;
-    while (i < en.length && i < xx.length && en[i]!.type === xx[i]!.type && (en[i]!.type !== 'heading' || (en[i] as Heading).depth === (xx[i] as Heading).depth)) i++;
-    const heading = en.slice(0, i).findLast((node) => node.type === 'heading');
-    throw new Misaligned(`${where}[${i}]`, heading ? toString(heading) : this.section, `${describe(en[i])} (of ${en.length} blocks)`, `${describe(xx[i])} (of ${xx.length} blocks)`);
+    const headings = (blocks: readonly RootContent[]) => blocks.flatMap((node, i) => (node.type === 'heading' ? [i] : []));
+    const [enAt, xxAt] = [headings(en), headings(xx)];
+    let h = 0;
+    while (h < enAt.length && h < xxAt.length && (en[enAt[h]!] as Heading).depth === (xx[xxAt[h]!] as Heading).depth) h++;
+    const previous = h > 0 ? toString(en[enAt[h - 1]!]!) : this.section;
+    throw new Misaligned(`${where}[${enAt[h] ?? en.length}]`, previous, `${describe(en[enAt[h]!])} (of ${enAt.length} headings)`, `${describe(xx[xxAt[h]!])} (of ${xxAt.length} headings)`);
   }
 
-  /** Two blocks printed whole in a pair: the same type (and level, for headings). */
+  /** Two headings that must be the same heading: the same level. */
   private check(a: RootContent, b: RootContent, where: string): void {
     if (a.type !== b.type || (a.type === 'heading' && (b as Heading).depth !== a.depth)) throw new Misaligned(where, this.section, describe(a), describe(b));
   }
@@ -265,5 +308,36 @@ class Zipper {
 
   private language(children: TextDirective['children']): TextDirective {
     return { type: 'textDirective', name: 'language', attributes: { lang: this.lang, dir: this.dir }, children };
+  }
+}
+
+/** Blocks cut before each heading: the blocks before the first heading, then each heading with what follows it. */
+function cutAtHeadings(blocks: readonly RootContent[]): RootContent[][] {
+  const parts: RootContent[][] = [[]];
+  for (const block of blocks) {
+    if (block.type === 'heading' && parts[parts.length - 1]!.length > 0) parts.push([]);
+    parts[parts.length - 1]!.push(block);
+  }
+  return parts[0]!.length === 0 ? [] : parts;
+}
+
+/** Whether two blocks can be zipped part by part: the same kind, and the same rows, items and children inside. */
+function sameShape(a: RootContent, b: RootContent): boolean {
+  if (a.type !== b.type) return false;
+  switch (a.type) {
+    case 'heading':
+      return (b as Heading).depth === a.depth;
+    case 'table':
+      return a.children.length === (b as Table).children.length && a.children.every((row, r) => row.children.length === (b as Table).children[r]!.children.length);
+    case 'list':
+      return Boolean(a.ordered) === Boolean((b as List).ordered) && a.children.length === (b as List).children.length;
+    case 'leafDirective':
+      return a.name === (b as typeof a).name;
+    case 'containerDirective': {
+      const other = b as typeof a;
+      return a.name === other.name && a.children.length === other.children.length && a.children.every((child, i) => sameShape(child, other.children[i]!));
+    }
+    default:
+      return true;
   }
 }

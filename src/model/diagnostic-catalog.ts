@@ -380,7 +380,7 @@ export const CATALOG = {
     group: 'render',
     severity: 'error',
     title: 'Bilingual copy does not line up',
-    meaning: 'The English and the translated official IEP, composed from the same templates and data, differ in structure (a block, a table row or a list item more in one), so they cannot be printed side by side. A bug in a template or a label.',
+    meaning: 'The English and the translated official IEP, composed from the same templates and data, do not have the same headings (one more, or of another level), so their sections cannot be printed side by side. Headings come only from templates and labels: a bug in a template or a label.',
     hint: 'Report it with the message: it names the section and the block where the two differ.',
     exit: 'internal',
   },

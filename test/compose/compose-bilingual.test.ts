@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { composeDocument } from '../../src/compose/compose-document.js';
 import { LOCALES_DIR } from '../../src/model/paths.js';
-import { allNodes, loadExample, nodeText, treeHeadings, type TreeNode } from '../e2e/helpers.js';
+import { allNodes, examplePath, loadExample, nodeText, rawIep, treeHeadings, validated, type TreeNode } from '../e2e/helpers.js';
 
 const amira = loadExample('amira-saleh');
 const rayhan = loadExample('rayhan-chowdhury');
@@ -101,6 +101,22 @@ describe('the bilingual copy of an English-only record in Bengali', () => {
   });
 });
 
+describe('a translation written in more paragraphs than its English', () => {
+  it('is printed whole beside the English, and the parts after it are paired as before', () => {
+    const data = rawIep(examplePath('amira-saleh'));
+    const [first, ...rest] = (data.parentConcerns.ar as string).split('. ');
+    data.parentConcerns.ar = `${first}.\n\n${rest.join('. ')}`;
+    const composed = composeDocument(validated(data), { layout: 'bilingual', lang: 'ar' });
+    expect(composed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const concerns = pairs(composed.document!.body as TreeNode).find((pair) => nodeText(columnsOf(pair)[0]!).startsWith('Parent concerns'))!;
+    const [en, ar] = columnsOf(concerns).map((column) => (column.children as TreeNode[]).map((n) => n.type));
+    expect(en).toEqual(['heading', 'paragraph']);
+    expect(ar).toEqual(['heading', 'paragraph', 'paragraph']);
+    const headings = treeHeadings(composed.document!.body as TreeNode).map((h) => h.text);
+    expect(headings.indexOf('In the student\'s own words')).toBeGreaterThan(headings.indexOf('Parent concerns'));
+  });
+});
+
 describe('a bilingual copy that cannot be made', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -111,16 +127,16 @@ describe('a bilingual copy that cannot be made', () => {
     expect(composed.diagnostics).toMatchObject([{ code: 'bilingual-language', severity: 'error' }]);
   });
 
-  it('reports where the two languages stop lining up (a label that makes an extra paragraph) instead of drifting', () => {
+  it('reports where the two languages stop lining up (a label that adds a heading) instead of drifting', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bilingual-locales-'));
     dirs.push(dir);
     cpSync(LOCALES_DIR, dir, { recursive: true });
     const file = join(dir, 'ar', 'bilingual.json');
     const labels = JSON.parse(readFileSync(file, 'utf8'));
-    writeFileSync(file, JSON.stringify({ ...labels, note: `${labels.note}\n\n${labels.note}` }));
+    writeFileSync(file, JSON.stringify({ ...labels, note: `${labels.note}\n\n## ${labels.language}` }));
     const composed = composeDocument(amira, { layout: 'bilingual', lang: 'ar', localesDir: dir });
     expect(composed.document).toBeUndefined();
     expect(composed.diagnostics).toMatchObject([{ code: 'bilingual-misaligned', severity: 'error', path: 'body[3]' }]);
-    expect(composed.diagnostics[0]!.message).toContain('a heading (level 1) (of 118 blocks) in English, a paragraph (of 119 blocks) in ar');
+    expect(composed.diagnostics[0]!.message).toContain('at body[3]: a heading (level 1) (of 27 headings) in English, a heading (level 2) (of 28 headings) in ar');
   });
 });
