@@ -24,7 +24,7 @@ export function pair(node: DirectiveNode<'pair'>, ctx: RenderContext): Block[] {
   const columns = node.children as DirectiveNode<'column'>[];
   if (columns.length !== 2) throw new DocxRenderError(node, `a pair holds two columns, this one ${columns.length}`);
   if (stack) return columns.flatMap((column) => ctx.all(columnBlocks(column), columnContext(column, ctx, ctx.width)));
-  const half = DOCX_BILINGUAL.gap / 2;
+  const half = DOCX_BILINGUAL.inset;
   // Headings have their rule under them; a rule between the two columns would cross it.
   const headed = columns.some((column) => column.children[0]?.type === 'heading');
   const rule = headed ? NONE : { style: BorderStyle.SINGLE, size: DOCX_BILINGUAL.rule, color: COLOR.rule };

@@ -147,10 +147,10 @@ export const THEME = {
   },
 
   /**
-   * The bilingual copy: the gap between the English and the translated column (pt), halved on each side of the thin
-   * rule between them, and the tint of a table's translated rows.
+   * The bilingual copy: the space on each side of the thin rule between the English and the translated column (pt),
+   * the rule, and the tint of a table's translated rows.
    */
-  bilingual: { gap: 14, rule: 0.75, rowFill: '#f4f7fa' },
+  bilingual: { inset: 7, rule: 0.75, rowFill: '#f4f7fa' },
 
   /**
    * The DRAFT watermark: one word across the middle of every page, behind the text, rising left to right. A light
