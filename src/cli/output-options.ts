@@ -1,11 +1,12 @@
 import { Option, type Command } from 'commander';
-import { PAGE_SIZES, type Defaults, type LanguageChoice } from '../model/defaults.js';
+import { DEFAULT_LANGUAGE, PAGE_SIZES, type Defaults, type LanguageChoice } from '../model/defaults.js';
 import type { PageSize } from '../model/document.js';
 import { FORMATS, type OutputFormat } from '../model/formats.js';
 import { LANGUAGES } from '../model/languages.js';
-import { LAYOUTS, type LayoutName } from '../model/layouts.js';
+import { BILINGUAL_LAYOUT, LAYOUTS, type LayoutName } from '../model/layouts.js';
 import { PROFILES, type Profile } from '../model/profiles.js';
 import { parseList } from './parse-list.js';
+import { UsageError } from './io.js';
 
 /** What `iep render` and `iep batch` both take, as commander hands it over. */
 export interface OutputCliOptions {
@@ -40,9 +41,14 @@ export function addOutputOptions(command: Command, defaults: Defaults, outHelp: 
 
 /** The comma-separated lists, checked: an unknown value is a usage error. */
 export function parseOutputOptions(options: OutputCliOptions): { layouts: LayoutName[]; langs: LanguageChoice[]; formats: OutputFormat[] } {
-  return {
+  const lists = {
     layouts: parseList<LayoutName>(options.layouts, LAYOUTS, 'layout'),
     langs: parseList<LanguageChoice>(options.langs, [...LANGUAGES, 'family'], 'language'),
     formats: parseList<OutputFormat>(options.formats, FORMATS, 'format'),
   };
+  // Named on its own (not through `all`), the bilingual copy needs a language beside English.
+  if (options.layouts.split(',').map((s) => s.trim()).includes(BILINGUAL_LAYOUT) && lists.langs.every((lang) => lang === DEFAULT_LANGUAGE)) {
+    throw new UsageError(`the bilingual layout prints English beside another language: give that language with --lang (e.g. --layout bilingual --lang ar, or --lang family for each parent's language), not only en`);
+  }
+  return lists;
 }

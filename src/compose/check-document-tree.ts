@@ -21,8 +21,12 @@ export function checkDocumentTree(tree: Root): DirectiveProblem[] {
   const walk = (node: Nodes, parent: Nodes | undefined): void => {
     if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
       problems.push(...checkDirective(node, parent as { type: string; name?: string } | undefined));
-      // A container that holds only its own lines (:::signatures) checked them already.
-      if (isDirectiveName(node.name) && 'only' in DIRECTIVES[node.name]) return;
+      // A container that holds only its own lines (:::signatures, :::pair) checked them already; what those lines
+      // hold (a :::column's blocks) is walked here.
+      if (isDirectiveName(node.name) && 'only' in DIRECTIVES[node.name]) {
+        for (const line of node.children) if ('children' in line) for (const child of line.children) walk(child, line);
+        return;
+      }
     } else if (!NODE_TYPES.has(node.type)) {
       problems.push({ node, message: `${WHY[node.type] ?? `a "${node.type}" node`} has no place in a document` });
     }

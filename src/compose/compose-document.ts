@@ -20,6 +20,8 @@ import { UNTRANSLATED_PATH_ATTRIBUTE, ViewModelBuilder, type UntranslatedField }
 import type { Root } from 'mdast';
 import type { Placeholder } from '../model/placeholder.js';
 import { markPlaceholders } from './mark-placeholders.js';
+import { composeBilingual } from './compose-bilingual.js';
+import { BILINGUAL_LAYOUT } from '../model/layouts.js';
 
 export interface ComposeOptions {
   layout?: LayoutName;
@@ -65,9 +67,18 @@ export interface ComposedDocument {
 
 /**
  * Compose: pick the profile's layout, order the sections as its front matter says (strength-first), build the
- * localized view model, expand each section template, and parse the Markdown into ONE document tree.
+ * localized view model, expand each section template, and parse the Markdown into ONE document tree. The bilingual
+ * layout is the official one composed in English and in `lang`, zipped into one tree (compose-bilingual.ts).
  */
 export function composeDocument(iep: Iep, options: ComposeOptions = {}): ComposedDocument {
+  if (options.layout === BILINGUAL_LAYOUT) {
+    return composeBilingual(iep, options.lang ?? DEFAULT_LANGUAGE, (layout, lang) => composeLayout(iep, { ...options, layout, lang }));
+  }
+  return composeLayout(iep, options);
+}
+
+/** One layout in one language (the bilingual copy is two of these, zipped). */
+function composeLayout(iep: Iep, options: ComposeOptions): ComposedDocument {
   const layoutName = options.layout ?? DEFAULTS.layouts[0]!;
   const profile = options.profile ?? DEFAULTS.profile;
   const lang = options.lang ?? DEFAULT_LANGUAGE;

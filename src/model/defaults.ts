@@ -5,7 +5,7 @@
 import type { PageSize } from './document.js';
 import type { OutputFormat } from './formats.js';
 import type { Language } from './languages.js';
-import { LAYOUTS, type LayoutName } from './layouts.js';
+import { BILINGUAL_LAYOUT, LAYOUTS, type LayoutName } from './layouts.js';
 import type { Profile } from './profiles.js';
 
 /** The official language of the IEP: every other copy is a translation of it. */
@@ -38,8 +38,11 @@ export const DEFAULTS: Defaults = {
   outDir: 'out',
 };
 
-/** A district's batch (`runBatch`, `iep batch`): every layout, in English and in each family's language. */
-export const BATCH_DEFAULTS: Defaults = { ...DEFAULTS, layouts: LAYOUTS, langs: ['en', 'family'] };
+/**
+ * A district's batch (`runBatch`, `iep batch`): every layout, in English and in each family's language; the
+ * bilingual interpreter copy (a long document, for the meeting) only when asked for (`--layouts bilingual` or `all`).
+ */
+export const BATCH_DEFAULTS: Defaults = { ...DEFAULTS, layouts: LAYOUTS.filter((layout) => layout !== BILINGUAL_LAYOUT), langs: ['en', 'family'] };
 
 /** What a caller may leave out when asking for documents. */
 export interface OutputOptions {

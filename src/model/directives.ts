@@ -31,7 +31,7 @@ export interface DirectiveSpec {
   readonly attributes: Readonly<Record<string, AttributeSpec>>;
   /** The container it belongs in (::signer in :::signatures): valid only directly inside it, which reads it. */
   readonly inside?: string;
-  /** The only directive a container holds (:::signatures holds ::signer lines and nothing else). */
+  /** The only directive a container holds (:::signatures holds ::signer lines and nothing else, :::pair :::column). */
   readonly only?: string;
 }
 
@@ -80,6 +80,16 @@ export const DIRECTIVES = {
    * template.
    */
   placeholder: { kind: 'text', attributes: {} },
+  /**
+   * `:::pair{stack}` holding two `:::column` containers: the same part of the document in two languages (the
+   * bilingual copy, src/compose/compose-bilingual.ts), side by side, or one under the other with `stack` (wide
+   * content). Reading order is the first column, then the second.
+   */
+  pair: { kind: 'container', attributes: { stack: { flag: true } }, only: 'column' },
+  /** `:::column{lang="ar" dir="rtl"}`: one language's side of a `:::pair`, only inside it, which reads it. */
+  column: { kind: 'container', attributes: { lang: { required: true, nonEmpty: true }, dir: { values: ['ltr', 'rtl'], default: 'ltr' } }, inside: 'pair' },
+  /** `:language[text]{lang="ar" dir="rtl"}`: text in another language than the document's (a translated table row). */
+  language: { kind: 'text', attributes: { lang: { required: true, nonEmpty: true }, dir: { values: ['ltr', 'rtl'], default: 'ltr' } } },
 } as const satisfies Record<string, DirectiveSpec>;
 
 export type DirectiveName = keyof typeof DIRECTIVES;
@@ -162,7 +172,7 @@ export function checkDirective(node: AnyDirective, parent?: { type: string; name
   }
   if (spec.only && node.type === 'containerDirective') {
     for (const child of node.children) {
-      if (child.type !== 'leafDirective' || child.name !== spec.only) {
+      if (!('name' in child) || child.name !== spec.only || directiveKind(child) !== (DIRECTIVES as Record<string, DirectiveSpec>)[spec.only]!.kind) {
         problems.push(at(`only ${syntaxOf(spec.only)} lines belong inside ${written}`, child));
       } else {
         problems.push(...checkDirective(child, node));

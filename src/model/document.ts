@@ -42,6 +42,11 @@ export interface DocumentMeta {
   created: Date;
   /** Author / organisation metadata (the school or district). */
   creator: string;
+  /**
+   * The bilingual copy's other language, printed beside `lang` in `:::column`s and `:language` cells: the renderers
+   * load its fonts and set its text in them.
+   */
+  pairedLang?: Language;
 }
 
 export interface DocumentTree {

@@ -1,8 +1,8 @@
 import type { Iep } from '../model/iep.js';
 import type { Language } from '../model/languages.js';
-import type { LayoutName } from '../model/layouts.js';
+import { BILINGUAL_LAYOUT, type LayoutName } from '../model/layouts.js';
 import type { OutputFormat } from '../model/formats.js';
-import type { LanguageChoice } from '../model/defaults.js';
+import { DEFAULT_LANGUAGE, type LanguageChoice } from '../model/defaults.js';
 import { resolveLanguages } from '../i18n/resolve-languages.js';
 
 /** One document to write: an input in one layout and language, in every requested format from ONE tree. */
@@ -24,17 +24,23 @@ export interface PlanOptions {
 }
 
 /**
- * Inputs x layouts x languages, each job carrying all the formats (DOCX and PDF must come from the same tree).
+ * Inputs x layouts x languages, each job carrying all the formats (DOCX and PDF must come from the same tree). The
+ * bilingual copy is made for each language but English.
  * Needs each input's record because `family` resolves to its parents' languages, once each.
  */
 export function planJobs(inputs: readonly { input: string; iep: Iep }[], options: PlanOptions): Job[] {
   const jobs: Job[] = [];
   for (const { input, iep } of inputs) {
     for (const layout of options.layouts) {
-      for (const lang of resolveLanguages(options.langs, iep)) {
+      for (const lang of bilingualLanguages(layout, resolveLanguages(options.langs, iep))) {
         jobs.push({ id: `${input}#${layout}#${lang}`, input, layout, lang, formats: options.formats });
       }
     }
   }
   return jobs;
+}
+
+/** The bilingual copy is English beside another language: English alone is not one (the official IEP is). */
+export function bilingualLanguages(layout: LayoutName, langs: readonly Language[]): readonly Language[] {
+  return layout === BILINGUAL_LAYOUT ? langs.filter((lang) => lang !== DEFAULT_LANGUAGE) : langs;
 }

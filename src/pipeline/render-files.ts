@@ -5,6 +5,7 @@ import { BrowserPool } from '../render/pdf/browser-pool.js';
 import { removeStaleProfiles } from '../render/pdf/browser-profile.js';
 import { loadInput } from './load-input.js';
 import { planJobs } from './plan-jobs.js';
+import { BILINGUAL_LAYOUT } from '../model/layouts.js';
 import { runJob, type JobOptions, type JobOutput } from './run-job.js';
 import { removeStalePartials } from './write-file-atomic.js';
 
@@ -54,7 +55,11 @@ export async function renderFiles(files: readonly string[], options: RenderFiles
       report(loaded.diagnostics);
       if (!loaded.iep || hasErrors(loaded.diagnostics)) continue;
       if (options.lint !== false) report(lintIep(loaded.iep, { file, sourceMap: loaded.sourceMap }).filter((d) => d.severity !== 'info'));
-      for (const job of planJobs([{ input: file, iep: loaded.iep }], resolved)) {
+      const jobs = planJobs([{ input: file, iep: loaded.iep }], resolved);
+      if (resolved.layouts.includes(BILINGUAL_LAYOUT) && !jobs.some((job) => job.layout === BILINGUAL_LAYOUT) && resolved.langs.includes('family')) {
+        report([{ code: 'bilingual-english-family', severity: 'warning', file, message: 'no bilingual copy: no parent\'s preferred language is one iepkit writes other than English', hint: 'name the language the interpreter needs, e.g. `--lang bn`' }]);
+      }
+      for (const job of jobs) {
         const result = await runJob(job, { ...resolved, outDir, browserPool: pool }, loaded);
         report(result.diagnostics);
         written.push(...result.outputs);

@@ -40,4 +40,9 @@ describe('planJobs', () => {
     expect(planJobs([maya], { layouts: ['family'], langs: ['en', 'family'], formats: ['docx'] }).map((j) => j.lang)).toEqual(['en']);
     expect(planJobs([mateo], { layouts: ['family'], langs: ['en', 'family'], formats: ['docx'] }).map((j) => j.lang)).toEqual(['en', 'es']);
   });
+
+  it('makes the bilingual copy for every language but English: English beside English is the official IEP', () => {
+    const jobs = planJobs([maya, amira], { layouts: ['official', 'bilingual'], langs: ['en', 'family'], formats: ['docx'] });
+    expect(jobs.map((j) => j.id)).toEqual(['maya.iep.yaml#official#en', 'amira.iep.yaml#official#en', 'amira.iep.yaml#official#ar', 'amira.iep.yaml#bilingual#ar']);
+  });
 });

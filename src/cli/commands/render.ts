@@ -15,7 +15,7 @@ interface RenderCliOptions extends OutputCliOptions {
 export function registerRender(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const command = program
     .command('render')
-    .description('render IEP files to DOCX, PDF and HTML in the official, family and student layouts')
+    .description('render IEP files to DOCX, PDF and HTML in the official, family and student layouts, and the bilingual interpreter copy (--layout bilingual --lang xx)')
     .argument('<files...>', 'IEP files; globs are expanded');
   addOutputOptions(command, DEFAULTS, 'output folder; files are named <student-id>-<layout>-<lang>.<ext>')
     .option('--no-lint', 'do not print strength-based wording warnings')

@@ -1,6 +1,7 @@
 import type { Bookmark, ExternalHyperlink, InternalHyperlink, NumberingDefinition, Paragraph, Table, TextRun } from 'docx';
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import type { BlockNodeType, DocumentMeta, InlineNodeType } from '../../model/document.js';
+import type { Language } from '../../model/languages.js';
 import type { DIRECTIVES, DirectiveNode, HandledDirectiveName } from '../../model/directives.js';
 
 /** What block handlers give: paragraphs and tables. */
@@ -46,6 +47,8 @@ export interface Flow {
 export interface RenderContext {
   readonly meta: DocumentMeta;
   readonly rtl: boolean;
+  /** The language of the text here when it is not the document's (a bilingual copy's column): its runs say so. */
+  readonly lang?: Language;
   readonly keep: KeepMode;
   /** The paragraph style for plain paragraphs here (table cells, quotes); Normal when absent. */
   readonly paragraphStyle?: string;

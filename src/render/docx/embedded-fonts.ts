@@ -27,7 +27,8 @@ const COMPLEX = /[\p{Script=Arabic}\p{Script=Bengali}\p{Script=Devanagari}\p{Scr
 
 /** The `fonts` option of the docx Document: each bundled family the document's text is set in, regular and bold. */
 export function embeddedFonts(doc: DocumentTree): FontOptions[] {
-  const slots = docxFonts(doc.meta.lang);
+  // A bilingual copy's complex-script and East Asian text is its other language's: that language's fonts fill those slots.
+  const slots = docxFonts(doc.meta.pairedLang ?? doc.meta.lang);
   const byFamily = new Map<FontFamilyName, Set<number>>();
   const neutral = new Set<number>();
   for (const ch of new Set(documentText(doc))) {

@@ -13,8 +13,10 @@ import { heading } from './heading.js';
 import { html } from './html.js';
 import { breakNode, emphasis, image, inlineCode, link, strikethrough, strong, text } from './inline.js';
 import { keep } from './keep.js';
+import { languageDirective } from './language-directive.js';
 import { list } from './list.js';
 import { pagebreak } from './pagebreak.js';
+import { pair } from './pair.js';
 import { paragraph } from './paragraph.js';
 import { placeholder } from './placeholder.js';
 import { signatures } from './signatures.js';
@@ -26,5 +28,5 @@ import { untranslated } from './untranslated.js';
 export const handlers: Handlers = {
   block: { heading, paragraph, list, table, thematicBreak, blockquote, html },
   inline: { text, strong, emphasis, delete: strikethrough, inlineCode, break: breakNode, link, image, html },
-  directive: { pagebreak, keep, signatures, checkbox, callout, strength, buildson, untranslated, placeholder },
+  directive: { pagebreak, keep, signatures, checkbox, callout, strength, buildson, untranslated, placeholder, pair, language: languageDirective },
 };

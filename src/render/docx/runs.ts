@@ -1,7 +1,8 @@
 import { TextRun, type IRunOptions } from 'docx';
 import { splitByDirection } from './bidi.js';
 import type { Marks, RenderContext } from './context.js';
-import { MONO_FONT } from './fonts.js';
+import { docxFonts, MONO_FONT } from './fonts.js';
+import { wordLanguage } from './language.js';
 import { STYLE } from './styles.js';
 
 type RunOptions = { -readonly [K in keyof IRunOptions]: IRunOptions[K] };
@@ -29,8 +30,20 @@ export function runOptions(marks: Marks, rtl: boolean): RunOptions {
 export function textRuns(text: string, ctx: RenderContext, marks: Marks = {}): TextRun[] {
   const value = text.replace(/\r?\n/g, ' ');
   if (value === '') return [];
-  if (!ctx.rtl || marks.ltr) return [new TextRun({ ...runOptions(marks, false), text: value })];
-  return splitByDirection(value).map((part) => new TextRun({ ...runOptions(marks, part.rtl), text: part.text }));
+  const own = ownLanguage(ctx, marks);
+  if (!ctx.rtl || marks.ltr) return [new TextRun({ ...runOptions(marks, false), ...own, text: value })];
+  return splitByDirection(value).map((part) => new TextRun({ ...runOptions(marks, part.rtl), ...own, text: part.text }));
+}
+
+/**
+ * Text in a language other than the document's (a bilingual copy's column): its runs carry the language in all
+ * three w:lang slots and that language's fonts, so Word spell-checks, shapes and reads each column in its own
+ * language. Untranslated English inside it keeps its own w:lang (marks.language).
+ */
+function ownLanguage(ctx: RenderContext, marks: Marks): Pick<RunOptions, 'language' | 'font'> {
+  if (!ctx.lang || marks.language || marks.code) return {};
+  const { value, eastAsia, bidirectional } = wordLanguage(ctx.lang);
+  return { language: { value, eastAsia, bidirectional }, font: docxFonts(ctx.lang) };
 }
 
 /** A run of its own formatting (a symbol, a field, a break) that follows the document's direction. */

@@ -1,10 +1,14 @@
-import { AlignmentType, Paragraph, Table as DocxTable, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
+import { AlignmentType, Paragraph, ShadingType, Table as DocxTable, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
 import type { AlignType, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Block, RenderContext } from './context.js';
 import { keepFor } from './keep-mode.js';
 import { paragraphOptions, tableEnded, tableStarts } from './paragraph-options.js';
 import { STYLE } from './styles.js';
+import { cellDirection } from './language-directive.js';
+import { DOCX_BILINGUAL } from '../theme/docx-styles.js';
+
+const TRANSLATED_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: DOCX_BILINGUAL.rowFill } as const;
 import { CELL_MARGINS, columnWidths, HEADER_COLUMN_LOOK, HEADER_ROW_LOOK, HEADER_SHADING, TABLE_BORDERS, wordWidth } from './table-layout.js';
 
 /**
@@ -58,15 +62,18 @@ export function table(node: Table, ctx: RenderContext): Block[] {
 
   const rows = rowsToWrite.map((row, rowIndex) => {
     const header = hasHeader && rowIndex === 0;
+    // A bilingual copy's translated row: its cells are each one `:language`, tinted, in that language's direction.
+    const translated = row.children.some((cell) => cellDirection(cell.children) !== undefined);
     const cells = widths.map((width, column) => {
       const cell = row.children[column];
+      const dir = cell ? cellDirection(cell.children) : undefined;
       return new TableCell({
         width: { size: width, type: WidthType.DXA },
         margins: CELL_MARGINS,
-        ...(header ? { shading: HEADER_SHADING } : {}),
+        ...(header ? { shading: HEADER_SHADING } : translated ? { shading: TRANSLATED_SHADING } : {}),
         children: [
           new Paragraph({
-            ...paragraphOptions(cellCtx),
+            ...paragraphOptions(dir ? { ...cellCtx, rtl: dir === 'rtl' } : cellCtx),
             style: header ? STYLE.tableHeading : !hasHeader && column === 0 ? STYLE.tableRowHeading : STYLE.tableText,
             alignment: alignment(node.align?.[column]),
             children: cell ? ctx.inlines(cell.children, cellCtx) : [],
@@ -74,7 +81,9 @@ export function table(node: Table, ctx: RenderContext): Block[] {
         ],
       });
     });
-    const keepNext = ctx.keep !== 'none' && keepFor(ctx.keep, rowIndex, rowsToWrite.length) === 'all';
+    // A row followed by its translation (a bilingual copy) keeps with it: the two are read together.
+    const nextTranslated = rowsToWrite[rowIndex + 1]?.children.some((cell) => cellDirection(cell.children) !== undefined) === true;
+    const keepNext = nextTranslated || (ctx.keep !== 'none' && keepFor(ctx.keep, rowIndex, rowsToWrite.length) === 'all');
     return new TableRow({
       children: cells,
       cantSplit: true,

@@ -6,6 +6,7 @@ import type { Element, ElementContent } from 'hast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { State } from 'mdast-util-to-hast';
 import { strengthAnchor } from '../../model/document.js';
+import { bracketsIntoIsolates } from './brackets-into-isolates.js';
 import { checkDirective, directiveAttributes, type DirectiveNode, type HandledDirectiveName } from '../../model/directives.js';
 
 type Directive = ContainerDirective | LeafDirective | TextDirective;
@@ -82,6 +83,26 @@ export const DIRECTIVE_HANDLERS: DirectiveHandlers = {
   },
 
   placeholder: (state, node) => el('span', { className: ['placeholder'] }, children(state, node)),
+
+  // The bilingual copy: two columns, each with its language and direction, so the browser shapes and orders each
+  // and the PDF tags each column's text with its language (the post-print stage reads the nearest lang).
+  pair(state, node) {
+    const { stack } = directiveAttributes(node);
+    const columns = (node.children as DirectiveNode<'column'>[]).map((column) => {
+      const { lang, dir } = directiveAttributes(column);
+      const element = el('div', { className: ['column'], lang, dir }, children(state, column));
+      if (dir === 'rtl') bracketsIntoIsolates(element);
+      return element;
+    });
+    return el('div', { className: ['pair', ...(stack ? ['stacked'] : [])] }, columns);
+  },
+
+  language(state, node) {
+    const { lang, dir } = directiveAttributes(node);
+    const element = el('span', { className: ['language'], lang, dir }, children(state, node));
+    if (dir === 'rtl') bracketsIntoIsolates(element);
+    return element;
+  },
 };
 
 /**

@@ -7,7 +7,7 @@ import { fontFaceCss } from '../fonts/font-face-css.js';
 import { textCss } from '../fonts/font-stack.js';
 import { toString } from 'mdast-util-to-string';
 import { pageChromeCss, screenPageCss } from '../pdf/page-css.js';
-import { placeholderCss, themeCss } from '../theme/theme-css.js';
+import { bilingualCss, placeholderCss, themeCss } from '../theme/theme-css.js';
 import { bracketsIntoIsolates } from './brackets-into-isolates.js';
 import { directiveHandler } from './directive-handlers.js';
 import { dropEmptyTableHeads } from './drop-empty-table-heads.js';
@@ -54,6 +54,8 @@ export function renderHtml(doc: DocumentTree, options: HtmlOptions): string {
   const css = [
     fontFaceCss({ text: printedText, urlPrefix: options.fontUrlPrefix }),
     `html { ${textCss(meta.lang)} }`,
+    // The bilingual copy's other language is set in its own fonts and leading, wherever it is marked.
+    ...(meta.pairedLang ? [`[lang="${meta.pairedLang}"] { ${textCss(meta.pairedLang)} }`, bilingualCss()] : []),
     themeCss(),
     pageChromeCss({
       header: meta.header,

@@ -61,6 +61,9 @@ export const DOCX_HEADER = {
 } as const;
 export const DOCX_FOOTER = { size: halfPoints(THEME.footer.size), color: docxColor(THEME.footer.color) } as const;
 
+/** The bilingual copy's two columns: the space each side of the rule (twips), the rule (eighths of a point), the translated rows' tint. */
+export const DOCX_BILINGUAL = { inset: twips(THEME.bilingual.inset), rule: eighths(THEME.bilingual.rule), rowFill: docxColor(THEME.bilingual.rowFill) } as const;
+
 /** The student summary's columns: how many, and the gap between them (twips). */
 export const DOCX_COLUMNS = { count: THEME.compact.columns.count, gap: twips(THEME.compact.columns.gap) } as const;
 

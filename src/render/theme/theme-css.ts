@@ -16,6 +16,8 @@ const UNITLESS = new Set(['opacity', 'count']);
 const WORD_ONLY = new Set(['wordLine', 'wordStackedLineEms']);
 /** Tokens only a draft's preview uses (placeholderCss), kept out of every other document's CSS. */
 const PREVIEW_ONLY = new Set(['placeholder']);
+/** Tokens only the bilingual copy uses (bilingualCss), kept out of every other document's CSS. */
+const BILINGUAL_ONLY = new Set(['bilingual']);
 
 function cssValue(path: readonly string[], value: number | string | boolean): string {
   const key = path[path.length - 1]!;
@@ -39,7 +41,7 @@ export function themeProperties(): [string, string][] {
       else out.push([`--${at.map(kebab).join('-')}`, cssValue(at, value as number | string | boolean)]);
     }
   };
-  walk(Object.fromEntries(Object.entries(THEME).filter(([group]) => !WORD_ONLY.has(group) && !PREVIEW_ONLY.has(group))), []);
+  walk(Object.fromEntries(Object.entries(THEME).filter(([group]) => !WORD_ONLY.has(group) && !PREVIEW_ONLY.has(group) && !BILINGUAL_ONLY.has(group))), []);
   return out;
 }
 
@@ -54,6 +56,12 @@ export function themeCss(): string {
 export function placeholderCss(): string {
   const { fill, border, text } = THEME.placeholder;
   return `.placeholder { background: ${fill}; color: ${text}; border: 1px dashed ${border}; border-radius: 2pt; padding: 0 2pt; font-style: italic; }\n`;
+}
+
+/** The bilingual copy's tokens (`--bilingual-gap`...), for its print.css: on the pages of a bilingual copy only. */
+export function bilingualCss(): string {
+  const properties = Object.entries(THEME.bilingual).map(([key, value]) => `  --bilingual-${kebab(key)}: ${cssValue(['bilingual', key], value)};`);
+  return `:root {\n${properties.join('\n')}\n}\n`;
 }
 
 /** A hex colour with an opacity, as one CSS colour: `rgb(192 57 43 / 0.2)`. */

@@ -147,6 +147,12 @@ export const THEME = {
   },
 
   /**
+   * The bilingual copy: the space on each side of the thin rule between the English and the translated column (pt),
+   * the rule, and the tint of a table's translated rows.
+   */
+  bilingual: { inset: 7, rule: 0.75, rowFill: '#f4f7fa' },
+
+  /**
    * The DRAFT watermark: one word across the middle of every page, behind the text, rising left to right. A light
    * red: it reads as "not final" at a glance, and at this opacity body text over it keeps a contrast above 10:1,
    * headings above 6:1.

@@ -13,7 +13,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { themeProperties } from '../../../src/render/theme/theme-css.js';
+import { bilingualCss, themeProperties } from '../../../src/render/theme/theme-css.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 
@@ -107,7 +107,12 @@ export function codeLiterals(source: string, file = 'file.ts'): string[] {
 }
 
 // The theme's custom properties, and those the language's text rule sets (src/render/fonts: --language-leading).
-const defined = new Set([...themeProperties().map(([name]) => name), ...[...textCss('en').matchAll(/(--[\w-]+):/g)].map((m) => m[1]!)]);
+const defined = new Set([
+  ...themeProperties().map(([name]) => name),
+  ...[...textCss('en').matchAll(/(--[\w-]+):/g)].map((m) => m[1]!),
+  // The bilingual copy's tokens, on its pages only.
+  ...[...bilingualCss().matchAll(/(--[\w-]+):/g)].map((m) => m[1]!),
+]);
 
 describe('the literal checks catch literals', () => {
   it('finds colours and sizes in CSS in every form', () => {
