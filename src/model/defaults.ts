@@ -5,7 +5,7 @@
 import type { PageSize } from './document.js';
 import type { OutputFormat } from './formats.js';
 import type { Language } from './languages.js';
-import { LAYOUTS, type LayoutName } from './layouts.js';
+import { isProgressLayout, LAYOUTS, type LayoutName } from './layouts.js';
 import type { Profile } from './profiles.js';
 
 /** The official language of the IEP: every other copy is a translation of it. */
@@ -39,7 +39,8 @@ export const DEFAULTS: Defaults = {
 };
 
 /** A district's batch (`runBatch`, `iep batch`): every layout, in English and in each family's language. */
-export const BATCH_DEFAULTS: Defaults = { ...DEFAULTS, layouts: LAYOUTS, langs: ['en', 'family'] };
+// The progress reports only when asked (`--layout progress`): most records of a batch have no progress data yet.
+export const BATCH_DEFAULTS: Defaults = { ...DEFAULTS, layouts: LAYOUTS.filter((l) => !isProgressLayout(l)), langs: ['en', 'family'] };
 
 /** What a caller may leave out when asking for documents. */
 export interface OutputOptions {

@@ -80,6 +80,12 @@ export const DIRECTIVES = {
    * template.
    */
   placeholder: { kind: 'text', attributes: {} },
+  /**
+   * `::chart[caption]{alt="..." spec="..."}`: a progress chart (src/model/progress-chart.ts), drawn by the one SVG
+   * builder: inline SVG in a figure in the HTML/PDF, the same SVG as a PNG in the DOCX. `alt` is its text
+   * alternative (the trend in words), the label its visible caption.
+   */
+  chart: { kind: 'leaf', attributes: { alt: { required: true, nonEmpty: true }, spec: { required: true, nonEmpty: true } } },
 } as const satisfies Record<string, DirectiveSpec>;
 
 export type DirectiveName = keyof typeof DIRECTIVES;

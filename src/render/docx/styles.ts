@@ -52,6 +52,7 @@ export const STYLE = {
   untranslated: 'Untranslated',
   untranslatedNote: 'UntranslatedNote',
   code: 'InlineCode',
+  caption: 'Caption',
 } as const;
 
 export function createStyles(lang: Language, options: { compact?: boolean; rtl?: boolean } = {}): IStylesOptions {
@@ -161,6 +162,14 @@ export function createStyles(lang: Language, options: { compact?: boolean; rtl?:
           indent: { left: DOCX_SPACE.quoteIndent },
           border: { [start]: { style: BorderStyle.SINGLE, size: DOCX_BORDER.quote, color: COLOR.rule, space: THEME.space.quoteRule } },
         },
+      },
+      {
+        // Under a progress chart: a small muted line, as the PDF's figcaption.
+        id: STYLE.caption,
+        name: 'Caption',
+        basedOn: 'Normal',
+        run: { color: COLOR.muted, size: size.note, sizeComplexScript: size.note },
+        paragraph: { spacing: { before: 0, after: space.paragraph, ...lines(size.note, line.table) } },
       },
     ],
     characterStyles: [

@@ -6,6 +6,8 @@ import type { Element, ElementContent } from 'hast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { State } from 'mdast-util-to-hast';
 import { strengthAnchor } from '../../model/document.js';
+import { decodeChartSpec } from '../../model/progress-chart.js';
+import { progressChartSvg } from '../chart/progress-chart-svg.js';
 import { checkDirective, directiveAttributes, type DirectiveNode, type HandledDirectiveName } from '../../model/directives.js';
 
 type Directive = ContainerDirective | LeafDirective | TextDirective;
@@ -82,6 +84,16 @@ export const DIRECTIVE_HANDLERS: DirectiveHandlers = {
   },
 
   placeholder: (state, node) => el('span', { className: ['placeholder'] }, children(state, node)),
+
+  // A figure whose text alternative is the trend sentence: Chromium tags both the figure and the SVG (role img) as
+  // Figures with /Alt, the caption as Caption (checked in test/e2e/progress.test.ts).
+  chart(state, node) {
+    const { alt, spec } = directiveAttributes(node);
+    return el('figure', { className: ['progress-chart'], ariaLabel: alt }, [
+      progressChartSvg(decodeChartSpec(spec), { alt }),
+      el('figcaption', {}, children(state, node)),
+    ]);
+  },
 };
 
 /**

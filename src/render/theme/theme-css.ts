@@ -16,6 +16,8 @@ const UNITLESS = new Set(['opacity', 'count']);
 const WORD_ONLY = new Set(['wordLine', 'wordStackedLineEms']);
 /** Tokens only a draft's preview uses (placeholderCss), kept out of every other document's CSS. */
 const PREVIEW_ONLY = new Set(['placeholder']);
+/** Tokens the progress chart's SVG builder reads itself (src/render/chart): no CSS reads them. */
+const CHART_ONLY = new Set(['chart']);
 
 function cssValue(path: readonly string[], value: number | string | boolean): string {
   const key = path[path.length - 1]!;
@@ -39,7 +41,7 @@ export function themeProperties(): [string, string][] {
       else out.push([`--${at.map(kebab).join('-')}`, cssValue(at, value as number | string | boolean)]);
     }
   };
-  walk(Object.fromEntries(Object.entries(THEME).filter(([group]) => !WORD_ONLY.has(group) && !PREVIEW_ONLY.has(group))), []);
+  walk(Object.fromEntries(Object.entries(THEME).filter(([group]) => !WORD_ONLY.has(group) && !PREVIEW_ONLY.has(group) && !CHART_ONLY.has(group))), []);
   return out;
 }
 
