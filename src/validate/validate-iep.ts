@@ -9,6 +9,10 @@ import { closest } from '../model/closest.js';
 import { describeType, describeValue, pathOfPointer } from '../model/schema-error-words.js';
 import { validateIepSchema } from './validate-iep-schema.generated.js';
 import { unwrittenText } from './unwritten-text.js';
+import { asMapping } from './as-mapping.js';
+import { checkGoalMeasures } from './check-goal-measures.js';
+import { checkProgressReports } from './check-progress-reports.js';
+import type { Push } from './push.js';
 
 export interface ValidateOptions {
   file?: string;
@@ -22,7 +26,8 @@ export interface ValidationResult {
 }
 
 /**
- * Checks IEP data against the schema and the references inside it (goal -> strength ids, unique ids).
+ * Checks IEP data against the schema and the references inside it (goal -> strength ids, unique ids, goals' measures,
+ * progress reports -> goals and the IEP's dates).
  * Reports every problem, each with its JSON path and, given a source map, line and column.
  */
 export function validateIep(data: unknown, options: ValidateOptions = {}): ValidationResult {
@@ -46,6 +51,8 @@ export function validateIep(data: unknown, options: ValidateOptions = {}): Valid
     for (const e of errors) if (!(e.keyword === 'enum' && typeErrorAt.has(e.instancePath))) describeError(e, push);
   }
   checkReferences(data, push);
+  checkGoalMeasures(data, push);
+  checkProgressReports(data, push);
   diagnostics.push(...invisibleCharacters(data, options));
   diagnostics.push(...unwrittenText(data, options));
   return hasErrors(diagnostics) ? { diagnostics } : { iep: data as Iep, diagnostics };
@@ -81,8 +88,6 @@ function invisibleCharacters(data: unknown, options: ValidateOptions): Diagnosti
   walk(data, []);
   return out;
 }
-
-type Push = (path: JsonPath, d: Omit<Diagnostic, 'path' | 'file' | 'severity'>, key?: boolean) => void;
 
 const SERVICE_LISTS = ['specialEducation', 'related', 'supplementaryAids', 'assistiveTechnology', 'schoolPersonnelSupports'];
 
@@ -328,10 +333,6 @@ function checkReferences(data: unknown, push: Push): void {
       }
     });
   });
-}
-
-function asMapping(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
 function lowerFirst(s: string): string {
