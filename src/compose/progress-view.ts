@@ -179,7 +179,7 @@ function chart(iep: Iep, goal: Goal, measure: GoalMeasure, points: { date: strin
     min: measure.scale === 'level' ? 1 : 0,
     decrease: measure.direction === 'decrease',
     ticks: monthTicks(from, to, tr),
-    goalLabel: tr.t('progress:chartGoal', { value: formatValue(measure, measure.target, tr) }),
+    goalLabel: tr.t('progress:chartGoal'),
     startLabel: tr.t('progress:chartStart'),
   };
   return {

@@ -36,7 +36,11 @@ export interface ChartSpec {
   decrease: boolean;
   /** Month ticks inside from..to. */
   ticks: ChartTick[];
-  /** Labels on the chart, in the copy's language: the target line's and the start marker's. */
+  /**
+   * Words on the chart, in the copy's language: the target line's and the start marker's. Words only, never mixed
+   * with numbers: the builder sets numbers apart, so no label mixes directions (an Arabic word beside a number) and
+   * each is set in one font.
+   */
   goalLabel: string;
   startLabel: string;
 }

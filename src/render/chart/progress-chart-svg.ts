@@ -65,8 +65,13 @@ export function progressChartSvg(spec: ChartSpec, options: ChartSvgOptions = {})
   // The goal: a dashed line across the year, its label at the end above it (below it when there is no room).
   const goalY = y(spec.target);
   parts.push(s('line', { x1: left, x2: C.width - right, y1: goalY, y2: goalY, stroke: C.goal, strokeWidth: C.goalWidth, strokeDasharray: C.goalDash }));
+  // The word and the number apart (see ChartSpec): the word first in reading order, to the right in Arabic and Urdu.
   const goalLabelY = goalY - top < C.font + 4 ? goalY + C.font + 4 : goalY - 5;
-  parts.push(s('text', { x: C.width - right, y: goalLabelY, textAnchor: 'end', fill: C.goal, fontWeight: 700 }, [text(spec.goalLabel)]));
+  const goalValue = numbers.format(spec.target);
+  const [outer, inner] = spec.dir === 'rtl' ? [spec.goalLabel, goalValue] : [goalValue, spec.goalLabel];
+  const goalText = { y: goalLabelY, textAnchor: 'end', fill: C.goal, fontWeight: 700 };
+  parts.push(s('text', { ...goalText, x: C.width - right }, [text(outer)]));
+  parts.push(s('text', { ...goalText, x: C.width - right - width(outer, 700) - C.font * 0.35 }, [text(inner)]));
 
   // The student's line: from the start (baseline, at the IEP's first day) through every measurement.
   const start = { date: spec.from, value: spec.baseline };
