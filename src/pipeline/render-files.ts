@@ -8,7 +8,7 @@ import { planJobs } from './plan-jobs.js';
 import { runJob, type JobOptions, type JobOutput } from './run-job.js';
 import { removeStalePartials } from './write-file-atomic.js';
 
-export interface RenderFilesOptions extends OutputOptions, Pick<JobOptions, 'final' | 'withCompliance' | 'onWritten' | 'pdfTimeoutMs' | 'timestamp'> {
+export interface RenderFilesOptions extends OutputOptions, Pick<JobOptions, 'final' | 'withCompliance' | 'onWritten' | 'pdfTimeoutMs' | 'timestamp' | 'progressPeriod'> {
   /** Default `out`. */
   outDir?: string;
   /** Also report strength-based wording warnings for each file (default true). */
