@@ -1,6 +1,7 @@
 /**
  * The ONE progress chart builder: a `::chart` spec (src/model/progress-chart.ts) as an SVG element (hast), which the
- * HTML renderer puts inline in its figure and the DOCX renderer rasterizes to PNG (progress-chart-png.ts). Scales
+ * HTML renderer puts inline in its figure (its text outlined, progressChartOutlined) and the DOCX renderer
+ * rasterizes to PNG (progress-chart-png.ts), both through resvg with the bundled fonts. Scales
  * and the line come from d3-scale and d3-shape; every colour and size from the theme.
  *
  * Time runs left to right in every language, Arabic and Urdu too: a chart is read as a graph, and the graphs of
@@ -12,11 +13,13 @@ import { scaleLinear, scaleUtc } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { XMLParser } from 'fast-xml-parser';
 import type { ChartSpec } from '../../model/progress-chart.js';
 import { isLanguage } from '../../model/languages.js';
 import { fontStack, LANGUAGE_FONT } from '../fonts/font-stack.js';
 import { textWidth } from '../fonts/text-width.js';
 import { THEME } from '../theme/tokens.js';
+import { withChartResvg } from './chart-resvg.js';
 
 const C = THEME.chart;
 
@@ -27,13 +30,8 @@ const text = (value: string): ElementContent => ({ type: 'text', value });
 
 const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-export interface ChartSvgOptions {
-  /** The text alternative, set as the SVG's aria-label (role img) so it is the PDF Figure's /Alt. */
-  alt?: string;
-}
-
 /** The chart as an SVG element of C.width x C.height user units, drawn to scale by its viewBox. */
-export function progressChartSvg(spec: ChartSpec, options: ChartSvgOptions = {}): Element {
+export function progressChartSvg(spec: ChartSpec): Element {
   const { top, right, bottom, left } = C.margin;
   const x = scaleUtc().domain([utc(spec.from), utc(spec.to)]).range([left, C.width - right]);
   const y = scaleLinear().domain([spec.min, spec.max]).range([C.height - bottom, top]);
@@ -105,7 +103,6 @@ export function progressChartSvg(spec: ChartSpec, options: ChartSvgOptions = {})
       direction: 'ltr',
       fontFamily: isLanguage(spec.lang) ? fontStack(spec.lang) : 'Noto Sans',
       fontSize: C.font,
-      ...(options.alt ? { role: 'img', ariaLabel: options.alt } : { ariaHidden: 'true' }),
     },
     parts.map(round),
   );
@@ -122,4 +119,28 @@ function round(node: ElementContent): ElementContent {
   const properties: Element['properties'] = {};
   for (const [key, value] of Object.entries(node.properties)) properties[key] = typeof value === 'number' ? Math.round(value * 100) / 100 : value;
   return { ...node, properties, children: node.children.map(round) };
+}
+
+/**
+ * The chart for the HTML and PDF: the same SVG with its text drawn as outlines by resvg with the bundled fonts, so
+ * the page shows exactly the picture the DOCX has, and the PDF holds no text inside the Figure whose glyphs would
+ * need their own logical order and Unicode mapping: its words are its /Alt (`alt`, on the SVG as role img).
+ */
+export function progressChartOutlined(spec: ChartSpec, alt: string): Element {
+  const outlined = withChartResvg(progressChartSvgText(spec), spec.lang, (resvg) => resvg.toString());
+  const [root] = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', preserveOrder: true, parseAttributeValue: false }).parse(outlined) as XmlNode[];
+  const svg = root ? toHast(root) : undefined;
+  if (!svg || svg.tagName !== 'svg') throw new Error('resvg did not return an SVG for the chart');
+  svg.properties = { ...svg.properties, role: 'img', ariaLabel: alt, width: C.width, height: C.height };
+  return svg;
+}
+
+type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+/** fast-xml-parser's ordered nodes as hast elements (resvg writes elements and attributes only). */
+function toHast(node: XmlNode): Element | undefined {
+  const tagName = Object.keys(node).find((k) => k !== ':@' && k !== '#text');
+  if (!tagName) return undefined;
+  const children = ((node[tagName] as XmlNode[] | undefined) ?? []).map(toHast).filter((c): c is Element => c !== undefined);
+  return { type: 'element', tagName, properties: { ...(node[':@'] ?? {}) } as Element['properties'], children };
 }
