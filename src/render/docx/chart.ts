@@ -1,8 +1,9 @@
-import { ImageRun, Paragraph } from 'docx';
+import { ImageRun, LineRuleType, Paragraph } from 'docx';
 import { directiveAttributes, type DirectiveNode } from '../../model/directives.js';
 import { decodeChartSpec } from '../../model/progress-chart.js';
 import { progressChartPng } from '../chart/progress-chart-png.js';
 import { THEME } from '../theme/tokens.js';
+import { DOCX_LINE, DOCX_SPACE } from '../theme/docx-styles.js';
 import type { Block, RenderContext } from './context.js';
 import { paragraphOptions } from './paragraph-options.js';
 import { STYLE } from './styles.js';
@@ -24,6 +25,8 @@ export function chart(node: DirectiveNode<'chart'>, ctx: RenderContext): Block[]
   return [
     new Paragraph({
       ...paragraphOptions(ctx),
+      // Single line spacing: LibreOffice cuts an inline picture to the line's height under proportional spacing.
+      spacing: { before: DOCX_SPACE.paragraph, after: DOCX_SPACE.paragraph / 2, line: DOCX_LINE.single, lineRule: LineRuleType.AUTO },
       keepNext: true,
       keepLines: true,
       children: [new ImageRun({ type: 'png', data: png.data, transformation: { width, height }, altText: { name: 'progress chart', title: alt, description: alt } })],
