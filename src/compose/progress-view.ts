@@ -166,7 +166,7 @@ function chart(iep: Iep, goal: Goal, measure: GoalMeasure, points: { date: strin
       ? (measure.outOf ?? Math.max(...values))
       : measure.scale === 'percent'
         ? 100
-        : (scaleLinear().domain([0, Math.max(...values) * 1.1 || 1]).nice().domain()[1] ?? 1);
+        : (scaleLinear().domain([0, Math.max(...values) * 1.2 || 1]).nice().domain()[1] ?? 1);
   const spec: ChartSpec = {
     lang: tr.lang,
     dir: tr.dir,
