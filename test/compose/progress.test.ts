@@ -104,20 +104,23 @@ describe('an IEP without progress reports', () => {
 describe('the order a parent reads each goal in', () => {
   it('is the goal and its strength, then the figures and the chart, and only then the rating and the comment', () => {
     const body = compose(mateo, 'en');
-    const blocks = body.children as TreeNode[];
+    // Every node in reading order (the goal's first part sits in a :::keep).
+    const blocks = allNodes(body);
     const rating = `${mateo.student.preferredName ?? mateo.student.firstName} is on track to reach this goal by the end of the year.`;
     const text = (n: TreeNode) => squash(nodeText(n));
     const at = (predicate: (n: TreeNode) => boolean) => blocks.findIndex(predicate);
     const goalHeading = at((n) => n.type === 'heading' && text(n).startsWith('Goal 1:'));
     const goalText = at((n) => n.type === 'paragraph' && text(n).startsWith('Mateo will explain what a character'));
     const buildsOn = at((n) => n.type === 'leafDirective' && n.name === 'buildson');
-    const figures = at((n) => n.type === 'containerDirective' && allNodes(n).some((c) => c.type === 'leafDirective' && c.name === 'chart'));
+    const figures = at((n) => n.type === 'list' && text(n).startsWith('What we count:'));
+    const chart = at((n) => n.type === 'leafDirective' && n.name === 'chart');
     const ratingAt = at((n) => n.type === 'paragraph' && text(n) === rating);
-    expect([goalHeading, goalText, buildsOn, figures, ratingAt].every((i) => i >= 0)).toBe(true);
+    expect([goalHeading, goalText, buildsOn, figures, chart, ratingAt].every((i) => i >= 0)).toBe(true);
     expect(goalHeading).toBeLessThan(goalText);
     expect(goalText).toBeLessThan(buildsOn);
     expect(buildsOn).toBeLessThan(figures);
-    expect(figures).toBeLessThan(ratingAt);
+    expect(figures).toBeLessThan(chart);
+    expect(chart).toBeLessThan(ratingAt);
     // Inside the figures: where the student started, where they are now, the target, then the chart.
     expect(text(blocks[figures]!)).toMatch(/What we count: .+Where Mateo started: 2 of 5.+Where Mateo is now: 4 of 5 \(on .+\).+The goal by March 11, 2027: 4 of 5/);
   });
