@@ -40,8 +40,9 @@ export function addOutputOptions(command: Command, defaults: Defaults, outHelp: 
 }
 
 /** The comma-separated lists, checked: an unknown value is a usage error. */
-export function parseOutputOptions(options: OutputCliOptions): { layouts: LayoutName[]; langs: LanguageChoice[]; formats: OutputFormat[] } {
+export function parseOutputOptions(options: OutputCliOptions): { layouts: LayoutName[]; langs: LanguageChoice[]; formats: OutputFormat[]; everyLayout: boolean } {
   const lists = {
+    everyLayout: options.layouts.trim() === 'all',
     layouts: parseList<LayoutName>(options.layouts, LAYOUTS, 'layout'),
     langs: parseList<LanguageChoice>(options.langs, [...LANGUAGES, 'family'], 'language'),
     formats: parseList<OutputFormat>(options.formats, FORMATS, 'format'),

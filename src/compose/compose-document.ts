@@ -21,7 +21,8 @@ import type { Root } from 'mdast';
 import type { Placeholder } from '../model/placeholder.js';
 import { markPlaceholders } from './mark-placeholders.js';
 import { composeBilingual } from './compose-bilingual.js';
-import { BILINGUAL_LAYOUT } from '../model/layouts.js';
+import { BILINGUAL_LAYOUT, isProgressLayout } from '../model/layouts.js';
+import { progressView } from './progress-view.js';
 
 export interface ComposeOptions {
   layout?: LayoutName;
@@ -52,6 +53,8 @@ export interface ComposeOptions {
    * compose reuse their parsed tree (the same tree; only the section a keystroke changed is parsed again).
    */
   reuseParses?: boolean;
+  /** The progress layouts: the reporting period to print (a report's `period`); the latest report when absent. */
+  progressPeriod?: number;
 }
 
 export interface ComposedDocument {
@@ -148,6 +151,12 @@ function expandSections(iep: Iep, layout: LayoutSource, env: TemplateEnvironment
     diagnostics.push(...shortened.diagnostics);
   }
 
+  if (isProgressLayout(layout.layout)) {
+    const progress = progressView(iep, builder, view.goals, tr, { period: options.progressPeriod });
+    diagnostics.push(...progress.diagnostics);
+    if (progress.progress) view = { ...view, progress: progress.progress } as typeof view;
+    else return { builder, view, parts: [], held, diagnostics };
+  }
   const sections = [...layout.sections];
   if (options.compliance) {
     const partial = layout.partials.find((p) => p.name === 'compliance-summary');

@@ -36,6 +36,27 @@ export function formatDate(iso: string, t: Translator): string {
   return dateFormat(intlLocale(t)).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The month of an ISO date, standing alone ("September", "sept.", "سبتمبر"), for progress charts and their trend
+ * sentences. Where the platform has no date data for the language (Haitian Creole), the locale's own month names,
+ * cut to three letters for `short`.
+ */
+export function formatMonth(iso: string, t: Translator, width: 'long' | 'short' = 'long'): string {
+  const month = Number(iso.slice(5, 7));
+  let supported = supportsDates.get(t.lang);
+  if (supported === undefined) supportsDates.set(t.lang, (supported = Intl.DateTimeFormat.supportedLocalesOf([t.lang]).length > 0));
+  if (!supported) {
+    const name = t.t('common:monthNames').split(',')[month - 1] ?? String(month);
+    return width === 'short' ? Array.from(name).slice(0, 3).join('') : name;
+  }
+  const key = `${t.lang}\0${width}`;
+  let f = monthFormats.get(key);
+  if (!f) monthFormats.set(key, (f = new Intl.DateTimeFormat(intlLocale(t), { month: width, timeZone: 'UTC' })));
+  return f.format(new Date(Date.UTC(Number(iso.slice(0, 4)), month - 1, 15)));
+}
+
 /** A whole number in the copy's numbering system. */
 export function formatNumber(n: number, t: Translator): string {
   if (isPlaceholder(n)) return n as unknown as string;

@@ -5,7 +5,7 @@
 import type { PageSize } from './document.js';
 import type { OutputFormat } from './formats.js';
 import type { Language } from './languages.js';
-import { BILINGUAL_LAYOUT, LAYOUTS, type LayoutName } from './layouts.js';
+import { BILINGUAL_LAYOUT, isProgressLayout, LAYOUTS, type LayoutName } from './layouts.js';
 import type { Profile } from './profiles.js';
 
 /** The official language of the IEP: every other copy is a translation of it. */
@@ -39,10 +39,11 @@ export const DEFAULTS: Defaults = {
 };
 
 /**
- * A district's batch (`runBatch`, `iep batch`): every layout, in English and in each family's language; the
- * bilingual interpreter copy (a long document, for the meeting) only when asked for (`--layouts bilingual` or `all`).
+ * A district's batch (`runBatch`, `iep batch`): every layout, in English and in each family's language, but for
+ * the bilingual interpreter copy (a long document, for the meeting) and the progress reports (most records of a
+ * batch have no progress data yet): those only when asked for (`--layouts bilingual,progress` or `all`).
  */
-export const BATCH_DEFAULTS: Defaults = { ...DEFAULTS, layouts: LAYOUTS.filter((layout) => layout !== BILINGUAL_LAYOUT), langs: ['en', 'family'] };
+export const BATCH_DEFAULTS: Defaults = { ...DEFAULTS, layouts: LAYOUTS.filter((layout) => layout !== BILINGUAL_LAYOUT && !isProgressLayout(layout)), langs: ['en', 'family'] };
 
 /** What a caller may leave out when asking for documents. */
 export interface OutputOptions {
@@ -57,9 +58,16 @@ export interface OutputOptions {
   pageSize?: PageSize;
   /** Documents in flight at once (and browser pages); a batch only. */
   concurrency?: number;
+  /**
+   * The layouts are every layout (`--layout all`), not a choice: each record gets those it can fill. The progress
+   * reports are left out for a record without progress reports (named on their own, they are refused for it).
+   */
+  everyLayout?: boolean;
 }
 
-export type ResolvedOutputOptions<T extends OutputOptions = OutputOptions> = Omit<T, keyof OutputOptions> & Required<Omit<OutputOptions, 'pageSize'>> & Pick<OutputOptions, 'pageSize'>;
+export type ResolvedOutputOptions<T extends OutputOptions = OutputOptions> = Omit<T, keyof OutputOptions> &
+  Required<Omit<OutputOptions, 'pageSize' | 'everyLayout'>> &
+  Pick<OutputOptions, 'pageSize' | 'everyLayout'>;
 
 /** The one place option defaults are applied. */
 export function resolveRenderOptions<T extends OutputOptions>(options: T, defaults: Defaults = DEFAULTS): ResolvedOutputOptions<T> {

@@ -461,6 +461,22 @@ export const CATALOG = {
     hint: 'Put the items that matter most to the student first.',
     exit: 'invalid',
   },
+  'no-progress-reports': {
+    group: 'render',
+    severity: 'error',
+    title: 'No progress reports to print',
+    meaning: 'The `progress` and `progress-official` layouts print the IEP\'s `progressReports`; this IEP has none, so nothing is written (not an empty report).',
+    hint: 'Add a `progressReports` entry (period, from, to, reportDate, and each goal\'s measurements and rating), and a `measure` on each goal it reports on; see docs/data-model.md.',
+    exit: 'invalid',
+  },
+  'unknown-progress-period': {
+    group: 'render',
+    severity: 'error',
+    title: 'No progress report for that period',
+    meaning: '`--period` asks for a reporting period the IEP\'s `progressReports` do not have.',
+    hint: 'Use one of the periods listed in the message, or leave `--period` out for the latest report.',
+    exit: 'invalid',
+  },
   'untranslated-fields': {
     group: 'render',
     severity: 'warning',

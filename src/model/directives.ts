@@ -90,6 +90,12 @@ export const DIRECTIVES = {
   column: { kind: 'container', attributes: { lang: { required: true, nonEmpty: true }, dir: { values: ['ltr', 'rtl'], default: 'ltr' } }, inside: 'pair' },
   /** `:language[text]{lang="ar" dir="rtl"}`: text in another language than the document's (a translated table row). */
   language: { kind: 'text', attributes: { lang: { required: true, nonEmpty: true }, dir: { values: ['ltr', 'rtl'], default: 'ltr' } } },
+  /**
+   * `::chart[caption]{alt="..." spec="..."}`: a progress chart (src/model/progress-chart.ts), drawn by the one SVG
+   * builder: inline SVG in a figure in the HTML/PDF, the same SVG as a PNG in the DOCX. `alt` is its text
+   * alternative (the trend in words), the label its visible caption.
+   */
+  chart: { kind: 'leaf', attributes: { alt: { required: true, nonEmpty: true }, spec: { required: true, nonEmpty: true } } },
 } as const satisfies Record<string, DirectiveSpec>;
 
 export type DirectiveName = keyof typeof DIRECTIVES;

@@ -11,6 +11,7 @@ import type { Iep } from '../model/iep.js';
 import { measureReadingLevel, type LayoutReadingReport } from '../readability/measure-reading-level.js';
 import { readingLevelWarnings, type ReadingDiagnostic } from '../readability/reading-level-warnings.js';
 import { READING_LAYOUTS, type ReadingLayout } from '../readability/reading-targets.js';
+import { isProgressLayout } from '../model/layouts.js';
 
 export interface CheckReadingLevelOptions {
   /** The file name put on each diagnostic. */
@@ -44,10 +45,15 @@ export interface ReadingLevels {
   diagnostics: Diagnostic[];
 }
 
-/** The reading reports of the family copy and the student summary of one IEP (`iep readability`, the docs). */
+/**
+ * The reading reports of the family copy, the student summary and, when the IEP has progress reports, the family's
+ * progress report (the latest) of one IEP (`iep readability`, the docs).
+ */
 export function measureReadingLevels(iep: Iep): ReadingLevels {
   const levels: ReadingLevels = { reports: {}, diagnostics: [] };
   for (const layout of READING_LAYOUTS) {
+    // An IEP without progress data has no progress report to grade (and that is not a problem of the IEP).
+    if (isProgressLayout(layout) && !iep.progressReports?.length) continue;
     const composed = composeInEnglish(iep, layout);
     if (composed.document) levels.reports[layout] = measureReadingLevel(composed.document);
     else levels.diagnostics.push(...composed.diagnostics);

@@ -1,6 +1,6 @@
 import type { Iep } from '../model/iep.js';
 import type { Language } from '../model/languages.js';
-import { BILINGUAL_LAYOUT, type LayoutName } from '../model/layouts.js';
+import { BILINGUAL_LAYOUT, isProgressLayout, type LayoutName } from '../model/layouts.js';
 import type { OutputFormat } from '../model/formats.js';
 import { DEFAULT_LANGUAGE, type LanguageChoice } from '../model/defaults.js';
 import { resolveLanguages } from '../i18n/resolve-languages.js';
@@ -21,17 +21,21 @@ export interface PlanOptions {
   /** `family` stands for each parent's preferred language. */
   langs: readonly LanguageChoice[];
   formats: readonly OutputFormat[];
+  /** `--layout all`: a record gets the progress reports only if it has some (see OutputOptions.everyLayout). */
+  everyLayout?: boolean;
 }
 
 /**
  * Inputs x layouts x languages, each job carrying all the formats (DOCX and PDF must come from the same tree). The
- * bilingual copy is made for each language but English.
+ * bilingual copy is made for each language but English; with `everyLayout`, the progress reports only for a record
+ * that has some.
  * Needs each input's record because `family` resolves to its parents' languages, once each.
  */
 export function planJobs(inputs: readonly { input: string; iep: Iep }[], options: PlanOptions): Job[] {
   const jobs: Job[] = [];
   for (const { input, iep } of inputs) {
     for (const layout of options.layouts) {
+      if (options.everyLayout && isProgressLayout(layout) && !iep.progressReports?.length) continue;
       for (const lang of bilingualLanguages(layout, resolveLanguages(options.langs, iep))) {
         jobs.push({ id: `${input}#${layout}#${lang}`, input, layout, lang, formats: options.formats });
       }

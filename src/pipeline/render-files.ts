@@ -9,7 +9,7 @@ import { BILINGUAL_LAYOUT } from '../model/layouts.js';
 import { runJob, type JobOptions, type JobOutput } from './run-job.js';
 import { removeStalePartials } from './write-file-atomic.js';
 
-export interface RenderFilesOptions extends OutputOptions, Pick<JobOptions, 'final' | 'withCompliance' | 'onWritten' | 'pdfTimeoutMs' | 'timestamp'> {
+export interface RenderFilesOptions extends OutputOptions, Pick<JobOptions, 'final' | 'withCompliance' | 'onWritten' | 'pdfTimeoutMs' | 'timestamp' | 'progressPeriod'> {
   /** Default `out`. */
   outDir?: string;
   /** Also report strength-based wording warnings for each file (default true). */

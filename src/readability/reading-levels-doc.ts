@@ -11,7 +11,7 @@ export function readingLevelsDoc(entries: readonly ReadingLevelsEntry[]): string
   const overview = entries.map(({ file, reports }) => {
     const cells = READING_LAYOUTS.map((layout) => {
       const report = reports[layout];
-      if (!report) return 'not composed';
+      if (!report) return layout === 'progress' ? 'no progress data' : 'not composed';
       const above = report.sections.filter((s) => s.aboveTarget && s.words >= MIN_WORDS_FOR_WARNING).length;
       return `${wholeGrade(report).toFixed(1)}${above ? ` (${above} section${above === 1 ? '' : 's'} above)` : ''}`;
     });
@@ -22,16 +22,17 @@ export function readingLevelsDoc(entries: readonly ReadingLevelsEntry[]): string
     '',
     '# Reading levels of the examples',
     '',
-    'Flesch-Kincaid grade of the family copy and the student summary of each example, per section, measured on the',
+    'Flesch-Kincaid grade of the family copy, the student summary and (for the examples with progress data) the latest',
+    'family progress report of each example, per section, measured on the',
     'composed English documents, as printed (see [lint.md](lint.md#reading-level) for the formula and what is measured).',
-    `Targets: family copy grade ${READING_TARGETS.family}, student summary grade ${READING_TARGETS.student}. Sections under ${MIN_WORDS_FOR_WARNING} words are marked`,
+    `Targets: family copy grade ${READING_TARGETS.family}, student summary grade ${READING_TARGETS.student}, family progress report grade ${READING_TARGETS.progress}. Sections under ${MIN_WORDS_FOR_WARNING} words are marked`,
     '"short sample": the formula says little about a sentence or two.',
     '',
-    '`iep readability <files>` prints the same tables; `iep lint --layout family|student <files>` warns about sections',
+    '`iep readability <files>` prints the same tables; `iep lint --layout family|student|progress <files>` warns about sections',
     'above target.',
     '',
-    `| Example | Family copy, whole (target ${READING_TARGETS.family}) | Student summary, whole (target ${READING_TARGETS.student}) |`,
-    '|---|---:|---:|',
+    `| Example | Family copy, whole (target ${READING_TARGETS.family}) | Student summary, whole (target ${READING_TARGETS.student}) | Family progress report, whole (target ${READING_TARGETS.progress}) |`,
+    '|---|---:|---:|---:|',
     ...overview,
     '',
     readingLevelsMarkdown(entries),

@@ -27,7 +27,8 @@ export function readingLevelsMarkdown(entries: readonly ReadingLevelsEntry[], op
     for (const layout of READING_LAYOUTS) {
       const report = reports[layout];
       if (!report) {
-        out.push(`The ${READING_LAYOUT_NAMES[layout]} could not be composed, so it is not graded.`, '');
+        // The progress report exists only for IEPs with progress data: its absence is not a failure.
+        if (layout !== 'progress') out.push(`The ${READING_LAYOUT_NAMES[layout]} could not be composed, so it is not graded.`, '');
         continue;
       }
       for (const s of report.sections.filter((x) => x.aboveTarget && x.words >= MIN_WORDS_FOR_WARNING)) {

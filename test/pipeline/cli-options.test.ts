@@ -18,8 +18,8 @@ let ws: Workspace | undefined;
 afterEach(() => ws?.cleanup());
 
 /** Where `status: draft` is in the examples/mateo-almonte.iep.yaml copy: line 10, the value at column 11. */
-const DRAFT_AT = { line: 10, column: 11 };
-const REFUSAL_LINE = /^ {2}10:11 +error +the IEP is still a draft, so it cannot be printed as the final IEP +final-from-draft$/m;
+const DRAFT_AT = { line: 11, column: 11 };
+const REFUSAL_LINE = /^ {2}11:11 +error +the IEP is still a draft, so it cannot be printed as the final IEP +final-from-draft$/m;
 
 describe('--final on a draft', () => {
   it('is refused alike by iep render and iep batch: the same located diagnostic, exit 1, the other layouts written', async () => {

@@ -27,6 +27,16 @@ describe('planJobs', () => {
     expect(jobs[5]).toEqual({ id: 'mateo.iep.yaml#official#fr', input: 'mateo.iep.yaml', layout: 'official', lang: 'fr', formats: ['docx', 'pdf'] });
   });
 
+  it('with every layout (--layout all), gives the progress reports only to a record that has some; named, to every record', () => {
+    expect(maya.iep.progressReports).toBeUndefined();
+    expect(mateo.iep.progressReports?.length).toBeGreaterThan(0);
+    const every = planJobs([maya, mateo], { layouts: ['family', 'progress', 'progress-official'], langs: ['en'], formats: ['docx'], everyLayout: true });
+    expect(every.map((j) => j.id)).toEqual(['maya.iep.yaml#family#en', 'mateo.iep.yaml#family#en', 'mateo.iep.yaml#progress#en', 'mateo.iep.yaml#progress-official#en']);
+    // Asked for by name, the record without progress reports gets its job, and so its refusal (no-progress-reports).
+    const named = planJobs([maya, mateo], { layouts: ['progress'], langs: ['en'], formats: ['docx'] });
+    expect(named.map((j) => j.id)).toEqual(['maya.iep.yaml#progress#en', 'mateo.iep.yaml#progress#en']);
+  });
+
   it("resolves family to each input's own parents' language", () => {
     const jobs = planJobs([mateo, amira], { layouts: ['family'], langs: ['family'], formats: ['docx'] });
     expect(jobs.map((j) => [j.input, j.lang])).toEqual([

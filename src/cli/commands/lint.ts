@@ -26,7 +26,7 @@ async function load(path: string): Promise<Loaded> {
 }
 
 const layoutOption = () =>
-  new Option('--layout <layout>', `also check the reading level of this copy: family (target grade ${READING_TARGETS.family}) or student (grade ${READING_TARGETS.student})`).choices([
+  new Option('--layout <layout>', `also check the reading level of this copy: family (target grade ${READING_TARGETS.family}), student (grade ${READING_TARGETS.student}) or progress (grade ${READING_TARGETS.progress}, the latest progress report)`).choices([
     ...READING_LAYOUTS,
   ]);
 
@@ -82,10 +82,10 @@ export function registerLint(program: Command, io: CliIo, setExit: (code: number
 
   program
     .command('readability')
-    .description('print the reading grade (Flesch-Kincaid) of each section of the family copy and student summary, as Markdown tables')
+    .description('print the reading grade (Flesch-Kincaid) of each section of the family copy, the student summary and the family progress report (when the IEP has progress reports), as Markdown tables')
     .argument('<files...>', 'IEP files (.iep.yaml, .yaml or .json); globs are expanded')
     .option('--json', 'print the reading reports as JSON')
-    .addHelpText('after', `\nTargets: family copy grade ${READING_TARGETS.family}, student summary grade ${READING_TARGETS.student}. Exit codes: 0 ok, 1 an invalid file or a copy that cannot be composed, 2 usage error.`)
+    .addHelpText('after', `\nTargets: family copy grade ${READING_TARGETS.family}, student summary grade ${READING_TARGETS.student}, family progress report grade ${READING_TARGETS.progress}. Exit codes: 0 ok, 1 an invalid file or a copy that cannot be composed, 2 usage error.`)
     .action(async (args: string[], options: { json?: boolean }) => {
       const [{ measureReadingLevels }, { readingLevelsMarkdown }] = await Promise.all([
         import('../../pipeline/check-reading-level.js'),

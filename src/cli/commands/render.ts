@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULTS } from '../../model/defaults.js';
 import { exitCodeFor } from '../../model/diagnostic-catalog.js';
 import { expandInputs } from '../expand-inputs.js';
@@ -10,15 +10,24 @@ import { timestampFromEnvironment } from '../source-date-epoch.js';
 
 interface RenderCliOptions extends OutputCliOptions {
   lint: boolean;
+  period?: number;
+}
+
+/** `--period 2`: a reporting period is a whole number from 1. */
+function parsePeriod(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a reporting period is a whole number, 1 or more');
+  return n;
 }
 
 export function registerRender(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const command = program
     .command('render')
-    .description('render IEP files to DOCX, PDF and HTML in the official, family and student layouts, and the bilingual interpreter copy (--layout bilingual --lang xx)')
+    .description('render IEP files to DOCX, PDF and HTML in the official, family and student layouts, the bilingual interpreter copy (--layout bilingual --lang xx) and the progress reports (progress, progress-official)')
     .argument('<files...>', 'IEP files; globs are expanded');
   addOutputOptions(command, DEFAULTS, 'output folder; files are named <student-id>-<layout>-<lang>.<ext>')
     .option('--no-lint', 'do not print strength-based wording warnings')
+    .option('--period <n>', 'progress layouts: the reporting period to print (a progress report\'s period); default: the latest', parsePeriod)
     .addHelpText('after', '\nExit codes: 0 all written, 1 invalid input or --final refused, 2 usage error, 3 a document could not be rendered.')
     .action(async (args: string[], options: RenderCliOptions) => {
       const lists = parseOutputOptions(options);
@@ -39,6 +48,7 @@ export function registerRender(program: Command, io: CliIo, setExit: (code: numb
           outDir: options.out,
           final: options.final,
           withCompliance: options.withCompliance,
+          progressPeriod: options.period,
           lint: options.lint,
           timestamp: timestampFromEnvironment(process.env),
           browserPool: pool,

@@ -90,7 +90,7 @@ export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
     description: meta.subject,
     lastModifiedBy: meta.creator,
     revision: 1,
-    styles: createStyles(meta.lang, { compact: layout.compact, rtl: ctx.rtl }),
+    styles: createStyles(meta.lang, { compact: layout.compact, rtl: ctx.rtl, charts: holdsChart(doc.body) }),
     numbering: createNumbering(),
     fonts: embeddedFonts(doc),
     sections,
@@ -127,4 +127,10 @@ function edit(parts: Map<string, string>, path: string, change: (xml: string) =>
   const xml = parts.get(path);
   if (xml === undefined) throw new Error(`the docx library wrote no ${path}`);
   parts.set(path, change(xml));
+}
+
+/** Whether the tree has a `::chart` (its caption style is written only then, so other documents' styles stay as they were). */
+function holdsChart(node: { type: string; name?: string; children?: unknown[] }): boolean {
+  if (node.type === 'leafDirective' && node.name === 'chart') return true;
+  return (node.children ?? []).some((child) => holdsChart(child as typeof node));
 }

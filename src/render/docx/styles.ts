@@ -52,9 +52,10 @@ export const STYLE = {
   untranslated: 'Untranslated',
   untranslatedNote: 'UntranslatedNote',
   code: 'InlineCode',
+  caption: 'Caption',
 } as const;
 
-export function createStyles(lang: Language, options: { compact?: boolean; rtl?: boolean } = {}): IStylesOptions {
+export function createStyles(lang: Language, options: { compact?: boolean; rtl?: boolean; charts?: boolean } = {}): IStylesOptions {
   const fonts = docxFonts(lang);
   // Paragraph borders are physical sides, even in a right-to-left paragraph (w:bidi mirrors indents and alignment,
   // not borders): the rule on a note's start side is its right border in Arabic and Urdu.
@@ -162,6 +163,18 @@ export function createStyles(lang: Language, options: { compact?: boolean; rtl?:
           border: { [start]: { style: BorderStyle.SINGLE, size: DOCX_BORDER.quote, color: COLOR.rule, space: THEME.space.quoteRule } },
         },
       },
+      // Under a progress chart: a small muted line, as the PDF's figcaption (only in documents with charts).
+      ...(options.charts
+        ? [
+            {
+              id: STYLE.caption,
+              name: 'Caption',
+              basedOn: 'Normal',
+              run: { color: COLOR.muted, size: size.note, sizeComplexScript: size.note },
+              paragraph: { spacing: { before: 0, after: space.paragraph, ...lines(size.note, line.table) } },
+            },
+          ]
+        : []),
     ],
     characterStyles: [
       {

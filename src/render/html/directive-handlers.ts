@@ -7,6 +7,8 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import type { State } from 'mdast-util-to-hast';
 import { strengthAnchor } from '../../model/document.js';
 import { bracketsIntoIsolates } from './brackets-into-isolates.js';
+import { decodeChartSpec } from '../../model/progress-chart.js';
+import { progressChartOutlined } from '../chart/progress-chart-svg.js';
 import { checkDirective, directiveAttributes, type DirectiveNode, type HandledDirectiveName } from '../../model/directives.js';
 
 type Directive = ContainerDirective | LeafDirective | TextDirective;
@@ -102,6 +104,16 @@ export const DIRECTIVE_HANDLERS: DirectiveHandlers = {
     const element = el('span', { className: ['language'], lang, dir }, children(state, node));
     if (dir === 'rtl') bracketsIntoIsolates(element);
     return element;
+  },
+
+  // A figure whose text alternative is the trend sentence: Chromium tags both the figure and the SVG (role img) as
+  // Figures with /Alt, the caption as Caption (checked in test/e2e/progress.test.ts). The SVG's words are outlines.
+  chart(state, node) {
+    const { alt, spec } = directiveAttributes(node);
+    return el('figure', { className: ['progress-chart'], ariaLabel: alt }, [
+      progressChartOutlined(decodeChartSpec(spec), alt),
+      el('figcaption', {}, children(state, node)),
+    ]);
   },
 };
 

@@ -18,6 +18,8 @@ const WORD_ONLY = new Set(['wordLine', 'wordStackedLineEms']);
 const PREVIEW_ONLY = new Set(['placeholder']);
 /** Tokens only the bilingual copy uses (bilingualCss), kept out of every other document's CSS. */
 const BILINGUAL_ONLY = new Set(['bilingual']);
+/** Tokens the progress chart's SVG builder reads itself (src/render/chart): no CSS reads them. */
+const CHART_ONLY = new Set(['chart']);
 
 function cssValue(path: readonly string[], value: number | string | boolean): string {
   const key = path[path.length - 1]!;
@@ -41,7 +43,7 @@ export function themeProperties(): [string, string][] {
       else out.push([`--${at.map(kebab).join('-')}`, cssValue(at, value as number | string | boolean)]);
     }
   };
-  walk(Object.fromEntries(Object.entries(THEME).filter(([group]) => !WORD_ONLY.has(group) && !PREVIEW_ONLY.has(group) && !BILINGUAL_ONLY.has(group))), []);
+  walk(Object.fromEntries(Object.entries(THEME).filter(([group]) => !WORD_ONLY.has(group) && !PREVIEW_ONLY.has(group) && !BILINGUAL_ONLY.has(group) && !CHART_ONLY.has(group))), []);
   return out;
 }
 

@@ -161,6 +161,30 @@ export const THEME = {
   // so it stays whole on the page instead of running off its edge.
   watermark: { color: '#c0392b', opacity: 0.2, angle: -40, size: 110, maxWidth: 430, bold: true, letterSpacing: 0.05 /* em */ },
 
+  /**
+   * Progress charts (src/render/chart): the student's measurements as a solid dark line with round markers, the
+   * goal as a dashed orange line, the start as a hollow marker. Told apart by line style, marker and direct labels as
+   * well as colour, so a grayscale copy reads the same (the line is near black in gray, the goal mid-gray and
+   * dashed). Lengths in CSS px of the chart's own box (`width` x `height`); `printWidth` is how wide it is printed (pt).
+   */
+  chart: {
+    width: 520,
+    height: 200,
+    printWidth: 390,
+    margin: { top: 14, right: 14, bottom: 26, left: 40 },
+    font: 11,
+    line: '#0b4f6c', // 8.9:1 on white
+    lineWidth: 2.5,
+    point: 4.5,
+    goal: '#b44d12', // 5.3:1 on white
+    goalWidth: 2,
+    goalDash: '7 4',
+    start: '#486581',
+    grid: '#d9e2ec',
+    axis: '#9fb3c8',
+    label: '#334e68', // 9.4:1 on white
+  },
+
   /** The running header (student line, and the notice under it) and the footer's "Page X of Y". */
   header: { size: 8.5, color: '#486581', noticeBefore: 1, gap: 10 /* under the header's rule */, ruleGap: 4 },
   footer: { size: 8.5, color: '#486581' },
