@@ -10,6 +10,7 @@ import {
   LevelFormat,
   ShadingType,
   UnderlineType,
+  LineRuleType,
   type ILevelsOptions,
   type INumberingOptions,
   type IStylesOptions,
@@ -66,7 +67,9 @@ export function createStyles(lang: Language, options: { compact?: boolean; rtl?:
   const heading = (key: 'h1' | 'h2' | 'h3' | 'h4' | 'body', gap: { before: number; after: number }, level: number, extra: object = {}) => ({
     run: { font: fonts, size: size[key], sizeComplexScript: size[key], bold: true, color: COLOR.heading },
     paragraph: {
-      spacing: { before: gap.before, after: gap.after, ...lines(size[key], line.single) },
+      // The rule written out (auto, what Word assumes when it is absent): LibreOffice took an absent rule as exact,
+      // and set a wrapped heading's second line over its first (a bilingual copy's half-width headings wrap).
+      spacing: { before: gap.before, after: gap.after, lineRule: LineRuleType.AUTO, ...lines(size[key], line.single) },
       keepNext: true,
       keepLines: true,
       outlineLevel: level,
