@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
-import { hasErrors } from '../../model/diagnostic.js';
-import { exitCodeFor } from '../../model/diagnostic-catalog.js';
 import { isLanguage, LANGUAGES, type Language } from '../../model/languages.js';
 import { expandInputs } from '../expand-inputs.js';
 import { UsageError, type CliIo } from '../io.js';
-import { formatDiagnostics } from '../print-diagnostics.js';
+import { validIeps } from '../valid-ieps.js';
 
 /**
  * `iep i18n glossary FILES --lang xx`: where a translation names a glossary term by another word than the
@@ -29,15 +27,9 @@ export function registerI18nGlossary(i18n: Command, io: CliIo, setExit: (code: n
       }
       const lang: Language = options.lang;
       const files = await expandInputs(args);
-      const [{ loadIepFile }, { glossaryReport }] = await Promise.all([import('../../validate/load-iep.js'), import('../../translate/glossary-report.js')]);
+      const { glossaryReport } = await import('../../translate/glossary-report.js');
       const reports = [];
-      for (const file of files) {
-        const loaded = await loadIepFile(file);
-        if (!loaded.iep || hasErrors(loaded.diagnostics)) {
-          io.err(formatDiagnostics(loaded.diagnostics, { color: io.color }));
-          setExit(exitCodeFor(loaded.diagnostics));
-          continue;
-        }
+      for await (const { file, loaded } of validIeps(files, io, setExit)) {
         const report = glossaryReport(loaded.iep, lang, { file, sourceMap: loaded.sourceMap });
         reports.push(report);
         if (options.json) continue;

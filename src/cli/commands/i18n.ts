@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
-import { hasErrors } from '../../model/diagnostic.js';
 import { isLanguage, LANGUAGES, type Language } from '../../model/languages.js';
-import { exitCodeFor } from '../../model/diagnostic-catalog.js';
 import { expandInputs } from '../expand-inputs.js';
 import { UsageError, type CliIo } from '../io.js';
-import { formatDiagnostics } from '../print-diagnostics.js';
+import { validIeps } from '../valid-ieps.js';
 import { registerI18nExport } from './i18n-export.js';
 import { registerI18nImport } from './i18n-import.js';
 import { registerI18nApplyMemory } from './i18n-apply-memory.js';
@@ -32,20 +30,13 @@ export function registerI18n(program: Command, io: CliIo, setExit: (code: number
       for (const lang of langs) if (!isLanguage(lang)) throw new UsageError(`unknown language "${lang}" (choose from: ${LANGUAGES.join(', ')})`);
       const files = await expandInputs(args);
       // Loaded here, not at the top, so that other commands (and `iep --version`) do not load the validator.
-      const [{ loadIepFile }, { formatParityReport, parityReport }, { printedFields }, { LAYOUTS }] = await Promise.all([
-        import('../../validate/load-iep.js'),
+      const [{ formatParityReport, parityReport }, { printedFields }, { LAYOUTS }] = await Promise.all([
         import('../../i18n/parity-report.js'),
         import('../../compose/printed-fields.js'),
         import('../../model/layouts.js'),
       ]);
       const reports = [];
-      for (const file of files) {
-        const loaded = await loadIepFile(file);
-        if (!loaded.iep || hasErrors(loaded.diagnostics)) {
-          io.err(formatDiagnostics(loaded.diagnostics, { color: io.color }));
-          setExit(exitCodeFor(loaded.diagnostics));
-          continue;
-        }
+      for await (const { file, loaded } of validIeps(files, io, setExit)) {
         // Which fields each copy prints: the same in every language, so found once per file.
         const printed = new Map<string, string[]>();
         if (options.copies && langs.some((l) => l !== 'en')) {
