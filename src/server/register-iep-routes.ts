@@ -21,6 +21,7 @@ import {
   jsonResponse,
   LANG_PARAM,
   LAYOUT_PARAM,
+  FINAL_PARAM,
   PROFILE_PARAM,
   type RouteSchema,
 } from './route-docs.js';
@@ -115,7 +116,7 @@ export function registerIepRoutes(app: FastifyInstance, options: IepRoutesOption
   app.post<{ Querystring: RenderQuery }>('/api/render', {
     schema: {
       summary: 'render one copy of a record to PDF, DOCX or HTML',
-      querystring: { type: 'object', properties: { layout: LAYOUT_PARAM, lang: LANG_PARAM, format: FORMAT_PARAM, profile: PROFILE_PARAM, final: { type: 'string', enum: ['0', '1', 'false', 'true'], description: '1: refuse a draft or a record breaking an error-level rule (as iep render --final)' } } },
+      querystring: { type: 'object', properties: { layout: LAYOUT_PARAM, lang: LANG_PARAM, format: FORMAT_PARAM, profile: PROFILE_PARAM, final: FINAL_PARAM } },
     } satisfies RouteSchema,
     config: {
       ...iep,

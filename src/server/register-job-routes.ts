@@ -8,7 +8,7 @@ import { loadIep } from '../pipeline/index.js';
 import { QueueUnavailableError, type JobView, type RenderJobService } from '../queue/render-job-service.js';
 import { attachment, CONTENT_TYPES, DOCUMENT_CSP } from './document-response.js';
 import { HttpError } from './http-error.js';
-import { COMMON_REFUSALS, DIAGNOSTICS_SCHEMA, IEP_REFUSALS, IEP_REQUEST_BODY, jsonResponse, LANG_PARAM, LAYOUT_PARAM, PROFILE_PARAM, type RouteSchema } from './route-docs.js';
+import { COMMON_REFUSALS, DIAGNOSTICS_SCHEMA, IEP_REFUSALS, IEP_REQUEST_BODY, jsonResponse, LANG_PARAM, LAYOUT_PARAM, FINAL_PARAM, PROFILE_PARAM, type RouteSchema } from './route-docs.js';
 
 interface JobQuery {
   layout: LayoutName;
@@ -66,7 +66,7 @@ export function registerJobRoutes(app: FastifyInstance, jobs: RenderJobService, 
   app.post<{ Querystring: JobQuery }>('/api/jobs', {
     schema: {
       summary: 'enqueue one copy of a record for the render workers (iep worker); answers the job to follow',
-      querystring: { type: 'object', properties: { layout: LAYOUT_PARAM, lang: LANG_PARAM, format: FORMATS_PARAM, profile: PROFILE_PARAM, final: { type: 'string', enum: ['0', '1', 'false', 'true'], description: '1: refuse a draft or a record breaking an error-level rule (as iep render --final)' } } },
+      querystring: { type: 'object', properties: { layout: LAYOUT_PARAM, lang: LANG_PARAM, format: FORMATS_PARAM, profile: PROFILE_PARAM, final: FINAL_PARAM } },
     } satisfies RouteSchema,
     config: {
       iepBody: true,

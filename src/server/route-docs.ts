@@ -91,4 +91,5 @@ export const BUSY_REFUSALS: Responses = {
 export const LAYOUT_PARAM = { type: 'string', enum: [...LAYOUTS], default: DEFAULTS.layouts[0] };
 export const LANG_PARAM = { type: 'string', enum: [...LANGUAGES], default: DEFAULT_LANGUAGE };
 export const PROFILE_PARAM = { type: 'string', enum: [...PROFILES], default: DEFAULTS.profile };
+export const FINAL_PARAM = { type: 'string', enum: ['0', '1', 'false', 'true'], description: '1: refuse a draft or a record breaking an error-level rule (as iep render --final)' };
 export const FORMAT_PARAM = { type: 'string', enum: [...FORMATS], default: 'pdf' };

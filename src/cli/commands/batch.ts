@@ -5,6 +5,7 @@ import { EXIT, exitCodeFor } from '../../model/diagnostic-catalog.js';
 import { batchProgressReporter } from '../batch-progress.js';
 import { expandInputs } from '../expand-inputs.js';
 import { UsageError, type CliIo } from '../io.js';
+import { redisOption } from '../redis-option.js';
 import { addOutputOptions, parseOutputOptions, type OutputCliOptions } from '../output-options.js';
 import { formatDiagnostics } from '../print-diagnostics.js';
 import { timestampFromEnvironment } from '../source-date-epoch.js';
@@ -108,13 +109,7 @@ export function registerBatch(program: Command, io: CliIo, setExit: (code: numbe
 
 /** `runQueuedBatch` on the Redis of `--queue`, when given: a malformed URL is a usage error. */
 async function queuedBatch(url: string, queueName: string | undefined): Promise<typeof import('../../batch/run-batch.js').runBatch> {
-  const [{ redisConnection, RedisUrlError }, { runQueuedBatch }] = await Promise.all([import('../../queue/redis-connection.js'), import('../../queue/run-queued-batch.js')]);
-  let connection;
-  try {
-    connection = redisConnection(url);
-  } catch (error) {
-    if (error instanceof RedisUrlError) throw new UsageError(`--queue: ${error.message}`);
-    throw error;
-  }
+  const connection = await redisOption(url, '--queue');
+  const { runQueuedBatch } = await import('../../queue/run-queued-batch.js');
   return (options, onProgress) => runQueuedBatch({ ...options, connection, queueName }, onProgress);
 }

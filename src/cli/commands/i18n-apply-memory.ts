@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { exitCodeFor } from '../../model/diagnostic-catalog.js';
-import { isLanguage, LANGUAGES, type Language } from '../../model/languages.js';
 import { expandInputs } from '../expand-inputs.js';
-import { UsageError, type CliIo } from '../io.js';
+import { TRANSLATION_LANGUAGES, translationLanguage } from '../translation-language.js';
+import type { CliIo } from '../io.js';
 import { formatDiagnostics } from '../print-diagnostics.js';
 
 /**
@@ -17,7 +17,7 @@ export function registerI18nApplyMemory(i18n: Command, io: CliIo, setExit: (code
     .command('apply-memory')
     .description('fill untranslated fields whose every English sentence is in the translation memory (TMX), marked for review')
     .argument('<files...>', 'IEP files (YAML); globs are expanded')
-    .requiredOption('--lang <language>', `the language to fill: ${LANGUAGES.filter((l) => l !== 'en').join(', ')}`)
+    .requiredOption('--lang <language>', `the language to fill: ${TRANSLATION_LANGUAGES.join(', ')}`)
     .option('--memory <file>', 'the TMX file to use (default: iepkit-memory.tmx in each IEP file\'s folder)')
     .option('--dry-run', 'report what would be filled; write nothing')
     .addHelpText(
@@ -28,10 +28,7 @@ export function registerI18nApplyMemory(i18n: Command, io: CliIo, setExit: (code
         'Exit codes: 0 done (whether or not anything was filled), 1 a file or the memory is invalid, 2 usage error or no memory file,\n5 a file cannot be written.',
     )
     .action(async (args: string[], options: { lang: string; memory?: string; dryRun?: boolean }) => {
-      if (!isLanguage(options.lang) || options.lang === 'en') {
-        throw new UsageError(`--lang must be a language to translate into (${LANGUAGES.filter((l) => l !== 'en').join(', ')}), not "${options.lang}"`);
-      }
-      const lang: Language = options.lang;
+      const lang = translationLanguage(options.lang);
       const files = await expandInputs(args);
       const [{ readMemory, MEMORY_FILE_NAME }, { applyMemory }, { readIepBytes }, { decodeText }, { writeFileAtomic }, { describeWriteFailure }] = await Promise.all([
         import('../../translate/translation-memory.js'),

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { hasErrors } from '../../model/diagnostic.js';
 import { EXIT, exitCodeFor } from '../../model/diagnostic-catalog.js';
-import { isLanguage, LANGUAGES, type Language } from '../../model/languages.js';
 import { expandInputs } from '../expand-inputs.js';
+import { TRANSLATION_LANGUAGES, translationLanguage } from '../translation-language.js';
 import { UsageError, type CliIo } from '../io.js';
 import { formatDiagnostics } from '../print-diagnostics.js';
 
@@ -15,17 +15,14 @@ export function registerI18nExport(i18n: Command, io: CliIo, setExit: (code: num
     .command('export')
     .description('write the narrative fields that lack a language as XLIFF 1.2 for a translator (one unit per field, one segment per sentence)')
     .argument('<files...>', 'IEP files; globs are expanded; one XLIFF for them all')
-    .option('--lang <language>', `the language to translate into: ${LANGUAGES.filter((l) => l !== 'en').join(', ')}`)
+    .option('--lang <language>', `the language to translate into: ${TRANSLATION_LANGUAGES.join(', ')}`)
     .requiredOption('--out <file>', 'the XLIFF file to write (.xlf)')
     .option('--all', 'every narrative field, with the translations already there as targets (to review them)')
     .addHelpText('after', '\nExit codes: 0 written, 1 an IEP file is invalid (nothing written), 2 usage error, 5 the file cannot be written.')
     .action(async (args: string[], _options: unknown, command: Command) => {
       // `iep i18n` has a --lang of its own, which takes the option wherever it is written: read it with the parent's.
       const options = command.optsWithGlobals<{ lang?: string; out: string; all?: boolean }>();
-      if (!options.lang) throw new UsageError(`--lang is required (${LANGUAGES.filter((l) => l !== 'en').join(', ')})`);
-      if (!isLanguage(options.lang)) throw new UsageError(`unknown language "${options.lang}" (choose from: ${LANGUAGES.join(', ')})`);
-      if (options.lang === 'en') throw new UsageError('--lang en: the IEP is written in English; name the language to translate into');
-      const lang: Language = options.lang;
+      const lang = translationLanguage(options.lang);
       const files = await expandInputs(args);
       const [{ loadIep, readIepBytes }, { exportXliff }, { xliffFileName }, { writeFileAtomic }] = await Promise.all([
         import('../../validate/load-iep.js'),

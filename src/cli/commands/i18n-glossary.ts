@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { isLanguage, LANGUAGES, type Language } from '../../model/languages.js';
 import { expandInputs } from '../expand-inputs.js';
-import { UsageError, type CliIo } from '../io.js';
+import { TRANSLATION_LANGUAGES, translationLanguage } from '../translation-language.js';
+import type { CliIo } from '../io.js';
 import { validIeps } from '../valid-ieps.js';
 
 /**
@@ -13,7 +13,7 @@ export function registerI18nGlossary(i18n: Command, io: CliIo, setExit: (code: n
     .command('glossary')
     .description("check translated fields against the language's glossary: a special-education term named by another word is reported")
     .argument('<files...>', 'IEP files; globs are expanded')
-    .requiredOption('--lang <language>', `the translation to check: ${LANGUAGES.filter((l) => l !== 'en').join(', ')}`)
+    .requiredOption('--lang <language>', `the translation to check: ${TRANSLATION_LANGUAGES.join(', ')}`)
     .option('--json', 'print the report as JSON')
     .addHelpText(
       'after',
@@ -22,10 +22,7 @@ export function registerI18nGlossary(i18n: Command, io: CliIo, setExit: (code: n
         'Exit codes: 0 report printed (with or without findings), 1 a file is invalid, 2 usage error.',
     )
     .action(async (args: string[], options: { lang: string; json?: boolean }) => {
-      if (!isLanguage(options.lang) || options.lang === 'en') {
-        throw new UsageError(`--lang must be a translation's language (${LANGUAGES.filter((l) => l !== 'en').join(', ')}), not "${options.lang}"`);
-      }
-      const lang: Language = options.lang;
+      const lang = translationLanguage(options.lang);
       const files = await expandInputs(args);
       const { glossaryReport } = await import('../../translate/glossary-report.js');
       const reports = [];

@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { join, resolve } from 'node:path';
 import { EXIT } from '../../model/diagnostic-catalog.js';
 import { UsageError, type CliIo } from '../io.js';
+import { redisOption } from '../redis-option.js';
 import { closePoolOnSignals } from '../shutdown.js';
 
 interface ServeCliOptions {
@@ -84,18 +85,8 @@ export function registerServe(program: Command, io: CliIo, setExit: (code: numbe
 
 /** The render queue for /api/jobs, or null (after saying why) when Redis does not answer: the server does not start. */
 async function openJobs(url: string, queue: string | undefined, outDir: string, io: CliIo) {
-  const [{ redisConnection, RedisUrlError }, { RenderJobService }, { DEFAULT_QUEUE_NAME }] = await Promise.all([
-    import('../../queue/redis-connection.js'),
-    import('../../queue/render-job-service.js'),
-    import('../../queue/render-job-data.js'),
-  ]);
-  let connection;
-  try {
-    connection = redisConnection(url);
-  } catch (error) {
-    if (error instanceof RedisUrlError) throw new UsageError(`--redis: ${error.message}`);
-    throw error;
-  }
+  const connection = await redisOption(url, '--redis');
+  const [{ RenderJobService }, { DEFAULT_QUEUE_NAME }] = await Promise.all([import('../../queue/render-job-service.js'), import('../../queue/render-job-data.js')]);
   try {
     const service = await RenderJobService.connect({ connection, queueName: queue, outDir });
     return { service, queueName: queue ?? DEFAULT_QUEUE_NAME, outDir };

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { UsageError, type CliIo } from '../io.js';
+import type { CliIo } from '../io.js';
+import { redisOption } from '../redis-option.js';
 import { closePoolOnSignals } from '../shutdown.js';
 
 interface WorkerCliOptions {
@@ -39,18 +40,8 @@ export function registerWorker(program: Command, io: CliIo, _setExit: (code: num
       ].join('\n'),
     )
     .action(async (options: WorkerCliOptions) => {
-      const [{ redisConnection, RedisUrlError }, { startRenderWorker }, { DEFAULT_QUEUE_NAME }] = await Promise.all([
-        import('../../queue/redis-connection.js'),
-        import('../../queue/start-render-worker.js'),
-        import('../../queue/render-job-data.js'),
-      ]);
-      let connection;
-      try {
-        connection = redisConnection(options.redis);
-      } catch (error) {
-        if (error instanceof RedisUrlError) throw new UsageError(`--redis: ${error.message}`);
-        throw error;
-      }
+      const connection = await redisOption(options.redis, '--redis');
+      const [{ startRenderWorker }, { DEFAULT_QUEUE_NAME }] = await Promise.all([import('../../queue/start-render-worker.js'), import('../../queue/render-job-data.js')]);
       const queueName = options.queue ?? DEFAULT_QUEUE_NAME;
       let lastError = '';
       const worker = startRenderWorker({
