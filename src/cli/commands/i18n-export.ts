@@ -20,7 +20,7 @@ export function registerI18nExport(i18n: Command, io: CliIo, setExit: (code: num
     .option('--all', 'every narrative field, with the translations already there as targets (to review them)')
     .addHelpText('after', '\nExit codes: 0 written, 1 an IEP file is invalid (nothing written), 2 usage error, 5 the file cannot be written.')
     .action(async (args: string[], _options: unknown, command: Command) => {
-      // `iep i18n` has a --lang of its own, which takes the option wherever it is written: read it with the parent's.
+      // `--lang` written before `export` is `iep i18n`'s own option (positional options): read both.
       const options = command.optsWithGlobals<{ lang?: string; out: string; all?: boolean }>();
       const lang = translationLanguage(options.lang);
       const files = await expandInputs(args);
