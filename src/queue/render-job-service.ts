@@ -123,12 +123,17 @@ export class RenderJobService {
 
   /** The job's state and, once finished, its outputs or diagnostics; undefined for an id this service did not make. */
   async status(id: string): Promise<JobView | undefined> {
-    const job = await this.ownJob(id);
-    if (!job) return undefined;
+    if (!/^[0-9a-f]{64}$/.test(id)) return undefined;
+    // The state first, then the job: a job read first and finished in between would be reported completed with the
+    // snapshot's empty return value (seen in CI). Read in this order the job is at least as new as its state.
     const state = await this.answered('with the job\'s state', this.queue.getJobState(id));
     if (state === 'unknown') return undefined;
+    const job = await this.ownJob(id);
+    if (!job) return undefined;
     const view: JobView = { id, state: state === 'waiting-children' || state === 'prioritized' ? 'waiting' : (state as JobState), layout: job.data.layout, lang: job.data.lang, formats: job.data.formats, attempts: job.attemptsMade };
-    const entry = state === 'completed' ? job.returnvalue : state === 'failed' ? decodeFailure(job.failedReason) : undefined;
+    // Completed without a value: the job was sent back to render again between the two reads; say so.
+    if (state === 'completed' && !job.returnvalue) view.state = 'active';
+    const entry = view.state === 'completed' ? job.returnvalue : state === 'failed' ? decodeFailure(job.failedReason) : undefined;
     if (entry) view.result = { status: entry.status, outputs: entry.outputs.map(({ path, ...o }) => ({ ...o, name: path })), diagnostics: entry.diagnostics, finishedAt: entry.finishedAt };
     else if (state === 'failed') {
       const message = `the document could not be rendered on a worker: ${job.failedReason ?? 'no reason given'}`;
