@@ -4,6 +4,7 @@
  *   model <- load <- validate <- rules, lint
  *   model <- i18n <- compose <- render <- pipeline <- batch <- queue <- server <- cli
  *   model, load, validate, i18n <- translate <- cli (XLIFF out and in, translation memory, glossary checks)
+ *   model <- diff <- compose, cli (two versions of one IEP compared, field by field)
  *   model <- app (the browser editor; it reaches the server over HTTP only)
  *
  * A stage may import only the stages listed for it in STAGES; no file may take part in an import cycle.
@@ -18,9 +19,11 @@ const STAGES = {
   // Readability measures a composed document tree: compose's types only (checked by the rule below).
   readability: ['model', 'compose'],
   i18n: ['model'],
-  compose: ['model', 'load', 'i18n'],
+  // Two versions of one IEP compared (issue 20): the typed records only.
+  diff: ['model'],
+  compose: ['model', 'load', 'i18n', 'diff'],
   render: ['model', 'i18n', 'compose'],
-  pipeline: ['model', 'load', 'validate', 'rules', 'lint', 'readability', 'i18n', 'compose', 'render'],
+  pipeline: ['model', 'load', 'validate', 'rules', 'lint', 'readability', 'i18n', 'diff', 'compose', 'render'],
   batch: ['model', 'pipeline'],
   queue: ['model', 'pipeline', 'batch'],
   server: ['model', 'pipeline', 'batch', 'queue'],

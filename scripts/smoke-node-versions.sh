@@ -13,8 +13,8 @@ for major in 22 24; do
   echo "node $("$node_bin" --version):"
   "$node_bin" bin/iep.js validate examples/*.iep.yaml
   "$node_bin" bin/iep.js render examples/maya-thompson.iep.yaml --layout student --format docx,pdf --out "$work/out$major" --no-lint 2>/dev/null
-  pdfinfo "$work/out$major/209345671-student-en.pdf" | grep -q '^Tagged: *yes' || { echo "node $major: PDF not tagged"; exit 1; }
-  pdfinfo "$work/out$major/209345671-student-en.pdf" | grep -q '^Pages: *1$' || { echo "node $major: student summary not one page"; exit 1; }
-  test -s "$work/out$major/209345671-student-en.docx" || { echo "node $major: no DOCX"; exit 1; }
+  pdfinfo "$work/out$major/209345671-student-en-v1.pdf" | grep -q '^Tagged: *yes' || { echo "node $major: PDF not tagged"; exit 1; }
+  pdfinfo "$work/out$major/209345671-student-en-v1.pdf" | grep -q '^Pages: *1$' || { echo "node $major: student summary not one page"; exit 1; }
+  test -s "$work/out$major/209345671-student-en-v1.docx" || { echo "node $major: no DOCX"; exit 1; }
 done
 echo "node 22 and 24: ok"

@@ -55,6 +55,13 @@ export interface ComposeOptions {
   reuseParses?: boolean;
   /** The progress layouts: the reporting period to print (a report's `period`); the latest report when absent. */
   progressPeriod?: number;
+  /**
+   * An earlier version of this student's IEP (issue 20), checked by the caller with checkVersions: the `changes`
+   * letter explains what changed since it, and with `redline` the official layout marks those changes.
+   */
+  base?: Iep;
+  /** The official layout with the changes since `base` marked: insertions underlined, deletions struck through. */
+  redline?: boolean;
 }
 
 export interface ComposedDocument {

@@ -66,6 +66,10 @@ export const GROUPS = {
       'Reported by `iep i18n import` (and `iep i18n export`). An error leaves the IEP file exactly as it was. ' +
       'The workflow is in [translation.md](translation.md).',
   },
+  versions: {
+    title: 'Versions and amendments',
+    intro: 'Reported by `iep diff OLD NEW`, and by `iep render` with `--redline OLD` or `--base OLD`: the two records must be versions of one student\'s IEP, the earlier one first. See [amendments.md](amendments.md).',
+  },
   memory: {
     title: 'Translation memory',
     intro: 'Reported by `iep i18n apply-memory` and `iep i18n import`, which read and write the translation memory (a TMX file); see [translation-memory.md](translation-memory.md).',
@@ -483,6 +487,22 @@ export const CATALOG = {
     title: 'Fields not translated',
     meaning: "Narrative fields without a translation in the copy's language are printed in English, marked as not yet translated.",
     hint: 'Add the translations: `iep i18n export <file> --lang <lang> --out <file>.xlf` makes an XLIFF file for a translator, `iep i18n import` merges it back; `iep i18n <file> --lang <lang>` lists the fields with their English.',
+    exit: 'invalid',
+  },
+  'versions-different-student': {
+    group: 'versions',
+    severity: 'error',
+    title: 'Not the same student',
+    meaning: 'The two records compared are different students\' IEPs (their `student.id` differ): there is nothing to compare.',
+    hint: 'Compare two versions of one student\'s IEP.',
+    exit: 'invalid',
+  },
+  'versions-out-of-order': {
+    group: 'versions',
+    severity: 'error',
+    title: 'Versions given in the wrong order',
+    meaning: 'The record given as the new one has a lower `document.version` than the one it is compared with.',
+    hint: 'Give the earlier version first: `iep diff OLD NEW`, `iep render NEW --redline OLD`, `--layout changes --base OLD`.',
     exit: 'invalid',
   },
   'bilingual-language': {

@@ -725,11 +725,12 @@ export const DocumentInfo = Type.Object(
     amendment: Type.Optional(
       Type.Object(
         {
-          date: { ...DateString, description: 'Date of the amendment.' },
+          date: { ...DateString, description: 'Date of the amendment: after the meeting that wrote the IEP.' },
+          amends: Type.Integer({ minimum: 1, description: 'The version this amendment changes (usually `version` - 1); `iep diff` and the redline compare against it.' }),
           summary: TextField('What changed, in plain words.'),
-          withoutMeeting: Type.Boolean(d('True when amended by written agreement without a meeting (34 CFR 300.324(a)(4)).')),
+          withoutMeeting: Type.Boolean(d('True when amended by written agreement without a meeting (34 CFR 300.324(a)(4)); false when amended at a meeting.')),
         },
-        { additionalProperties: false, description: 'For amendments: what changed and how.' },
+        { additionalProperties: false, description: 'Required from version 2: when the IEP was amended, which version it amends, by meeting or by written agreement, and what changed (34 CFR 300.324(a)(4), (a)(6)).' },
       ),
     ),
   },

@@ -25,7 +25,7 @@ export interface DocumentOptions extends ComposeOptions {
 
 export interface RenderedFile {
   format: OutputFormat;
-  /** `<student-id>-<layout>-<lang>.<ext>` */
+  /** `<student-id>-<layout>-<lang>-v<version>.<ext>`, `...-v<version>-redline.<ext>` for a redline */
   fileName: string;
   data: Buffer;
 }
@@ -67,7 +67,9 @@ export async function renderDocument(iep: Iep, options: DocumentOptions, source:
   }
 
   const doc = composed.document!;
-  const base = `${iep.student.id}-${options.layout}-${lang}`;
+  // The version in the name: an amended IEP (version 2) is written beside version 1, never over it; its redline
+  // (marked against an earlier version) beside both.
+  const base = `${iep.student.id}-${options.layout}-${lang}-v${iep.document.version}${options.redline && options.base ? '-redline' : ''}`;
   const outputs: RenderedFile[] = [];
   for (const format of formats) {
     try {

@@ -8,8 +8,14 @@ import { planJobs } from './plan-jobs.js';
 import { BILINGUAL_LAYOUT } from '../model/layouts.js';
 import { runJob, type JobOptions, type JobOutput } from './run-job.js';
 import { removeStalePartials } from './write-file-atomic.js';
+import { checkVersions } from '../diff/check-versions.js';
 
-export interface RenderFilesOptions extends OutputOptions, Pick<JobOptions, 'final' | 'withCompliance' | 'onWritten' | 'pdfTimeoutMs' | 'timestamp' | 'progressPeriod'> {
+export interface RenderFilesOptions extends OutputOptions, Pick<JobOptions, 'final' | 'withCompliance' | 'onWritten' | 'pdfTimeoutMs' | 'timestamp' | 'progressPeriod' | 'redline'> {
+  /**
+   * An earlier version of the files' IEP (`--base OLD`, `--redline OLD`): read and checked once; each file must be a
+   * later version of the same student's IEP, or it is reported (versions-different-student, -out-of-order).
+   */
+  baseFile?: string;
   /** Default `out`. */
   outDir?: string;
   /** Also report strength-based wording warnings for each file (default true). */
@@ -50,17 +56,25 @@ export async function renderFiles(files: readonly string[], options: RenderFiles
   const written: JobOutput[] = [];
   const pool = options.browserPool ?? (resolved.formats.includes('pdf') ? new BrowserPool() : undefined);
   try {
+    const base = options.baseFile === undefined ? undefined : await loadInput(options.baseFile);
+    if (base) report(base.diagnostics);
+    if (base && (!base.iep || hasErrors(base.diagnostics))) return { diagnostics, written };
     for (const file of files) {
       const loaded = await loadInput(file);
       report(loaded.diagnostics);
       if (!loaded.iep || hasErrors(loaded.diagnostics)) continue;
+      if (base) {
+        const mismatch = checkVersions({ iep: base.iep!, file: base.file }, { iep: loaded.iep, file });
+        report(mismatch);
+        if (hasErrors(mismatch)) continue;
+      }
       if (options.lint !== false) report(lintIep(loaded.iep, { file, sourceMap: loaded.sourceMap }).filter((d) => d.severity !== 'info'));
       const jobs = planJobs([{ input: file, iep: loaded.iep }], resolved);
       if (resolved.layouts.includes(BILINGUAL_LAYOUT) && !jobs.some((job) => job.layout === BILINGUAL_LAYOUT) && resolved.langs.includes('family')) {
         report([{ code: 'bilingual-english-family', severity: 'warning', file, message: 'no bilingual copy: no parent\'s preferred language is one iepkit writes other than English', hint: 'name the language the interpreter needs, e.g. `--lang bn`' }]);
       }
       for (const job of jobs) {
-        const result = await runJob(job, { ...resolved, outDir, browserPool: pool }, loaded);
+        const result = await runJob(job, { ...resolved, outDir, browserPool: pool, base: base?.iep }, loaded);
         report(result.diagnostics);
         written.push(...result.outputs);
       }

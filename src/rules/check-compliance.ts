@@ -5,7 +5,7 @@ export type { ComplianceItem, ComplianceSummary } from '../model/compliance.js';
 import { formatJsonPath, sortDiagnostics } from '../model/diagnostic.js';
 import type { Iep } from '../model/iep.js';
 import type { SourceMap } from '../load/source-map.js';
-import { SCHOOL_DAY_MINUTES } from './minutes-per-week.js';
+import { SCHOOL_DAY_MINUTES } from '../model/minutes-per-week.js';
 import { rulesFor } from './registry.js';
 import { isProfile, type Profile } from './rule.js';
 

@@ -1,7 +1,7 @@
 /** Dates that make sense together: meeting, implementation, annual review, services, evaluations. */
 import { addMonths, compareDates } from './calendar.js';
 import { ALL_PROFILES, type Finding, type Rule } from './rule.js';
-import { allServices } from './service-list.js';
+import { allServices } from '../model/service-list.js';
 
 export const implementationDateValid: Rule = {
   code: 'implementation-date-invalid',

@@ -1,7 +1,7 @@
 /** New York's continuum of special education programs: special class, integrated co-teaching, consultant teacher, resource room (8 NYCRR 200.6). */
 import type { Iep, ProgramService } from '../model/iep.js';
 import { ageOn } from './calendar.js';
-import { minutesPerWeek, SCHOOL_DAYS_PER_WEEK } from './minutes-per-week.js';
+import { minutesPerWeek, SCHOOL_DAYS_PER_WEEK } from '../model/minutes-per-week.js';
 import { NY_ONLY, type Finding, type Rule } from './rule.js';
 import { isPlaceholder } from './text.js';
 

@@ -1,7 +1,7 @@
 /** Participation with students without disabilities and in state and district-wide assessments (NY form sections 8, 10, 11). */
 import { formatJsonPath } from '../model/diagnostic.js';
 import { ALL_PROFILES, NY_ONLY, type Finding, type Rule } from './rule.js';
-import { allServices } from './service-list.js';
+import { allServices } from '../model/service-list.js';
 import { englishText, isPlaceholder } from './text.js';
 
 const REMOVAL_LOCATIONS = new Set(['special-education-classroom', 'separate-location', 'therapy-room', 'home']);

@@ -1,4 +1,5 @@
 /** Every compliance rule, by family, in the order docs/rules.md lists them. Add a new rule to its family's list. */
+import { AMENDMENT_RULES } from './amendments.js';
 import { DATE_RULES } from './dates.js';
 import { GOAL_RULES } from './goals.js';
 import { NY_PROGRAM_RULES } from './ny-programs.js';
@@ -20,6 +21,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   { id: 'transition', title: 'Transition and transfer of rights', rules: TRANSITION_RULES },
   { id: 'team', title: 'The IEP team and the parent at the meeting', rules: TEAM_RULES },
   { id: 'dates', title: 'Dates', rules: DATE_RULES },
+  { id: 'amendments', title: 'Amendments', rules: AMENDMENT_RULES },
 ];
 
 /** All rules, every profile. */

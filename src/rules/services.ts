@@ -1,7 +1,7 @@
 /** Recommended programs and services, and 12-month services (NY form sections 6-7). */
 import type { Frequency, Duration } from '../model/iep.js';
 import { ALL_PROFILES, NY_ONLY, type Finding, type Rule } from './rule.js';
-import { allServices } from './service-list.js';
+import { allServices } from '../model/service-list.js';
 import { isPlaceholder } from './text.js';
 
 export const serviceDescribed: Rule = {

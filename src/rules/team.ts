@@ -1,9 +1,9 @@
 /** The IEP team (committee on special education) and the parent's part in the meeting. */
 import { formatJsonPath } from '../model/diagnostic.js';
 import type { Iep, TeamMember } from '../model/iep.js';
-import { minutesPerWeek, SCHOOL_DAYS_PER_WEEK } from './minutes-per-week.js';
+import { minutesPerWeek, SCHOOL_DAYS_PER_WEEK } from '../model/minutes-per-week.js';
 import { ALL_PROFILES, type Finding, type Rule } from './rule.js';
-import { allServices } from './service-list.js';
+import { allServices } from '../model/service-list.js';
 import { transitionRequired } from './transition.js';
 
 function memberRule(options: {

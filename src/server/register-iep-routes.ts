@@ -124,7 +124,7 @@ export function registerIepRoutes(app: FastifyInstance, options: IepRoutesOption
         requestBody: IEP_REQUEST_BODY,
         responses: {
           '200': {
-            description: 'the file, as an attachment named <student-id>-<layout>-<lang>.<ext>',
+            description: 'the file, as an attachment named <student-id>-<layout>-<lang>-v<version>.<ext>',
             content: Object.fromEntries(Object.values(CONTENT_TYPES).map((type) => [type.split(';')[0]!, { schema: { type: 'string', format: 'binary' } }])),
           },
           '422': INVALID,

@@ -121,7 +121,7 @@ describe('iep batch stopped mid-run', () => {
     // What writeFileAtomic leaves when its process is killed between write and rename: `<final>.<pid>-<hex>.partial`,
     // here from a process that does not exist.
     expect(isAlive(DEAD_PID)).toBe(false);
-    const stale = [`700000100-student-en.docx.${DEAD_PID}-0badf00d.partial`, `manifest.json.${DEAD_PID}-deadbeef.partial`];
+    const stale = [`700000100-student-en-v1.docx.${DEAD_PID}-0badf00d.partial`, `manifest.json.${DEAD_PID}-deadbeef.partial`];
     for (const name of stale) writeFileSync(path.join(ws.outDir, name), 'half a file');
     const resumed = await iep([...args, '--resume'], ws);
     expect(resumed.code, resumed.stderr).toBe(0);

@@ -65,6 +65,6 @@ describe('iep batch with a malformed input', () => {
     const byInput = new Map(manifest.entries.map((e) => [e.input, e]));
     expect(byInput.get(invalid)!.diagnostics).toContainEqual(expect.objectContaining({ code: 'wrong-type', path: 'student.firstName', line: 8, column: 14 }));
     expect(byInput.get(missing)!.diagnostics).toContainEqual(expect.objectContaining({ code: 'file-unreadable', file: missing }));
-    expect(existsSync(path.join(ws.outDir, '710000003-student-en.docx'))).toBe(true);
+    expect(existsSync(path.join(ws.outDir, '710000003-student-en-v1.docx'))).toBe(true);
   }, 120_000);
 });

@@ -30,7 +30,7 @@ describe('iep batch --resume', () => {
     const first = await iep(args, ws);
     expect(first.code, first.stderr).toBe(0);
     expectManifestComplete(ws.outDir, 6);
-    const docx = (id: string, layout: string) => path.join(ws.outDir, `${id}-${layout}-en.docx`);
+    const docx = (id: string, layout: string) => path.join(ws.outDir, `${id}-${layout}-en-v1.docx`);
     const mtime = statSync(docx(IDS[0]!, 'official')).mtimeMs;
 
     // Nothing changed: nothing is rendered, no file is rewritten.
@@ -86,7 +86,7 @@ describe('iep batch --resume', () => {
   }, 180_000);
 
   it('two inputs for the same student do not overwrite each other: the second is reported, not rendered', async () => {
-    // Both files would be written as <student-id>-<layout>-<lang>.docx; the second silently replaced the first,
+    // Both files would be written as <student-id>-<layout>-<lang>-v<version>.docx; the second silently replaced the first,
     // the manifest listed one file twice with two different sha256s, and every --resume redid one of them.
     const { ws, args } = setUp('same-student');
     const again = copyExample(ws, 'maya-thompson', IDS[0]!);

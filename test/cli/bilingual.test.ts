@@ -34,7 +34,7 @@ describe('iep render --layout bilingual', () => {
     fresh();
     const run = await runIep(['render', 'examples/amira-saleh.iep.yaml', 'examples/maya-thompson.iep.yaml', '--layout', 'bilingual', '--lang', 'family', '--format', 'docx', '--out', out]);
     expect(run.code, run.stderr).toBe(0);
-    expect(readdirSync(out)).toEqual(['226104983-bilingual-ar.docx']);
+    expect(readdirSync(out)).toEqual(['226104983-bilingual-ar-v1.docx']);
     expect(run.stderr).toMatch(/maya-thompson\.iep\.yaml\n.*warning +no bilingual copy: no parent's preferred language is one iepkit writes other than English +bilingual-english-family/);
   });
 });

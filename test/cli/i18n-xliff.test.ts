@@ -109,7 +109,7 @@ describe('iep i18n import of the filled XLIFF', () => {
     const render = await runIep(['render', iepFile, '--layout', 'family', '--lang', 'bn', '--format', 'html', '--out', out]);
     expect(render.code).toBe(0);
     expect(render.stderr).not.toContain('untranslated-fields');
-    const html = readFileSync(join(out, '209345671-family-bn.html'), 'utf8');
+    const html = readFileSync(join(out, '209345671-family-bn-v1.html'), 'utf8');
     expect(html).not.toContain('class="untranslated');
     expect(html).not.toContain('এখনো অনুবাদ হয়নি'); // the Bengali "not yet translated" marker
     expect(html).toContain(BENGALI[ID('studentVoice', 2)]);

@@ -17,7 +17,7 @@ describe('iep render --layout progress', () => {
     const run = await runIep(['render', 'examples/mateo-almonte.iep.yaml', '--layout', 'progress,progress-official', '--lang', 'en,family', '--format', 'docx', '--out', dir]);
     expect(run.stderr).not.toMatch(/error/);
     expect(run.code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['231876045-progress-en.docx', '231876045-progress-es.docx', '231876045-progress-official-en.docx', '231876045-progress-official-es.docx']);
+    expect(readdirSync(dir).sort()).toEqual(['231876045-progress-en-v1.docx', '231876045-progress-es-v1.docx', '231876045-progress-official-en-v1.docx', '231876045-progress-official-es-v1.docx']);
   });
 
   it('refuses an IEP without progress reports: exit 1, no-progress-reports, nothing written', async () => {
@@ -38,6 +38,6 @@ describe('iep render --layout progress', () => {
     expect(usage.code).toBe(2);
     const good = await runIep(['render', 'examples/mateo-almonte.iep.yaml', '--layout', 'progress', '--period', '1', '--format', 'html', '--out', dir]);
     expect(good.code).toBe(0);
-    expect(readdirSync(dir)).toEqual(['231876045-progress-en.html']);
+    expect(readdirSync(dir)).toEqual(['231876045-progress-en-v1.html']);
   });
 });

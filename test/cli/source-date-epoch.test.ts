@@ -40,21 +40,21 @@ describe('the CLI passes SOURCE_DATE_EPOCH down', () => {
     process.env.SOURCE_DATE_EPOCH = EPOCH;
     const out = tempDir('epoch-render');
     expect(await main(['render', MINIMAL, '--layout', 'family', '--format', 'docx', '--out', out, '--no-lint'], io)).toBe(0);
-    expect(await core(path.join(out, `${id}-family-en.docx`))).toContain(PINNED);
+    expect(await core(path.join(out, `${id}-family-en-v1.docx`))).toContain(PINNED);
   });
 
   it('iep batch stamps every DOCX with it', async () => {
     process.env.SOURCE_DATE_EPOCH = EPOCH;
     const out = tempDir('epoch-batch');
     expect(await main(['batch', MINIMAL, '--layouts', 'family,student', '--langs', 'en', '--formats', 'docx', '--out', out], io)).toBe(0);
-    expect(await core(path.join(out, `${id}-family-en.docx`))).toContain(PINNED);
-    expect(await core(path.join(out, `${id}-student-en.docx`))).toContain(PINNED);
+    expect(await core(path.join(out, `${id}-family-en-v1.docx`))).toContain(PINNED);
+    expect(await core(path.join(out, `${id}-student-en-v1.docx`))).toContain(PINNED);
   });
 
   it('iep render without it stamps the IEP date', async () => {
     delete process.env.SOURCE_DATE_EPOCH;
     const out = tempDir('epoch-none');
     expect(await main(['render', MINIMAL, '--layout', 'family', '--format', 'docx', '--out', out, '--no-lint'], io)).toBe(0);
-    expect(await core(path.join(out, `${id}-family-en.docx`))).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${rawIep(MINIMAL).meeting.date}T12:00:00Z</dcterms:created>`);
+    expect(await core(path.join(out, `${id}-family-en-v1.docx`))).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${rawIep(MINIMAL).meeting.date}T12:00:00Z</dcterms:created>`);
   });
 });

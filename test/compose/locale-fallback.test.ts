@@ -66,7 +66,7 @@ describe.each([
   it('renders to DOCX', async () => {
     const result = await renderIep(maya, { layout: 'family', lang, formats: ['docx'], localesDir: LOCALES });
     expect(errorsOf(result.diagnostics)).toEqual([]);
-    expect(result.outputs.map((o) => o.fileName)).toEqual([`${maya.student.id}-family-${lang}.docx`]);
+    expect(result.outputs.map((o) => o.fileName)).toEqual([`${maya.student.id}-family-${lang}-v1.docx`]);
   });
 });
 

@@ -210,7 +210,7 @@ describe('the sections the General Directions let a district choose or delete', 
 describe('the Student Information Summary', () => {
   it('carries the amendment note, which the form has no place for', () => {
     const data = structuredClone(loadFile('maya-thompson.iep.yaml')) as Iep;
-    data.document = { ...data.document, version: 2, amendment: { date: '2026-10-05', summary: 'Speech-language therapy moves to twice a week.', withoutMeeting: true } };
+    data.document = { ...data.document, version: 2, amendment: { date: '2026-10-05', amends: 1, summary: 'Speech-language therapy moves to twice a week.', withoutMeeting: true } };
     const { summary, form } = composeNy(validated(data));
     expect(textOf(summary)).toContain('Speech-language therapy moves to twice a week.');
     expect(textOf(form)).not.toContain('Speech-language therapy moves to twice a week.');

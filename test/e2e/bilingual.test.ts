@@ -55,7 +55,7 @@ afterAll(() => {
 describe.each(CASES)('the English + $name bilingual copy', ({ lang, script, wordLang, rtl }) => {
   it('is named <id>-bilingual-<lang>', async () => {
     const result = await renderIep(loadExample(lang === 'ar' ? 'amira-saleh' : 'rayhan-chowdhury'), { layout: 'bilingual', lang, formats: ['html'] });
-    expect(result.outputs.map((o) => o.fileName)).toEqual([`${lang === 'ar' ? '226104983' : '248193067'}-bilingual-${lang}.html`]);
+    expect(result.outputs.map((o) => o.fileName)).toEqual([`${lang === 'ar' ? '226104983' : '248193067'}-bilingual-${lang}-v1.html`]);
   });
 
   it('prints English and the translation on the same PDF page, section by section', () => {

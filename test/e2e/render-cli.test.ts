@@ -81,11 +81,11 @@ describe('iep render', () => {
     expect(existsSync(path.join(ROOT, 'dist/cli/commands/render.js'))).toBe(true);
   });
 
-  it('writes <student-id>-student-en.pdf for --layout student --format pdf, and leaves no browser behind', async () => {
+  it('writes <student-id>-student-en-v1.pdf for --layout student --format pdf, and leaves no browser behind', async () => {
     const out = tempDir('cli-out');
     const run = await iep(['render', examplePath('maya-thompson'), '--layout', 'student', '--format', 'pdf', '--out', out]);
     expect(run.code, run.stderr).toBe(0);
-    const file = path.join(out, `${id('maya-thompson')}-student-en.pdf`);
+    const file = path.join(out, `${id('maya-thompson')}-student-en-v1.pdf`);
     expect(readdirSync(out)).toEqual([path.basename(file)]);
     expect(run.stdout).toContain(`wrote ${file}`);
     expect(pdfPages(file)).toBe(1);
@@ -133,7 +133,7 @@ describe('iep render', () => {
     expect(run.stderr).toContain('final-from-draft');
     const written = readdirSync(out).sort();
     expect(written.filter((f) => f.includes('-official-'))).toEqual([]);
-    expect(written).toEqual([`${id('mateo-almonte')}-family-en.docx`, `${id('mateo-almonte')}-family-en.html`]);
+    expect(written).toEqual([`${id('mateo-almonte')}-family-en-v1.docx`, `${id('mateo-almonte')}-family-en-v1.html`]);
   });
 
   it('appends the compliance summary to a draft with --with-compliance, and only then', async () => {
@@ -148,7 +148,7 @@ describe('iep render', () => {
     ]);
     for (const run of [a, b, c]) expect(run.code, run.stderr).toBe(0);
     const headings = (dir: string, example: (typeof EXAMPLES)[number]) =>
-      htmlHeadings(readFileSync(path.join(dir, `${id(example)}-official-en.html`), 'utf8'), ['h1', 'h2']);
+      htmlHeadings(readFileSync(path.join(dir, `${id(example)}-official-en-v1.html`), 'utf8'), ['h1', 'h2']);
     const draftHeadings = headings(withSummary, 'mateo-almonte');
     expect(draftHeadings.at(-1)).toBe(OFFICIAL.complianceHeading);
     expect(headings(without, 'mateo-almonte')).toEqual(draftHeadings.slice(0, -1));
@@ -164,8 +164,8 @@ describe('iep render', () => {
     const amira = loadExample('amira-saleh').student.guardians.map((g) => g.preferredLanguage);
     expect(new Set(mateo)).toEqual(new Set(['es']));
     expect(new Set(amira)).toEqual(new Set(['ar']));
-    expect(readdirSync(out).sort()).toEqual([`${id('amira-saleh')}-family-ar.html`, `${id('mateo-almonte')}-family-es.html`].sort());
-    expect(readFileSync(path.join(out, `${id('mateo-almonte')}-family-es.html`), 'utf8')).toMatch(/^<!doctype html><html lang="es" dir="ltr">/);
-    expect(readFileSync(path.join(out, `${id('amira-saleh')}-family-ar.html`), 'utf8')).toMatch(/^<!doctype html><html lang="ar" dir="rtl">/);
+    expect(readdirSync(out).sort()).toEqual([`${id('amira-saleh')}-family-ar-v1.html`, `${id('mateo-almonte')}-family-es-v1.html`].sort());
+    expect(readFileSync(path.join(out, `${id('mateo-almonte')}-family-es-v1.html`), 'utf8')).toMatch(/^<!doctype html><html lang="es" dir="ltr">/);
+    expect(readFileSync(path.join(out, `${id('amira-saleh')}-family-ar-v1.html`), 'utf8')).toMatch(/^<!doctype html><html lang="ar" dir="rtl">/);
   });
 });

@@ -36,8 +36,8 @@ describe('--final on a draft', () => {
       expect(run.stderr).toMatch(REFUSAL_LINE);
       expect(run.stderr).not.toMatch(/^\s+at \S/m);
     }
-    expect(readdirSync(renderOut)).toEqual(['780000001-family-en.docx']);
-    expect(readdirSync(ws.outDir).filter((n) => n.endsWith('.docx'))).toEqual(['780000001-family-en.docx']);
+    expect(readdirSync(renderOut)).toEqual(['780000001-family-en-v1.docx']);
+    expect(readdirSync(ws.outDir).filter((n) => n.endsWith('.docx'))).toEqual(['780000001-family-en-v1.docx']);
 
     const manifest = readManifest(ws.outDir);
     expect(manifest.summary).toMatchObject({ total: 2, done: 1, failed: 1 });
@@ -57,7 +57,7 @@ describe('iep batch --with-compliance', () => {
     const args = ['--layouts', 'official', '--langs', 'en', '--formats', 'html', '--with-compliance'];
     const [render, batch] = await Promise.all([iep(['render', draft, ...args, '--out', renderOut], ws), iep(['batch', draft, ...args, '--out', ws.outDir], ws)]);
     for (const run of [render, batch]) expect(run.code, run.stderr).toBe(0);
-    const html = (dir: string) => readFileSync(path.join(dir, '780000004-official-en.html'), 'utf8');
+    const html = (dir: string) => readFileSync(path.join(dir, '780000004-official-en-v1.html'), 'utf8');
     expect(html(ws.outDir)).toContain(OFFICIAL.complianceHeading);
     expect(html(ws.outDir)).toBe(html(renderOut));
   }, 120_000);
@@ -73,7 +73,7 @@ describe('iep batch --json', () => {
     const printed = JSON.parse(run.stdout) as ReturnType<typeof readManifest>;
     expect(printed).toEqual(readManifest(ws.outDir));
     expect(printed.summary).toEqual({ total: 1, done: 1, skipped: 0, failed: 0, pending: 0 });
-    expect(printed.entries[0]!.outputs.map((o) => o.path)).toEqual(['780000002-student-en.docx']);
+    expect(printed.entries[0]!.outputs.map((o) => o.path)).toEqual(['780000002-student-en-v1.docx']);
   }, 120_000);
 });
 
@@ -89,10 +89,10 @@ describe('the singular and plural option names', () => {
       iep(['batch', '--help']),
     ]);
     expect(render.code, render.stderr).toBe(0);
-    expect(readdirSync(renderOut)).toEqual(['780000003-student-en.docx']);
+    expect(readdirSync(renderOut)).toEqual(['780000003-student-en-v1.docx']);
     expect(batch.code, batch.stderr).toBe(0);
     expect(readManifest(ws.outDir).entries.map((e) => [e.layout, e.lang, e.outputs.map((o) => o.format)])).toEqual([['student', 'en', ['docx']]]);
-    expect(existsSync(path.join(ws.outDir, '780000003-student-en.docx'))).toBe(true);
+    expect(existsSync(path.join(ws.outDir, '780000003-student-en-v1.docx'))).toBe(true);
     for (const help of [renderHelp, batchHelp]) {
       expect(help.code).toBe(0);
       for (const flags of ['--layout, --layouts <layouts>', '--lang, --langs <languages>', '--format, --formats <formats>', '--final', '--with-compliance', '--page-size <size>', '--profile <profile>', '--browser <path>']) {

@@ -42,7 +42,7 @@ describe('every entry point runs its documents as pipeline jobs', () => {
     expect(options?.pageSize).toBeUndefined();
     expect(options?.outDir).toBeUndefined();
     expect(await input).toMatchObject({ iep });
-    expect(result.outputs.map((o) => o.fileName)).toEqual([`${iep.student.id}-student-en.docx`]);
+    expect(result.outputs.map((o) => o.fileName)).toEqual([`${iep.student.id}-student-en-v1.docx`]);
   });
 
   it('runBatch: one job per input, layout and language', async () => {

@@ -128,8 +128,8 @@ describe('no student data left on disk', () => {
     ws = makeWorkspace('no-data-partials');
     const input = copyExample(ws, 'maya-thompson', '710000100');
     // What writeFileAtomic leaves when its process is killed between write and rename: `<final>.<pid>-<hex>.partial`.
-    const dead = `710000100-official-en.pdf.${DEAD_PID}-0badf00d.partial`;
-    const live = `710000100-student-en.pdf.${process.pid}-cafef00d.partial`;
+    const dead = `710000100-official-en-v1.pdf.${DEAD_PID}-0badf00d.partial`;
+    const live = `710000100-student-en-v1.pdf.${process.pid}-cafef00d.partial`;
     expect(isProcessRunning(DEAD_PID)).toBe(false);
     mkdirSync(ws.outDir, { recursive: true });
     for (const name of [dead, live]) writeFileSync(path.join(ws.outDir, name), 'half a PDF of Maya Thompson');

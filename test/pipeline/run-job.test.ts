@@ -41,8 +41,8 @@ describe('runJob', () => {
     expect(result.complete).toBe(true);
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(result.outputs.map((o) => [o.format, o.path])).toEqual([
-      ['docx', path.join(out, `${id}-student-en.docx`)],
-      ['html', path.join(out, `${id}-student-en.html`)],
+      ['docx', path.join(out, `${id}-student-en-v1.docx`)],
+      ['html', path.join(out, `${id}-student-en-v1.html`)],
     ]);
     expect(announced.map((o) => o.path)).toEqual(result.outputs.map((o) => o.path));
     for (const output of result.outputs) expect(readFileSync(output.path!)).toEqual(output.data);
@@ -90,7 +90,7 @@ describe('runJob', () => {
     expect(result.complete).toBe(false);
     expect(result.outputs).toEqual([]);
     const id = loadExample('maya-thompson').student.id;
-    const target = path.join(notAFolder, `${id}-student-en.docx`);
+    const target = path.join(notAFolder, `${id}-student-en-v1.docx`);
     expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'output-unwritable', severity: 'error', file: target, message: `cannot write ${target}: ${notAFolder} is a file, not a folder` }));
   });
 

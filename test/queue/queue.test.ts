@@ -311,8 +311,8 @@ describe('render jobs', () => {
     const job = (await queue.getJob(first[0]!))!;
     expect(job.attemptsMade).toBe(1);
     expect(job.returnvalue.status).toBe('done');
-    expect(outputFiles(ws.outDir)).toEqual(['320000001-student-en.docx']);
-    expect(job.returnvalue.outputs[0]!.sha256).toBe(sha256(path.join(ws.outDir, '320000001-student-en.docx')));
+    expect(outputFiles(ws.outDir)).toEqual(['320000001-student-en-v1.docx']);
+    expect(job.returnvalue.outputs[0]!.sha256).toBe(sha256(path.join(ws.outDir, '320000001-student-en-v1.docx')));
   });
 
   it('an invalid input fails once, with its diagnostics and line, and is kept as failed without a retry', async () => {

@@ -84,7 +84,7 @@ describe('iep serve --redis: /api/jobs', () => {
     const job = await untilFinished(id);
     expect(job.state).toBe('completed');
     expect(job.result.status).toBe('done');
-    expect(job.result.outputs.map((o: { name: string }) => o.name).sort()).toEqual(['209345671-family-es.docx', '209345671-family-es.pdf']);
+    expect(job.result.outputs.map((o: { name: string }) => o.name).sort()).toEqual(['209345671-family-es-v1.docx', '209345671-family-es-v1.pdf']);
     for (const output of job.result.outputs) {
       const file = await http(served, output.url);
       expect(file.status, file.text).toBe(200);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCompliance } from '../../src/rules/check-compliance.js';
-import { minutesPerWeek, SCHOOL_DAY_MINUTES } from '../../src/rules/minutes-per-week.js';
+import { minutesPerWeek, SCHOOL_DAY_MINUTES } from '../../src/model/minutes-per-week.js';
 import { isMiddleOrSecondary, parseRatio, ratioProblem, unlistedRatioProblem } from '../../src/rules/ny-programs.js';
 import type { Iep, ProgramService } from '../../src/model/iep.js';
 import { fails, minimal, passes, SERVICE_DATES } from './helpers.js';

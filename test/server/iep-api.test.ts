@@ -139,10 +139,10 @@ describe('render and preview', () => {
     const docx = await post(served, '/api/render?layout=family&lang=es&format=docx', MAYA);
     expect(docx.status).toBe(200);
     expect(docx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    expect(docx.headers['content-disposition']).toContain('filename="209345671-family-es.docx"');
+    expect(docx.headers['content-disposition']).toContain('filename="209345671-family-es-v1.docx"');
     expect(docx.body.subarray(0, 2).toString()).toBe('PK');
     const html = await post(served, '/api/render?layout=student&format=html', MAYA);
-    expect(html.headers['content-disposition']).toContain('209345671-student-en.html');
+    expect(html.headers['content-disposition']).toContain('209345671-student-en-v1.html');
     expect(html.text).toContain('Maya');
     expect(html.headers['content-security-policy']).toMatch(/; sandbox$/);
   });

@@ -4,8 +4,8 @@
  * over 10 months (180 days) and a class period as 40 minutes; "as-needed" and counts that cannot be converted give
  * no minutes.
  */
-import type { Duration, Frequency, ProgramService } from '../model/iep.js';
-import type { Profile } from '../model/profiles.js';
+import type { Duration, Frequency, ProgramService } from './iep.js';
+import type { Profile } from './profiles.js';
 
 export const SCHOOL_DAYS_PER_WEEK = 5;
 export const SCHOOL_WEEKS_PER_YEAR = 36;

@@ -1,5 +1,5 @@
-import type { JsonPath } from '../model/diagnostic.js';
-import type { Iep } from '../model/iep.js';
+import type { JsonPath } from './diagnostic.js';
+import type { Iep } from './iep.js';
 
 export const SERVICE_LISTS = ['specialEducation', 'related', 'supplementaryAids', 'assistiveTechnology', 'schoolPersonnelSupports'] as const;
 export type ServiceList = (typeof SERVICE_LISTS)[number];
