@@ -117,7 +117,7 @@ describe('iep render', () => {
     expect(written.length).toBeGreaterThanOrEqual(1);
     expect(written.length).toBeLessThan(EXAMPLES.length * 3);
     for (const name of written) {
-      expect(name, 'no temporary or partial file').toMatch(/^\d+-(official|family|student)-en\.pdf$/);
+      expect(name, 'no temporary or partial file').toMatch(/^\d+-(official|family|student)-en-v1\.pdf$/);
       const file = path.join(out, name);
       expect(spawnSync('qpdf', ['--check', file], { encoding: 'utf8' }).status, `${name} parses`).toBe(0);
       expect(pdfPages(file)).toBeGreaterThan(0);
