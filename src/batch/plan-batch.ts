@@ -67,13 +67,15 @@ export async function planBatch(options: ResolvedBatchPlanOptions): Promise<Batc
       entries.push(failedInput(input, inputSha256, optionsKey, loaded.diagnostics));
       continue;
     }
-    // Outputs are named <student-id>-<layout>-<lang>: a second file for the same student would overwrite the first.
-    const first = studentInputs.get(iep.student.id);
+    // Outputs are named <student-id>-<layout>-<lang>-v<version>: a second file for the same student and version would
+    // overwrite the first (two versions of one IEP, an amendment beside the original, are written side by side).
+    const written = `${iep.student.id}-v${iep.document.version}`;
+    const first = studentInputs.get(written);
     if (first !== undefined) {
-      entries.push(failedInput(input, inputSha256, optionsKey, [duplicateStudent(input, iep.student.id, first, loaded.sourceMap?.locate(['student', 'id']))]));
+      entries.push(failedInput(input, inputSha256, optionsKey, [duplicateStudent(input, iep.student.id, iep.document.version, first, loaded.sourceMap?.locate(['student', 'id']))]));
       continue;
     }
-    studentInputs.set(iep.student.id, input);
+    studentInputs.set(written, input);
     for (const job of planJobs([{ input, iep }], options)) jobs.push({ ...job, inputSha256 });
   }
 
@@ -92,15 +94,15 @@ export async function planBatch(options: ResolvedBatchPlanOptions): Promise<Batc
 
 const contentKey = (inputSha256: string, layout: string, lang: string) => `${inputSha256}#${layout}#${lang}`;
 
-function duplicateStudent(input: string, studentId: string, first: string, at: { line: number; column: number } | undefined): Diagnostic {
+function duplicateStudent(input: string, studentId: string, version: number, first: string, at: { line: number; column: number } | undefined): Diagnostic {
   return {
     code: 'duplicate-student-id',
     severity: 'error',
     file: input,
     path: 'student.id',
     ...(at ? { line: at.line, column: at.column } : {}),
-    message: `student ${studentId} is also in ${first}, and both would be written to the same files (${studentId}-<layout>-<lang>), so this file was not rendered`,
-    hint: 'correct the student id, or render the other record in a separate batch with its own --out folder',
+    message: `version ${version} of student ${studentId}'s IEP is also in ${first}, and both would be written to the same files (${studentId}-<layout>-<lang>-v${version}), so this file was not rendered`,
+    hint: 'correct the student id (or, for an amendment, document.version), or render the other record in a separate batch with its own --out folder',
   };
 }
 

@@ -600,8 +600,8 @@ export const CATALOG = {
     group: 'batch',
     severity: 'error',
     title: 'Same student twice',
-    meaning: 'Two input files have the same student ID, so their documents would overwrite each other.',
-    hint: 'Give each record its own `student.id`, or render them in separate batches.',
+    meaning: 'Two input files have the same student ID and version, so their documents would overwrite each other. (Two versions of one IEP, e.g. an amendment and the original, are written side by side: file names carry the version.)',
+    hint: 'Give each record its own `student.id` (or an amendment its `document.version`), or render them in separate batches.',
     exit: 'invalid',
   },
 

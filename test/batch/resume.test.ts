@@ -101,8 +101,19 @@ describe('iep batch --resume', () => {
     expect(failed.status).toBe('failed');
     expect(failed.diagnostics[0]).toMatchObject({ code: 'duplicate-student-id', path: 'student.id', line: 14, column: 7 });
     expect(failed.diagnostics[0]!.message).toContain(path.basename(again));
-    expect(run.stderr).toMatch(/^ {2}14:7 +error +student 720000001 is also in .*duplicate-student-id$/m);
+    expect(run.stderr).toMatch(/^ {2}14:7 +error +version 1 of student 720000001's IEP is also in .*duplicate-student-id$/m);
     const resumed = await iep([...args, '--resume'], ws);
     expect(resumed.stdout).toContain('0 rendered, 6 skipped');
+  }, 180_000);
+
+  it('two versions of one student\'s IEP (an amendment beside the original) are both written, each under its version', async () => {
+    const { ws, args } = setUp('two-versions');
+    const original = copyExample(ws, 'maya-thompson', IDS[0]!);
+    const amendment = '  version: 2\n  amendment: { date: "2026-11-16", amends: 1, withoutMeeting: true, summary: Reading support moves to four times a week. }\n';
+    writeFileSync(path.join(ws.inDir, 'zz-amended.iep.yaml'), readFileSync(original, 'utf8').replace(/^  version: 1\n/m, amendment));
+    const run = await iep(args, ws);
+    expect(run.code, run.stderr).toBe(0);
+    expectManifestComplete(ws.outDir, 8);
+    for (const version of ['v1', 'v2']) expect(statSync(path.join(ws.outDir, `${IDS[0]}-official-en-${version}.docx`)).size).toBeGreaterThan(1000);
   }, 180_000);
 });
