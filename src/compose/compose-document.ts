@@ -23,6 +23,9 @@ import { markPlaceholders } from './mark-placeholders.js';
 import { composeBilingual } from './compose-bilingual.js';
 import { BILINGUAL_LAYOUT, isProgressLayout } from '../model/layouts.js';
 import { progressView } from './progress-view.js';
+import { CHANGES_LAYOUT } from '../model/layouts.js';
+import { diffIeps } from '../diff/diff-ieps.js';
+import { baseRequired, changesView } from './changes-view.js';
 
 export interface ComposeOptions {
   layout?: LayoutName;
@@ -163,6 +166,14 @@ function expandSections(iep: Iep, layout: LayoutSource, env: TemplateEnvironment
     diagnostics.push(...progress.diagnostics);
     if (progress.progress) view = { ...view, progress: progress.progress } as typeof view;
     else return { builder, view, parts: [], held, diagnostics };
+  }
+  if (layout.layout === CHANGES_LAYOUT) {
+    // The letter about an amendment explains the changes since the version it amends: without it, there is none.
+    if (!options.base) return { builder, view, parts: [], held, diagnostics: [...diagnostics, baseRequired()] };
+    const baseBuilder = new ViewModelBuilder(options.base, tr, held);
+    const baseView = baseBuilder.build({ domainParts: layout.config.domainParts, profile });
+    const changes = changesView({ iep, base: options.base, diff: diffIeps(options.base, iep), view, builder, baseView }, tr);
+    view = { ...view, changes } as typeof view;
   }
   const sections = [...layout.sections];
   if (options.compliance) {

@@ -210,7 +210,7 @@ export class ViewModelBuilder {
       const inWords = groupOf('groupPhrase');
       const plainProgram = this.label(`common:programPlain.${p.program}`);
       const withSubject = (name: string) => (subject ? this.label('common:programSubject', { program: name, subject }) : name);
-      return { name: withSubject(program), group, ...sched, plain: this.label('common:serviceSentence', { name: withSubject(plainProgram), frequency: sched.frequency, duration: sched.duration, group: inWords ?? '', location: locationPhrase(p.location), context: inWords ? 'group' : undefined }) };
+      return { name: withSubject(program), plainName: withSubject(plainProgram), where: locationPhrase(p.location), group, ...sched, plain: this.label('common:serviceSentence', { name: withSubject(plainProgram), frequency: sched.frequency, duration: sched.duration, group: inWords ?? '', location: locationPhrase(p.location), context: inWords ? 'group' : undefined }) };
     });
     const related = iep.services.related.map((r, i) => {
       const path: JsonPath = ['services', 'related', i];
@@ -219,14 +219,14 @@ export class ViewModelBuilder {
       const group = groupPhrase(r.groupSize);
       const sched = schedule(r, path);
       // Parent counseling and training is for the family, not something the student receives.
-      return { name: serviceName, group, forStudent: r.service !== 'parent-counseling-and-training', ...sched, language: r.language ? this.escape(this.languageName(r.language)) : null, plain: this.label('common:serviceSentence', { name: plainName, frequency: sched.frequency, duration: sched.duration, group: groupLabel(r.groupSize, 'groupPhrase') ?? '', location: locationPhrase(r.location), context: 'group' }) };
+      return { name: serviceName, plainName, where: locationPhrase(r.location), group, forStudent: r.service !== 'parent-counseling-and-training', ...sched, language: r.language ? this.escape(this.languageName(r.language)) : null, plain: this.label('common:serviceSentence', { name: plainName, frequency: sched.frequency, duration: sched.duration, group: groupLabel(r.groupSize, 'groupPhrase') ?? '', location: locationPhrase(r.location), context: 'group' }) };
     });
     const described = (list: { description: Text; frequency: never | Iep['services']['related'][number]['frequency']; duration: Iep['services']['related'][number]['duration']; location: string; locationNote?: Text; beginDate: string; endDate: string; kind?: string }[], key: string) =>
       list.map((a, i) => {
         const path: JsonPath = ['services', key, i];
         const sched = schedule(a, path);
         const description = this.inline(a.description, [...path, 'description']);
-        return { name: description, kind: a.kind ? this.label(`common:accommodationKind.${a.kind}`) : null, group: null, ...sched, plain: this.label('common:serviceSentence', { name: description, frequency: sched.frequency, duration: sched.duration, group: '', location: locationPhrase(a.location) }) };
+        return { name: description, plainName: description, where: locationPhrase(a.location), kind: a.kind ? this.label(`common:accommodationKind.${a.kind}`) : null, group: null, ...sched, plain: this.label('common:serviceSentence', { name: description, frequency: sched.frequency, duration: sched.duration, group: '', location: locationPhrase(a.location) }) };
       });
     const supplementaryAids = described(iep.services.supplementaryAids, 'supplementaryAids');
     const assistiveTechnology = described(iep.services.assistiveTechnology, 'assistiveTechnology');

@@ -40,6 +40,8 @@ export interface IepChange {
   /** The old and new values of what changed (JSON), for --json readers and the family letter. */
   before?: unknown;
   after?: unknown;
+  /** For a change only in a translation (subject `field`): the language whose text changed, e.g. "es". */
+  language?: string;
 }
 
 /** A service's time before and after: every service of either version, changed or not. */
@@ -47,6 +49,8 @@ export interface ServiceMinutes {
   item: string;
   list: string;
   path: JsonPath;
+  /** Where the service was in the old record, when it moved in its list. */
+  oldPath?: JsonPath;
   /** Minutes per week, or undefined when the schedule gives no amount ("as needed") or the service is absent. */
   before?: number;
   after?: number;

@@ -505,6 +505,14 @@ export const CATALOG = {
     hint: 'Give the earlier version first: `iep diff OLD NEW`, `iep render NEW --redline OLD`, `--layout changes --base OLD`.',
     exit: 'invalid',
   },
+  'base-required': {
+    group: 'versions',
+    severity: 'error',
+    title: 'The letter about changes needs the earlier version',
+    meaning: 'The `changes` layout is a letter to the family about what an amendment changed; it compares the IEP with the version it amends, and none was given.',
+    hint: 'Name the earlier version: `iep render NEW --layout changes --base OLD`.',
+    exit: 'usage',
+  },
   'bilingual-language': {
     group: 'render',
     severity: 'error',

@@ -1,9 +1,9 @@
 /**
  * The documents iepkit writes for one IEP: the official IEP (the state's form), the family copy, the student summary,
  * the bilingual copy for interpreters (the official IEP in English beside the same in `--lang`), and the progress
- * reports (the family's and the one a district files).
+ * reports (the family's and the one a district files), and the letter that tells the family what an amendment changed.
  */
-export const LAYOUTS = ['official', 'family', 'student', 'bilingual', 'progress', 'progress-official'] as const;
+export const LAYOUTS = ['official', 'family', 'student', 'bilingual', 'progress', 'progress-official', 'changes'] as const;
 
 /** The layout printed in English beside another language: it needs a language that is not English. */
 export const BILINGUAL_LAYOUT = 'bilingual' satisfies LayoutName;
@@ -26,3 +26,9 @@ export type DomainPart = (typeof DOMAIN_PARTS)[number];
 /** The lists a one-page layout may shorten (front matter `limits` and `shrinkOrder`). */
 export const SHORTENABLE_LISTS = ['strengths', 'interests', 'goals', 'supports', 'testing', 'team'] as const;
 export type ShortenableList = (typeof SHORTENABLE_LISTS)[number];
+
+/**
+ * The letter to the family about an amendment (issue 20): what changed since an earlier version (`--base OLD`), in
+ * plain words. It needs that earlier version, so `--layout all` makes it only when one is given.
+ */
+export const CHANGES_LAYOUT = 'changes' satisfies LayoutName;

@@ -1,6 +1,6 @@
 import type { Iep } from '../model/iep.js';
 import type { Language } from '../model/languages.js';
-import { BILINGUAL_LAYOUT, isProgressLayout, type LayoutName } from '../model/layouts.js';
+import { BILINGUAL_LAYOUT, CHANGES_LAYOUT, isProgressLayout, type LayoutName } from '../model/layouts.js';
 import type { OutputFormat } from '../model/formats.js';
 import { DEFAULT_LANGUAGE, type LanguageChoice } from '../model/defaults.js';
 import { resolveLanguages } from '../i18n/resolve-languages.js';
@@ -23,12 +23,14 @@ export interface PlanOptions {
   formats: readonly OutputFormat[];
   /** `--layout all`: a record gets the progress reports only if it has some (see OutputOptions.everyLayout). */
   everyLayout?: boolean;
+  /** An earlier version was given (`--base OLD`): with `everyLayout`, the letter about the changes is made too. */
+  withBase?: boolean;
 }
 
 /**
  * Inputs x layouts x languages, each job carrying all the formats (DOCX and PDF must come from the same tree). The
  * bilingual copy is made for each language but English; with `everyLayout`, the progress reports only for a record
- * that has some.
+ * that has some, and the letter about an amendment's changes only when an earlier version is given.
  * Needs each input's record because `family` resolves to its parents' languages, once each.
  */
 export function planJobs(inputs: readonly { input: string; iep: Iep }[], options: PlanOptions): Job[] {
@@ -36,6 +38,7 @@ export function planJobs(inputs: readonly { input: string; iep: Iep }[], options
   for (const { input, iep } of inputs) {
     for (const layout of options.layouts) {
       if (options.everyLayout && isProgressLayout(layout) && !iep.progressReports?.length) continue;
+      if (options.everyLayout && layout === CHANGES_LAYOUT && !options.withBase) continue;
       for (const lang of bilingualLanguages(layout, resolveLanguages(options.langs, iep))) {
         jobs.push({ id: `${input}#${layout}#${lang}`, input, layout, lang, formats: options.formats });
       }

@@ -69,7 +69,7 @@ export async function renderFiles(files: readonly string[], options: RenderFiles
         if (hasErrors(mismatch)) continue;
       }
       if (options.lint !== false) report(lintIep(loaded.iep, { file, sourceMap: loaded.sourceMap }).filter((d) => d.severity !== 'info'));
-      const jobs = planJobs([{ input: file, iep: loaded.iep }], resolved);
+      const jobs = planJobs([{ input: file, iep: loaded.iep }], { ...resolved, withBase: base !== undefined });
       if (resolved.layouts.includes(BILINGUAL_LAYOUT) && !jobs.some((job) => job.layout === BILINGUAL_LAYOUT) && resolved.langs.includes('family')) {
         report([{ code: 'bilingual-english-family', severity: 'warning', file, message: 'no bilingual copy: no parent\'s preferred language is one iepkit writes other than English', hint: 'name the language the interpreter needs, e.g. `--lang bn`' }]);
       }

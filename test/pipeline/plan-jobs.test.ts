@@ -37,6 +37,14 @@ describe('planJobs', () => {
     expect(named.map((j) => j.id)).toEqual(['maya.iep.yaml#progress#en', 'mateo.iep.yaml#progress#en']);
   });
 
+  it('with every layout, makes the letter about the changes only when an earlier version is given; named, always', () => {
+    const options = { layouts: ['family', 'changes'] as const, langs: ['es'] as const, formats: ['pdf'] as const, everyLayout: true };
+    expect(planJobs([mateo], options).map((j) => j.id)).toEqual(['mateo.iep.yaml#family#es']);
+    expect(planJobs([mateo], { ...options, withBase: true }).map((j) => j.id)).toEqual(['mateo.iep.yaml#family#es', 'mateo.iep.yaml#changes#es']);
+    // Asked for by name without a base, the job is planned, and compose refuses it (base-required) with its hint.
+    expect(planJobs([mateo], { ...options, everyLayout: false }).map((j) => j.id)).toEqual(['mateo.iep.yaml#family#es', 'mateo.iep.yaml#changes#es']);
+  });
+
   it("resolves family to each input's own parents' language", () => {
     const jobs = planJobs([mateo, amira], { layouts: ['family'], langs: ['family'], formats: ['docx'] });
     expect(jobs.map((j) => [j.input, j.lang])).toEqual([
