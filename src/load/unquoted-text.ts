@@ -29,7 +29,8 @@ export function unquotedText(text: string, code: string, start: number, end: num
   // In a block mapping the value runs to the end of the line; in a { } mapping the parser gives its end.
   const raw = code === 'BLOCK_IN_FLOW' ? text.slice(start, end) : text.slice(start, lineEnd);
   const value = raw.replace(/\s+#.*$/, '').trim();
-  const inner = /^([^:#{}[\],"']+?):\s+(.*)$/.exec(value);
+  // The part before the colon: any text (apostrophes too: "Ana's wish: ...") that does not open a quote or collection.
+  const inner = /^([^:#{}[\],"'][^:#{}[\],]*?):\s+(.*)$/.exec(value);
   if (!inner) return undefined;
   const [, first, rest] = inner;
   if (isLanguage(first!) && !isLanguage(key)) {

@@ -59,7 +59,7 @@ const at = (code: string, line: number, column: number, path?: string): Expected
  * minimal.iep.yaml with one change (its first line says which), so line numbers match that file.
  */
 const MALFORMED_CASES: Record<string, Expected[]> = {
-  'yaml-syntax-error.iep.yaml': [at('syntax-error', 32, 28)],
+  'yaml-syntax-error.iep.yaml': [at('syntax-error', 32, 17)],
   'unquoted-colon.iep.yaml': [at('text-needs-quotes', 32, 17)],
   'json-missing-brace.json': [at('syntax-error', 23, 3), at('syntax-error', 198, 1)],
   'truncated-in-string.iep.yaml': [at('syntax-error', 22, 15)],

@@ -130,6 +130,13 @@ describe('a translation map broken by an unquoted comma or colon', () => {
     expect(d.hint).toBe('put the text in double quotes: en: "Our wish: Ana enjoys reading"');
   });
 
+  it("an apostrophe before the colon changes nothing", () => {
+    const text = editMinimal(['parentConcerns: We want Ana to enjoy reading.', "parentConcerns: Ana's wish: more books"]);
+    const d = only(text);
+    expect(d.code).toBe('text-needs-quotes');
+    expect(d.hint).toBe(`put the text in double quotes: parentConcerns: "Ana's wish: more books"`);
+  });
+
   it('a colon inside { en: ... } too', () => {
     const text = editMinimal(['parentConcerns: We want Ana to enjoy reading.', 'parentConcerns: { en: Note: reading first, es: Nota }']);
     const d = only(text);
