@@ -27,13 +27,14 @@ export function documentLine(document: { layout: string; lang: string; input: st
   return `wrote ${[first, ...rest.map((p) => extname(p))].join(', ')}${tail}\n`;
 }
 
-/** The command that lists a warning of a group in full; any other warning is listed by the render without --brief. */
+/** The command that lists a warning of a group in full; any other warning is listed by the same command without --brief. */
 const COMMAND_OF_GROUP: Partial<Record<DiagnosticGroup, (file: string) => string>> = {
   read: (file) => `iep validate ${file}`,
   validate: (file) => `iep validate ${file}`,
   lint: (file) => `iep lint ${file}`,
 };
-const renderCommand = (file: string) => `iep render ${file} without --brief`;
+// Render warnings depend on the layouts and languages asked for: only the same command lists them all.
+const renderCommand = () => 'the same command without --brief';
 const groupOf = (code: string): DiagnosticGroup | undefined => (CATALOG as Record<string, { group: DiagnosticGroup } | undefined>)[code]?.group;
 
 /**
@@ -49,7 +50,7 @@ export function formatBrief(diagnostics: readonly Diagnostic[], style: PrintStyl
   for (const [file, warnings] of byFile) {
     const group = (d: Diagnostic) => groupOf(d.code);
     const commands = [...new Set(warnings.map((d) => (COMMAND_OF_GROUP[group(d)!] ?? renderCommand)(file)))];
-    out.push(`${file ? `${file}: ` : ''}${plural(count(warnings, 'warning'), 'warning')} not listed; to read them: ${commands.join(', ')}`);
+    out.push(`${file ? `${file}: ` : ''}${plural(count(warnings, 'warning'), 'warning')} not listed; to read them: ${commands.join('; ')}`);
   }
   out.push(summaryLine(diagnostics));
   return out.join('\n') + '\n';

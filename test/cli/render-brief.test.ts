@@ -28,7 +28,7 @@ describe('iep render --brief', () => {
         `wrote ${path.join(dir, '209345671-student-en-v1.docx')}, .pdf  (5 warnings)\n`,
     );
     expect(brief.stderr).not.toContain('student-summary-shortened');
-    expect(brief.stderr).toBe(`${MAYA}: 5 warnings not listed; to read them: iep render ${MAYA} without --brief\n0 errors, 5 warnings\n`);
+    expect(brief.stderr).toBe(`${MAYA}: 5 warnings not listed; to read them: the same command without --brief\n0 errors, 5 warnings\n`);
     expect(full.stderr.trimEnd().split('\n').at(-1)).toBe('0 errors, 5 warnings');
     // The files are the same either way: a PDF and a DOCX of each document, really written.
     expect(readdirSync(dir).sort()).toEqual(['209345671-official-en-v1.docx', '209345671-official-en-v1.pdf', '209345671-student-en-v1.docx', '209345671-student-en-v1.pdf']);
