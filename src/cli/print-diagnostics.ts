@@ -13,7 +13,7 @@ const paint = (on: boolean, code: string, s: string) => (on ? `\x1b[${code}m${s}
  * Compiler-style text: the file, then one line per problem with line:column, severity, message and code,
  * and an indented hint with the citation. Ends with a count.
  */
-export function formatDiagnostics(diagnostics: readonly Diagnostic[], style: PrintStyle = { color: false }): string {
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], style: PrintStyle = { color: false }, summary = summaryLine(diagnostics)): string {
   const out: string[] = [];
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of sortDiagnostics(diagnostics)) {
@@ -32,7 +32,8 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], style: Pri
     }
     out.push('');
   }
-  out.push(summaryLine(diagnostics));
+  // A caller that lists only some of the diagnostics (iep render --brief) gives its own count, or none ('').
+  if (summary) out.push(summary);
   return out.join('\n') + '\n';
 }
 

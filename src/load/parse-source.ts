@@ -3,6 +3,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { formatJsonPath } from '../model/diagnostic.js';
 import { MAX_IEP_BYTES } from './decode-text.js';
 import { SourceMap, lineColumnAt } from './source-map.js';
+import { unquotedText } from './unquoted-text.js';
 
 /**
  * Deeper than any IEP needs (about 8 levels), and far below the depth at which the YAML composer's recursion
@@ -57,13 +58,15 @@ export function parseSource(text: string, file: string): ParsedSource {
     return { line: pos.line, column: pos.col };
   };
   for (const e of doc.errors) {
+    // Text split at a colon says which line to type; any other syntax error keeps the parser's words.
+    const split = unquotedText(text, e.code, e.pos[0], e.pos[1]);
     diagnostics.push({
-      code: 'syntax-error',
+      code: split ? 'text-needs-quotes' : 'syntax-error',
       severity: 'error',
       file,
       ...located(e),
-      message: syntaxMessage(e),
-      hint: syntaxHint(e.code),
+      message: split?.message ?? syntaxMessage(e),
+      hint: split?.hint ?? syntaxHint(e.code),
     });
   }
   for (const w of doc.warnings) {

@@ -51,6 +51,16 @@ export class SourceMap {
       });
   }
 
+  /**
+   * The scalar at `path` exactly as written in the file (`012345`, `"yes"`, `05/14/2026`), so a message can say
+   * what to type instead of what the parser made of it (012345 is the number 12345). Undefined for a list or mapping.
+   */
+  written(path: JsonPath): string | undefined {
+    const node = this.node(path);
+    if (!this.source || !isScalar(node) || !node.range) return undefined;
+    return this.source.slice(node.range[0], node.range[1]);
+  }
+
   private node(path: JsonPath): Node | null | undefined {
     let node: Node | null | undefined = this.doc.contents;
     for (const part of path) {

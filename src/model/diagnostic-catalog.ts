@@ -218,6 +218,17 @@ export const CATALOG = {
     exit: 'invalid',
   },
 
+  // Issue 21 part 6: text YAML split at a colon or comma (src/load/unquoted-text.ts, src/validate/what-to-type.ts)
+  'text-needs-quotes': {
+    group: 'read',
+    severity: 'error',
+    title: 'Text split by a colon or comma',
+    meaning:
+      'A text written without quotes holds a colon followed by a space (`en: Note: see the plan`), so YAML reads a new field there; or a translation is written on its field\'s line (`summary: en: ...`); or a comma inside `{ en: ..., es: ... }` ends the text early (`{ en: Reads well, likes maps }` makes `likes maps` a field of its own). The message shows the line as it should be written.',
+    hint: 'Put the text in double quotes (`en: "Note: see the plan"`), or write each language on its own line under the field, indented.',
+    exit: 'invalid',
+  },
+
   // Validation against the data model
   'missing-required-field': {
     group: 'validate',

@@ -4,7 +4,7 @@ import { lintIep } from '../lint/lint-iep.js';
 import { BrowserPool } from '../render/pdf/browser-pool.js';
 import { removeStaleProfiles } from '../render/pdf/browser-profile.js';
 import { loadInput } from './load-input.js';
-import { planJobs } from './plan-jobs.js';
+import { planJobs, type Job } from './plan-jobs.js';
 import { BILINGUAL_LAYOUT } from '../model/layouts.js';
 import { runJob, type JobOptions, type JobOutput } from './run-job.js';
 import { removeStalePartials } from './write-file-atomic.js';
@@ -22,6 +22,17 @@ export interface RenderFilesOptions extends OutputOptions, Pick<JobOptions, 'fin
   lint?: boolean;
   /** The pool to print PDFs with; without one, one is started for the run and closed at its end. */
   browserPool?: BrowserPool;
+  /**
+   * Called when each document (one layout in one language, all its formats) is done, with what was written and every
+   * problem that concerns it: its file's loading and wording findings, and its own (`iep render --brief`).
+   */
+  onDocument?: (document: RenderedJob) => void;
+}
+
+export interface RenderedJob {
+  job: Job;
+  outputs: JobOutput[];
+  diagnostics: Diagnostic[];
 }
 
 export interface RenderFilesResult {
@@ -68,7 +79,8 @@ export async function renderFiles(files: readonly string[], options: RenderFiles
         report(mismatch);
         if (hasErrors(mismatch)) continue;
       }
-      if (options.lint !== false) report(lintIep(loaded.iep, { file, sourceMap: loaded.sourceMap }).filter((d) => d.severity !== 'info'));
+      const wording = options.lint !== false ? lintIep(loaded.iep, { file, sourceMap: loaded.sourceMap }).filter((d) => d.severity !== 'info') : [];
+      report(wording);
       const jobs = planJobs([{ input: file, iep: loaded.iep }], { ...resolved, withBase: base !== undefined });
       if (resolved.layouts.includes(BILINGUAL_LAYOUT) && !jobs.some((job) => job.layout === BILINGUAL_LAYOUT) && resolved.langs.includes('family')) {
         report([{ code: 'bilingual-english-family', severity: 'warning', file, message: 'no bilingual copy: no parent\'s preferred language is one iepkit writes other than English', hint: 'name the language the interpreter needs, e.g. `--lang bn`' }]);
@@ -77,6 +89,7 @@ export async function renderFiles(files: readonly string[], options: RenderFiles
         const result = await runJob(job, { ...resolved, outDir, browserPool: pool, base: base?.iep }, loaded);
         report(result.diagnostics);
         written.push(...result.outputs);
+        options.onDocument?.({ job, outputs: result.outputs, diagnostics: [...wording, ...result.diagnostics] });
       }
     }
   } finally {

@@ -3,7 +3,8 @@ import type { Diagnostic, JsonPath } from '../model/diagnostic.js';
 import { formatJsonPath, hasErrors } from '../model/diagnostic.js';
 import { CATALOG } from '../model/diagnostic-catalog.js';
 import { describeCodePoint, findUnsafeCharacters, isUnsafeCodePoint } from '../model/sanitize-text.js';
-import { DOMAIN_KEYS, type Iep } from '../model/iep.js';
+import { DOMAIN_KEYS, LanguageCode, type Iep } from '../model/iep.js';
+import { isLanguage } from '../model/languages.js';
 import type { SourceMap } from '../load/source-map.js';
 import { closest } from '../model/closest.js';
 import { describeType, describeValue, pathOfPointer } from '../model/schema-error-words.js';
@@ -13,6 +14,7 @@ import { asMapping } from './as-mapping.js';
 import { checkGoalMeasures } from './check-goal-measures.js';
 import { checkProgressReports } from './check-progress-reports.js';
 import type { Push } from './push.js';
+import { booleanHint, dateHint, languageHint, quoteHint, readDate, type FieldKey } from './what-to-type.js';
 
 /** What to type instead, for each string format the model uses besides dates. */
 const FORMAT_HINTS: Record<string, string> = {
@@ -53,7 +55,9 @@ export function validateIep(data: unknown, options: ValidateOptions = {}): Valid
     const errors = simplifyErrors(validate.errors ?? []);
     // A value of the wrong type also fails its enum; the type error alone says it.
     const typeErrorAt = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
-    for (const e of errors) if (!(e.keyword === 'enum' && typeErrorAt.has(e.instancePath))) describeError(e, push);
+    // The value as typed in the file (012345, "yes"), for hints that show the line to write instead.
+    const written = (path: JsonPath) => options.sourceMap?.written(path);
+    for (const e of errors) if (!(e.keyword === 'enum' && typeErrorAt.has(e.instancePath))) describeError(e, push, written);
   }
   checkReferences(data, push);
   checkGoalMeasures(data, push);
@@ -176,10 +180,17 @@ function simplifyErrors(errors: ErrorObject[]): ErrorObject[] {
   return result;
 }
 
-function describeError(e: ErrorObject, push: Push): void {
+/** A description after a hint that says what to type: `write "5" (in quotes): grade: "5". Grade level: ...`. */
+const withDescription = (hint: string, description: string | undefined) => (description ? `${hint}. ${description}` : hint);
+
+function describeError(e: ErrorObject, push: Push, written: (path: JsonPath) => string | undefined): void {
   const path = [...pathOfPointer(e.instancePath)];
   const here = formatJsonPath(path) || 'the record';
-  const schema = (e.parentSchema ?? {}) as { description?: string; properties?: Record<string, { description?: string }> };
+  const schema = (e.parentSchema ?? {}) as { description?: string; pattern?: string; properties?: Record<string, { description?: string }> };
+  const last = path[path.length - 1];
+  const key: FieldKey = typeof last === 'string' ? last : undefined;
+  // A number or true/false where text is wanted: the same characters in quotes (012345 as typed, not 12345).
+  const quote = () => quoteHint(key, written(path) ?? String(e.data));
   switch (e.keyword) {
     case 'required': {
       const missing = (e.params as { missingProperty: string }).missingProperty;
@@ -197,6 +208,14 @@ function describeError(e: ErrorObject, push: Push): void {
     case 'additionalProperties': {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
       const known = Object.keys(schema.properties ?? {});
+      if (known.includes('en') && known.every(isLanguage)) {
+        const split = splitTranslation(e.data, extra, here);
+        if (split === 'reported') return;
+        if (split) {
+          push([...path, extra], { code: 'text-needs-quotes', ...split }, true);
+          return;
+        }
+      }
       const guess = closest(extra, known);
       push(
         [...path, extra],
@@ -210,11 +229,18 @@ function describeError(e: ErrorObject, push: Push): void {
       return;
     }
     case 'type': {
-      const expected = (e.params as { type: string | string[] }).type;
+      const expected = [(e.params as { type: string | string[] }).type].flat();
+      const scalar = typeof e.data === 'number' || typeof e.data === 'boolean';
+      const hint =
+        expected.includes('string') && scalar
+          ? withDescription(quote(), schema.description)
+          : expected.includes('boolean') && (typeof e.data === 'string' || typeof e.data === 'number')
+            ? withDescription(booleanHint(key, e.data, written(path)), schema.description)
+            : (schema.description ?? 'see docs/data-model.md');
       push(path, {
         code: 'wrong-type',
-        message: `${here} must be ${describeType(expected)}, but it is ${describeValue(e.data)}`,
-        hint: schema.description ?? 'see docs/data-model.md',
+        message: `${here} must be ${describeType(expected.length === 1 ? expected[0]! : expected)}, but it is ${describeValue(e.data)}`,
+        hint,
       });
       return;
     }
@@ -239,6 +265,11 @@ function describeError(e: ErrorObject, push: Push): void {
       return;
     case 'format': {
       const format = (e.params as { format: string }).format;
+      const asWritten = typeof e.data === 'string' ? (written(path) ?? e.data) : undefined;
+      if (format === 'date' && asWritten !== undefined && readDate(asWritten)) {
+        push(path, { code: 'invalid-date', message: `${here} must be written year-month-day (YYYY-MM-DD), but it is ${describeValue(e.data)}`, hint: dateHint(key, asWritten)! });
+        return;
+      }
       push(path, {
         code: format === 'date' ? 'invalid-date' : 'invalid-format',
         message:
@@ -270,9 +301,15 @@ function describeError(e: ErrorObject, push: Push): void {
         ...requiredByLaw(path),
       });
       return;
-    case 'pattern':
+    case 'pattern': {
+      const language = schema.pattern === LanguageCode.pattern && typeof e.data === 'string' ? languageHint(key, e.data) : undefined;
+      if (language) {
+        push(path, { code: 'invalid-format', message: `${here} must be a language code such as es or bn, but it is ${describeValue(e.data)}`, hint: language });
+        return;
+      }
       push(path, { code: 'invalid-format', message: `${here} is not written the expected way: ${describeValue(e.data)}`, hint: schema.description ?? '' });
       return;
+    }
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
@@ -284,7 +321,12 @@ function describeError(e: ErrorObject, push: Push): void {
       });
       return;
     case 'anyOf':
-      push(path, { code: 'wrong-type', message: `${here} is not written in a form iepkit reads: ${describeValue(e.data)}`, hint: schema.description ?? 'see docs/data-model.md' });
+      push(path, {
+        code: 'wrong-type',
+        message: `${here} is not written in a form iepkit reads: ${describeValue(e.data)}`,
+        // Narrative text given a number (`summary: 5`) is text in quotes.
+        hint: typeof e.data === 'number' || typeof e.data === 'boolean' ? withDescription(quote(), schema.description) : (schema.description ?? 'see docs/data-model.md'),
+      });
       return;
     default:
       push(path, { code: 'invalid-value', message: `${here} ${e.message ?? 'is not valid'}`, hint: schema.description ?? '' });
@@ -338,6 +380,31 @@ function checkReferences(data: unknown, push: Push): void {
       }
     });
   });
+}
+
+/**
+ * A translation map `{ en: Reads well, likes maps }` that a comma cut: YAML made `likes maps` a field with no value
+ * (a field with a value, `zz: text`, is an unknown field as usual).
+ * The first such field after a language gets the message, with the text as it was meant in quotes; the fields after
+ * it in the same run are `reported` (one mistake, one message). Undefined when the field is not such a piece.
+ */
+function splitTranslation(data: unknown, extra: string, here: string): { message: string; hint: string } | 'reported' | undefined {
+  const map = asMapping(data);
+  if (!map) return undefined;
+  const entries = Object.entries(map);
+  const at = entries.findIndex(([k]) => k === extra);
+  const piece = ([k, v]: [string, unknown]) => !isLanguage(k) && v === null;
+  if (at < 1 || !piece(entries[at]!)) return undefined;
+  const [lang, text] = entries[at - 1]!;
+  if (!isLanguage(lang)) return piece(entries[at - 1]!) ? 'reported' : undefined;
+  if (typeof text !== 'string') return undefined;
+  const pieces = [text];
+  for (let i = at; i < entries.length && piece(entries[i]!); i++) pieces.push(entries[i]![0]);
+  const meant = pieces.join(', ');
+  return {
+    message: `the ${lang} text of ${here} was cut at a comma: YAML read "${extra}" as a field of its own`,
+    hint: `put the text in double quotes: ${lang}: ${JSON.stringify(meant)}`,
+  };
 }
 
 function lowerFirst(s: string): string {

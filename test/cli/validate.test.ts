@@ -60,6 +60,7 @@ const at = (code: string, line: number, column: number, path?: string): Expected
  */
 const MALFORMED_CASES: Record<string, Expected[]> = {
   'yaml-syntax-error.iep.yaml': [at('syntax-error', 32, 17)],
+  'unquoted-colon.iep.yaml': [at('text-needs-quotes', 32, 17)],
   'json-missing-brace.json': [at('syntax-error', 23, 3), at('syntax-error', 198, 1)],
   'truncated-in-string.iep.yaml': [at('syntax-error', 22, 15)],
   'truncated-mid-line.iep.yaml': [at('syntax-error', 8, 3)],

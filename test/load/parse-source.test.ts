@@ -24,12 +24,19 @@ describe('parseSource', () => {
   });
 
   it('reports a YAML syntax error with its line and column and a hint', () => {
-    const result = parseSource('student:\n  firstName: Ana\n  note: Our wish: read\n', 'f.yaml');
+    const result = parseSource('student:\n  firstName: Ana\n  note: "Our wish" read\n', 'f.yaml');
     expect(result.data).toBeUndefined();
-    expect(result.diagnostics).toMatchObject([{ code: 'syntax-error', severity: 'error', file: 'f.yaml', line: 3, column: 9 }]);
+    expect(result.diagnostics).toMatchObject([{ code: 'syntax-error', severity: 'error', file: 'f.yaml', line: 3, column: 20 }]);
     expect(result.diagnostics[0]?.hint).toBeTruthy();
     // The library's own " at line L, column C" suffix is dropped; positions are printed separately.
     expect(result.diagnostics[0]?.message).not.toMatch(/at line \d+/);
+  });
+
+  it('reports text split at a colon as text-needs-quotes, with the line to type (test/validate/first-hour-messages.test.ts has more)', () => {
+    const result = parseSource('student:\n  firstName: Ana\n  note: Our wish: read\n', 'f.yaml');
+    expect(result.data).toBeUndefined();
+    expect(result.diagnostics).toMatchObject([{ code: 'text-needs-quotes', severity: 'error', file: 'f.yaml', line: 3, column: 9 }]);
+    expect(result.diagnostics[0]?.hint).toBe('put the text in double quotes: note: "Our wish: read"');
   });
 
   it('reports a JSON object missing its closing brace as syntax-error at the end of the file', () => {

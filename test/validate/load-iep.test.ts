@@ -57,10 +57,10 @@ describe('loadIep: valid input', () => {
 });
 
 describe('loadIep: every kind of malformed input gets a located diagnostic, never a throw', () => {
-  it('YAML syntax error: an unquoted colon inside text', () => {
+  it('YAML syntax error: an unquoted colon inside text (text-needs-quotes: first-hour-messages.test.ts)', () => {
     const text = editMinimal(['parentConcerns: We want Ana to enjoy reading.', 'parentConcerns: Our wish: Ana enjoys reading.']);
     // The parser points at the start of the value that holds the stray colon.
-    expect(diagnose(text)).toEqual([{ code: 'syntax-error', ...positionOf(text, 'parentConcerns: ', 'Our wish') }]);
+    expect(diagnose(text)).toEqual([{ code: 'text-needs-quotes', ...positionOf(text, 'parentConcerns: ', 'Our wish') }]);
   });
 
   it('JSON syntax error: a .json file missing the brace that closes "student"', () => {

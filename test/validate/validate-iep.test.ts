@@ -37,7 +37,7 @@ describe('validateIep: each problem has a code, a path, a message and a hint', (
       file: 'f.iep.yaml',
       path: 'student.firstName',
       message: 'student.firstName must be text, but it is number 42',
-      hint: 'Legal first name.',
+      hint: 'write "42" (in quotes): firstName: "42"; without quotes YAML reads 42 as a number. Legal first name.',
     });
   });
 

@@ -5,6 +5,7 @@ import { expandInputs } from '../expand-inputs.js';
 import { UsageError, type CliIo } from '../io.js';
 import { addOutputOptions, parseOutputOptions, type OutputCliOptions } from '../output-options.js';
 import { formatDiagnostics } from '../print-diagnostics.js';
+import { documentLine, formatBrief } from '../brief-report.js';
 import { closePoolOnSignals } from '../shutdown.js';
 import { timestampFromEnvironment } from '../source-date-epoch.js';
 
@@ -13,6 +14,7 @@ interface RenderCliOptions extends OutputCliOptions {
   period?: number;
   base?: string;
   redline?: string;
+  brief?: boolean;
 }
 
 /** `--redline OLD` is `--base OLD` with the official layout's changes marked; it marks the official layout only. */
@@ -44,6 +46,7 @@ export function registerRender(program: Command, io: CliIo, setExit: (code: numb
     .option('--period <n>', 'progress layouts: the reporting period to print (a progress report\'s period); default: the latest', parsePeriod)
     .option('--base <old>', 'an earlier version of the same student\'s IEP: --layout changes explains to the family what changed since it')
     .option('--redline <old>', 'with --layout official: mark the changes since this earlier version (Word tracked changes in the DOCX, underline and strike-through in the PDF)')
+    .option('--brief', 'one line per document with its warnings counted, and per file the command that lists them; errors are still printed in full')
     .addHelpText('after', '\nExit codes: 0 all written, 1 invalid input or --final refused, 2 usage error, 3 a document could not be rendered.')
     .action(async (args: string[], options: RenderCliOptions) => {
       const lists = parseOutputOptions(options);
@@ -70,9 +73,11 @@ export function registerRender(program: Command, io: CliIo, setExit: (code: numb
           lint: options.lint,
           timestamp: timestampFromEnvironment(process.env),
           browserPool: pool,
-          onWritten: (output) => io.out(`wrote ${output.path}\n`),
+          ...(options.brief
+            ? { onDocument: ({ job, outputs, diagnostics: found }) => io.out(documentLine(job, outputs.map((o) => o.path!), found)) }
+            : { onWritten: (output) => io.out(`wrote ${output.path}\n`) }),
         });
-        if (diagnostics.length > 0) io.err(formatDiagnostics(diagnostics, { color: io.color }));
+        if (diagnostics.length > 0) io.err(options.brief ? formatBrief(diagnostics, { color: io.color }) : formatDiagnostics(diagnostics, { color: io.color }));
         setExit(exitCodeFor(diagnostics));
       } finally {
         removeSignalHandlers();
