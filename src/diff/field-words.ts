@@ -77,9 +77,9 @@ function compactCount(field: string, before: unknown, after: unknown): string | 
 /** "Annual review date changed: 2027-03-11 -> 2027-04-01", "Placement changed: now "..."": a field outside any list item. */
 export function fieldLine(path: JsonPath, before: unknown, after: unknown): string {
   const label = pathLabel(path);
-  if (before === undefined) return `${label} added`;
-  if (after === undefined) return `${label} removed`;
   const field = String([...path].reverse().find((p) => typeof p === 'string') ?? '');
+  if (before === undefined) return `${label} added${quoted(field, after)}`;
+  if (after === undefined) return `${label} removed${quoted(field, before)}`;
   const compact = compactCount(field, before, after);
   if (compact) return `${label} changed: ${compact}`;
   const a = shortValue(field, before);
