@@ -201,6 +201,19 @@ describe('diffIeps: edited copies', () => {
     ]);
   });
 
+  it('reports a reworded line of a list of texts as one changed line, with what it was', () => {
+    const b = copy();
+    const need = b.presentLevels.social.needs[0]!;
+    const english = typeof need === 'string' ? need : need.en;
+    b.presentLevels.social.needs[0] = `${english.replace(/\.$/, '')}, with a peer.`;
+    const changes = diffIeps(v1, b).changes;
+    expect(changes.map((c) => [c.kind, c.subject, c.path, c.fields])).toEqual([['changed', 'present-levels', ['presentLevels', 'social', 'needs', 0], []]]);
+    // The line shows the words that changed, not only the start of a long text.
+    const lastWord = english.replace(/\.$/, '').split(' ').at(-1)!;
+    expect(changes[0]!.summary).toMatch(/^Present levels, social need .*: reworded "\.\.\.[^"]+" -> "\.\.\.[^"]+, with a peer\."$/);
+    expect(changes[0]!.summary).toContain(`${lastWord}." -> "`);
+  });
+
   it('ignores the document status and version', () => {
     const b = copy();
     b.document = { ...b.document, status: b.document.status === 'draft' ? 'final' : 'draft', version: 3 };
