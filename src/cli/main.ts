@@ -11,6 +11,7 @@ import { registerBatch } from './commands/batch.js';
 import { registerServe } from './commands/serve.js';
 import { registerInit } from './commands/init.js';
 import { registerWorker } from './commands/worker.js';
+import { registerDiff } from './commands/diff.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -41,6 +42,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   registerBatch(program, io, setExit);
   registerServe(program, io, setExit);
   registerWorker(program, io, setExit);
+  registerDiff(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

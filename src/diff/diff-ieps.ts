@@ -11,7 +11,7 @@ import { LANGUAGE_NAMES, isLanguage } from '../model/languages.js';
 import { minutesPerWeek } from '../model/minutes-per-week.js';
 import { SERVICE_LISTS, type AnyService } from '../model/service-list.js';
 import { englishOf, sameInEnglish, sameValue, translationsOf } from './english-text.js';
-import { changeWords, fieldLine, fieldWords, pathLabel } from './field-words.js';
+import { changedPart, changeWords, fieldLine, fieldWords, pathLabel } from './field-words.js';
 import type { IepChange, IepDiff, ServiceMinutes } from './iep-change.js';
 import { listRules, serviceRules, subjectOf } from './list-rules.js';
 import { matchItems } from './match-items.js';
@@ -109,8 +109,9 @@ function compareItem(a: unknown, b: unknown, path: JsonPath, oldPath: JsonPath, 
   const subject = subjectOf(path);
   const moved = oldPath[oldPath.length - 1] !== path[path.length - 1] ? { oldPath } : {};
   if (!isRecord(a) || !isRecord(b) || englishOf(a) !== undefined || englishOf(b) !== undefined) {
-    // A list of texts or values: matched by English, so only a translation can differ.
+    // An item of a list of texts or values: the same text with a new translation, or a text reworded.
     if (sameInEnglish(a, b)) translationChanges(a, b, path, item, out);
+    else out.push({ kind: 'changed', subject, path, ...moved, item, fields: [], summary: rewordedLine(item, a, b), before: a, after: b });
     return;
   }
   const fields: string[] = [];
@@ -135,6 +136,12 @@ function compareItem(a: unknown, b: unknown, path: JsonPath, oldPath: JsonPath, 
     if (at >= 0) words[at] = `${words[at]} (${minutes})`;
   }
   out.push({ kind: 'changed', subject, path, ...moved, item, fields, summary: `${item}: ${words.join('; ')}`, before, after });
+}
+
+/** "Present levels, social need ...: reworded "...overwhelmed." -> "...overwhelmed, with a peer."". */
+function rewordedLine(item: string, a: unknown, b: unknown): string {
+  const part = changedPart(englishOf(a) ?? String(a), englishOf(b) ?? String(b));
+  return `${item}: reworded "${part.before}" -> "${part.after}"`;
 }
 
 /** "30 -> 60 minutes a week" for a service whose weekly minutes changed. */

@@ -74,17 +74,40 @@ function compactCount(field: string, before: unknown, after: unknown): string | 
   return undefined;
 }
 
-/** "Annual review date changed: 2027-03-11 -> 2027-04-01", "Placement changed: now "..."": a field outside any list item. */
+/** "Annual review date changed: 2027-03-11 -> 2027-04-01", "Placement changed: "..." -> "..."": a field outside any list item. */
 export function fieldLine(path: JsonPath, before: unknown, after: unknown): string {
   const label = pathLabel(path);
-  if (before === undefined) return `${label} added`;
-  if (after === undefined) return `${label} removed`;
   const field = String([...path].reverse().find((p) => typeof p === 'string') ?? '');
+  if (before === undefined) return `${label} added${quoted(field, after)}`;
+  if (after === undefined) return `${label} removed${quoted(field, before)}`;
   const compact = compactCount(field, before, after);
   if (compact) return `${label} changed: ${compact}`;
   const a = shortValue(field, before);
   const b = shortValue(field, after);
   if (a !== undefined && b !== undefined) return `${label} changed: ${a} -> ${b}`;
-  const text = englishOf(after);
-  return text !== undefined ? `${label} changed: now "${shorten(text, 80)}"` : `${label} changed`;
+  const [ta, tb] = [englishOf(before), englishOf(after)];
+  if (ta === undefined || tb === undefined) return `${label} changed`;
+  const part = changedPart(ta, tb);
+  return `${label} changed: "${part.before}" -> "${part.after}"`;
+}
+
+/**
+ * The words that differ between two texts, with a few words around them: "...feels overwhelmed." ->
+ * "...feels overwhelmed, with a peer.", so a one-line summary shows the edit and not only the start of the text.
+ */
+export function changedPart(before: string, after: string, max = 70): { before: string; after: string } {
+  const [a, b] = [before.replace(/\s+/g, ' ').trim(), after.replace(/\s+/g, ' ').trim()];
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  // Whole words only: move the cuts back to the spaces before and after the edit.
+  while (head > 0 && a[head - 1] !== ' ') head--;
+  while (tail > 0 && a[a.length - tail] !== ' ') tail--;
+  const before2 = head > 0 ? a.slice(0, head).trim().split(' ') : [];
+  const after2 = tail > 0 ? a.slice(a.length - tail).trim().split(' ') : [];
+  const lead = before2.length === 0 ? '' : `${before2.length > 2 ? '...' : ''}${before2.slice(-2).join(' ')} `;
+  const trail = after2.length === 0 ? '' : ` ${after2.slice(0, 2).join(' ')}${after2.length > 2 ? '...' : ''}`;
+  const show = (text: string, from: number, to: number) => `${lead}${shorten(text.slice(from, to).trim(), max)}${trail}`;
+  return { before: show(a, head, a.length - tail), after: show(b, head, b.length - tail) };
 }

@@ -33,7 +33,10 @@ export interface IepChange {
   oldPath?: JsonPath;
   /** The item's name as a case manager says it, in English: "Speech-language therapy", "Goal reading-fluency". */
   item: string;
-  /** Which of its properties changed, for `changed`: "frequency", "duration", "location", "criteria"... */
+  /**
+   * Which of its properties changed, for `changed`: "frequency", "duration", "location", "criteria"...; for a change
+   * only in a translation, the language; empty for an item of a list of texts (a need) whose English was reworded.
+   */
   fields?: string[];
   /** One line in English: "Speech-language therapy: frequency 1 -> 2 times a week". */
   summary: string;

@@ -139,7 +139,12 @@ function genericRules(path: JsonPath): ListRules {
       return id === undefined ? undefined : String(id);
     },
     canPair: () => true,
-    threshold: 0.5,
+    // A text reworded (a need, a line of a list) is the same line when most of its words are.
+    similarity: (a, b) => {
+      const [ta, tb] = [englishOf(a), englishOf(b)];
+      return ta !== undefined && tb !== undefined ? textSimilarity(ta, tb) : fieldSimilarity(a, b);
+    },
+    threshold: 0.6,
     name,
     added: (item, index) => `${name(item, index)} added`,
     removed: (item, index) => `${name(item, index)} removed`,

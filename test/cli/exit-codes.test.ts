@@ -36,7 +36,7 @@ describe('exit codes from the catalog', () => {
     expect(malformed.code).toBe(1);
   });
 
-  it('validate, check, lint and i18n follow the catalog entry, not a comparison of code strings', async () => {
+  it('validate, check, lint, i18n and diff follow the catalog entry, not a comparison of code strings', async () => {
     // Were the commands still to test `code === 'file-unreadable'`, they would exit 2 here.
     unreadable.exit = 'renderFailed';
     expect((await iep('validate', MISSING)).code).toBe(EXIT.renderFailed);
@@ -44,6 +44,7 @@ describe('exit codes from the catalog', () => {
     expect((await iep('lint', MISSING)).code).toBe(EXIT.renderFailed);
     expect((await iep('readability', MISSING)).code).toBe(EXIT.renderFailed);
     expect((await iep('i18n', MISSING, '--lang', 'es')).code).toBe(EXIT.renderFailed);
+    expect((await iep('diff', MISSING, MISSING)).code).toBe(EXIT.renderFailed);
   });
 
   it('iep --help lists every exit code of the catalog with its meaning', async () => {

@@ -159,6 +159,61 @@ describe('diffIeps: edited copies', () => {
     expect(diff.services.find((s) => s.item === 'Occupational therapy (individual)')).toMatchObject({ inBefore: false, inAfter: true, before: undefined, after: 30 });
   });
 
+  it('reports a translation added to an English-only text, naming the language', () => {
+    const b = copy();
+    const english = typeof v1.parentConcerns === 'string' ? v1.parentConcerns : v1.parentConcerns.en;
+    const a = structuredClone(v1);
+    a.parentConcerns = english;
+    b.parentConcerns = { en: english, ht: 'Paran yo vle...' };
+    expect(diffIeps(a, b).changes).toEqual([
+      {
+        kind: 'added',
+        subject: 'field',
+        path: ['parentConcerns', 'ht'],
+        item: 'Parent concerns',
+        language: 'ht',
+        fields: ['ht'],
+        summary: 'Haitian Creole translation added: Parent concerns',
+        after: 'Paran yo vle...',
+      },
+    ]);
+  });
+
+  it('matches a program whose subject changed to the one it was, by its other fields', () => {
+    const b = copy();
+    const science = b.services.specialEducation.findIndex((s) => (s.subject as { en: string }).en === 'Science');
+    b.services.specialEducation[science]!.subject = { en: 'Science and technology' };
+    const changes = diffIeps(v1, b).changes;
+    expect(changes.map((c) => [c.kind, c.path, c.fields])).toEqual([['changed', ['services', 'specialEducation', science], ['subject']]]);
+    expect(changes[0]!.summary).toBe('Integrated co-teaching services (Science and technology): subject Science -> "Science and technology"');
+  });
+
+  it('names items of nested lists and whole goals removed, in the order of the record', () => {
+    const b = copy();
+    b.presentLevels.social.strengths.push({ id: 'chess', text: 'Plays chess at lunch' });
+    const removed = b.goals.splice(2, 1)[0]!;
+    b.team[0]!.attended = !b.team[0]!.attended;
+    const changes = diffIeps(v1, b).changes;
+    expect(changes.map((c) => [c.kind, c.subject, c.path, c.summary])).toEqual([
+      ['changed', 'team', ['team', 0], expect.stringMatching(/^Team member .*: attended (yes -> no|no -> yes)$/)],
+      ['added', 'present-levels', ['presentLevels', 'social', 'strengths', v1.presentLevels.social.strengths.length], 'Present levels, social strength chess added'],
+      ['removed', 'goal', ['goals', 2], expect.stringMatching(new RegExp(`^Goal ${removed.id} removed \\(`))],
+    ]);
+  });
+
+  it('reports a reworded line of a list of texts as one changed line, with what it was', () => {
+    const b = copy();
+    const need = b.presentLevels.social.needs[0]!;
+    const english = typeof need === 'string' ? need : need.en;
+    b.presentLevels.social.needs[0] = `${english.replace(/\.$/, '')}, with a peer.`;
+    const changes = diffIeps(v1, b).changes;
+    expect(changes.map((c) => [c.kind, c.subject, c.path, c.fields])).toEqual([['changed', 'present-levels', ['presentLevels', 'social', 'needs', 0], []]]);
+    // The line shows the words that changed, not only the start of a long text.
+    const lastWord = english.replace(/\.$/, '').split(' ').at(-1)!;
+    expect(changes[0]!.summary).toMatch(/^Present levels, social need .*: reworded "\.\.\.[^"]+" -> "\.\.\.[^"]+, with a peer\."$/);
+    expect(changes[0]!.summary).toContain(`${lastWord}." -> "`);
+  });
+
   it('ignores the document status and version', () => {
     const b = copy();
     b.document = { ...b.document, status: b.document.status === 'draft' ? 'final' : 'draft', version: 3 };
