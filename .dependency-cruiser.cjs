@@ -4,7 +4,7 @@
  *   model <- load <- validate <- rules, lint
  *   model <- i18n <- compose <- render <- pipeline <- batch <- queue <- server <- cli
  *   model, load, validate, i18n <- translate <- cli (XLIFF out and in, translation memory, glossary checks)
- *   model <- diff <- compose, cli (two versions of one IEP compared, field by field)
+ *   model, i18n <- diff <- compose, cli (two versions of one IEP compared, field by field, in English words)
  *   model <- app (the browser editor; it reaches the server over HTTP only)
  *
  * A stage may import only the stages listed for it in STAGES; no file may take part in an import cycle.
@@ -19,8 +19,8 @@ const STAGES = {
   // Readability measures a composed document tree: compose's types only (checked by the rule below).
   readability: ['model', 'compose'],
   i18n: ['model'],
-  // Two versions of one IEP compared (issue 20): the typed records only.
-  diff: ['model'],
+  // Two versions of one IEP compared (issue 20): the typed records, worded with the English copy's labels.
+  diff: ['model', 'i18n'],
   compose: ['model', 'load', 'i18n', 'diff'],
   render: ['model', 'i18n', 'compose'],
   pipeline: ['model', 'load', 'validate', 'rules', 'lint', 'readability', 'i18n', 'diff', 'compose', 'render'],

@@ -4,8 +4,8 @@
  */
 import type { JsonPath } from '../model/diagnostic.js';
 import { humanize } from '../model/humanize.js';
-import type { Duration, Frequency } from '../model/iep.js';
-import { LOCATION_NAMES, durationWords, frequencyWords } from './english-labels.js';
+import { LOCATIONS, type Duration, type Frequency } from '../model/iep.js';
+import { durationWords, englishLabel, frequencyWords } from './english-labels.js';
 import { englishOf } from './english-text.js';
 import { shorten } from './service-name.js';
 
@@ -30,7 +30,7 @@ export function shortValue(field: string, value: unknown): string | undefined {
   if (value === undefined) return 'none';
   if (field === 'frequency') return frequencyWords(value as Frequency);
   if (field === 'duration') return durationWords(value as Duration);
-  if (field === 'location' && typeof value === 'string' && value in LOCATION_NAMES) return LOCATION_NAMES[value as keyof typeof LOCATION_NAMES];
+  if (field === 'location' && typeof value === 'string' && (LOCATIONS as readonly string[]).includes(value)) return englishLabel('location', value);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'number') return String(value);
   const text = englishOf(value);

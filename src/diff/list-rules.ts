@@ -7,7 +7,7 @@ import type { JsonPath } from '../model/diagnostic.js';
 import { humanize, singular } from '../model/humanize.js';
 import type { Accommodation, Goal, ProgramService, RelatedService, TeamMember } from '../model/iep.js';
 import { SERVICE_LISTS, type AnyService, type ServiceList } from '../model/service-list.js';
-import { GOAL_AREA_NAMES } from './english-labels.js';
+import { englishLabel } from './english-labels.js';
 import { englishOf } from './english-text.js';
 import type { ChangeSubject } from './iep-change.js';
 import { fieldSimilarity, textSimilarity, type MatchRules } from './match-items.js';
@@ -83,7 +83,7 @@ export function serviceRules(list: ServiceList): ListRules {
   };
 }
 
-const areaWords = (goal: Goal) => GOAL_AREA_NAMES[goal.area].toLowerCase();
+const areaWords = (goal: Goal) => englishLabel('goalArea', goal.area).toLowerCase();
 
 /** Goals are the same goal by id only: a new id is a new goal. */
 const GOAL_RULES: ListRules = {

@@ -5,18 +5,18 @@
 import type { Accommodation, ProgramService, RelatedService } from '../model/iep.js';
 import { minutesPerWeek } from '../model/minutes-per-week.js';
 import type { AnyService, ServiceList } from '../model/service-list.js';
-import { ACCOMMODATION_KIND_NAMES, PROGRAM_NAMES, RELATED_SERVICE_NAMES, durationWords, frequencyWords } from './english-labels.js';
+import { durationWords, englishLabel, frequencyWords } from './english-labels.js';
 import { englishOf } from './english-text.js';
 
 /** What the list's items are called, for a line about one of them: "Accommodation", "Assistive technology". */
 export function serviceKindName(list: ServiceList, service: AnyService): string {
   switch (list) {
     case 'specialEducation':
-      return PROGRAM_NAMES[(service as ProgramService).program];
+      return englishLabel('program', (service as ProgramService).program);
     case 'related':
-      return RELATED_SERVICE_NAMES[(service as RelatedService).service];
+      return englishLabel('relatedService', (service as RelatedService).service);
     case 'supplementaryAids':
-      return ACCOMMODATION_KIND_NAMES[(service as Accommodation).kind];
+      return englishLabel('accommodationKind', (service as Accommodation).kind);
     case 'assistiveTechnology':
       return 'Assistive technology';
     case 'schoolPersonnelSupports':
