@@ -34,7 +34,7 @@ describe('the changes letter', () => {
     expect(text).toContain('El 1 de diciembre de 2026, usted y la escuela acordaron por escrito hacer algunos cambios en el IEP de Mateo. No hubo reunión.');
     expect(text).toContain('Usted aceptó estos cambios por escrito. Aun así, puede pedir una reunión del IEP');
     // Why: the amendment's summary in Spanish; what stays: the unchanged services and goals, counted.
-    expect(text).toContain('Después del informe de progreso de noviembre de Mateo');
+    expect(text).toContain('El informe de progreso de noviembre mostró que Mateo está listo para practicar más la conversación.');
     expect(text).toMatch(/Servicios y ayudas en clase que siguen igual: \d+/);
     expect(text).toContain('Metas que siguen igual: 7');
     expect(text).toContain('Ana Lucía Ferreira');
