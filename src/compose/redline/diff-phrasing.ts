@@ -40,8 +40,22 @@ export function diffPhrasing(older: readonly PhrasingContent[], newer: readonly 
   let removed: Token[] = [];
   let added: Token[] = [];
   const flush = () => {
+    // The same white space or punctuation at the start or end of both sides is not part of the change (the longest
+    // common sequence may have matched a different space than the reader would).
+    const head: Token[] = [];
+    while (removed.length > 0 && added.length > 0 && !removed[0]!.word && removed[0]!.key === added[0]!.key) {
+      head.push(added.shift()!);
+      removed.shift();
+    }
+    const tail: Token[] = [];
+    while (removed.length > 0 && added.length > 0 && !removed[removed.length - 1]!.word && removed[removed.length - 1]!.key === added[added.length - 1]!.key) {
+      tail.unshift(added.pop()!);
+      removed.pop();
+    }
+    out.push(...build(head, 0));
     if (removed.length > 0) out.push(changeMark('deleted', build(removed, 0), marks));
     if (added.length > 0) out.push(changeMark('inserted', build(added, 0), marks));
+    out.push(...build(tail, 0));
     removed = [];
     added = [];
   };
