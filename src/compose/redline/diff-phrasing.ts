@@ -74,6 +74,17 @@ export function diffPhrasing(older: readonly PhrasingContent[], newer: readonly 
     }
   });
   flush();
+  return mergeTexts(out);
+}
+
+/** Neighbouring texts as one (the white space left outside a change and the words after it). */
+function mergeTexts(nodes: PhrasingContent[]): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  for (const node of nodes) {
+    const last = out[out.length - 1];
+    if (node.type === 'text' && last?.type === 'text') out[out.length - 1] = { type: 'text', value: last.value + node.value };
+    else out.push(node);
+  }
   return out;
 }
 

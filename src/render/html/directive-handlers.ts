@@ -123,11 +123,15 @@ export const DIRECTIVE_HANDLERS: DirectiveHandlers = {
   },
 };
 
-/** `[label]` then the changed text in <ins> or <del>, one span (the label never splits from its change). */
+/**
+ * `[label]` then the changed text in <ins> or <del>, one span. The label has a space on each side: a removal right
+ * before an insertion ("once" -> "2 times") reads "once [added] 2 times", not "once[added]"; next to a space of
+ * the text, or at the start of a cell, the browser collapses it.
+ */
 function change(tag: 'ins' | 'del', state: State, node: DirectiveNode<'inserted' | 'deleted'>): Element {
   const { label } = directiveAttributes(node);
   return el('span', { className: ['change', tag === 'ins' ? 'change-inserted' : 'change-deleted'] }, [
-    el('span', { className: ['change-label'] }, [text(`[${label}]`)]),
+    el('span', { className: ['change-label'] }, [text(` [${label}] `)]),
     el(tag, {}, children(state, node)),
   ]);
 }

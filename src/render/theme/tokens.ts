@@ -50,7 +50,6 @@ export const THEME = {
     deleted: '#9b1c1c', // 7.2:1 on its tint
     deletedFill: '#fbeeee',
     label: '#486581', // 6.1:1 on white (the label sits before the tinted text)
-    labelGap: 2,
   },
 
   /**
