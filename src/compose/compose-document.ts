@@ -26,6 +26,7 @@ import { progressView } from './progress-view.js';
 import { CHANGES_LAYOUT } from '../model/layouts.js';
 import { diffIeps } from '../diff/diff-ieps.js';
 import { baseRequired, changesView } from './changes-view.js';
+import { composeRedline } from './redline/compose-redline.js';
 
 export interface ComposeOptions {
   layout?: LayoutName;
@@ -84,6 +85,11 @@ export interface ComposedDocument {
  * layout is the official one composed in English and in `lang`, zipped into one tree (compose-bilingual.ts).
  */
 export function composeDocument(iep: Iep, options: ComposeOptions = {}): ComposedDocument {
+  // The redline of the official IEP: the base and this record composed alike and compared (src/compose/redline/).
+  if (options.redline && options.base && (options.layout ?? DEFAULTS.layouts[0]) === 'official') {
+    const plain = { ...options, base: undefined, redline: false };
+    return composeRedline(iep, options.base, options.lang ?? DEFAULT_LANGUAGE, (record) => composeLayout(record, plain), options.localesDir);
+  }
   if (options.layout === BILINGUAL_LAYOUT) {
     return composeBilingual(iep, options.lang ?? DEFAULT_LANGUAGE, (layout, lang) => composeLayout(iep, { ...options, layout, lang }));
   }

@@ -96,6 +96,14 @@ export const DIRECTIVES = {
    * alternative (the trend in words), the label its visible caption.
    */
   chart: { kind: 'leaf', attributes: { alt: { required: true, nonEmpty: true }, spec: { required: true, nonEmpty: true } } },
+  /**
+   * `:inserted[text]{label="added:" author="..." date="2026-12-01"}` and `:deleted[...]` (the same attributes): a
+   * change since the earlier version in a redline of the official IEP (src/compose/redline/). The HTML prints the
+   * localized label visibly before the text (so a screen reader reading the PDF announces it) and underlines or
+   * strikes the text through; the DOCX writes a Word tracked change (w:ins / w:del) by `author` on `date`.
+   */
+  inserted: { kind: 'text', attributes: { label: label, author: label, date: label } },
+  deleted: { kind: 'text', attributes: { label: label, author: label, date: label } },
 } as const satisfies Record<string, DirectiveSpec>;
 
 export type DirectiveName = keyof typeof DIRECTIVES;

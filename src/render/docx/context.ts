@@ -1,4 +1,4 @@
-import type { Bookmark, ExternalHyperlink, InternalHyperlink, NumberingDefinition, Paragraph, Table, TextRun } from 'docx';
+import type { Bookmark, DeletedTextRun, ExternalHyperlink, InsertedTextRun, InternalHyperlink, NumberingDefinition, Paragraph, Table, TextRun } from 'docx';
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import type { BlockNodeType, DocumentMeta, InlineNodeType } from '../../model/document.js';
 import type { Language } from '../../model/languages.js';
@@ -7,7 +7,7 @@ import type { DIRECTIVES, DirectiveNode, HandledDirectiveName } from '../../mode
 /** What block handlers give: paragraphs and tables. */
 export type Block = Paragraph | Table;
 /** What inline handlers give: runs, hyperlinks and bookmarks. */
-export type Inline = TextRun | ExternalHyperlink | InternalHyperlink | Bookmark;
+export type Inline = TextRun | InsertedTextRun | DeletedTextRun | ExternalHyperlink | InternalHyperlink | Bookmark;
 
 /**
  * How a block takes part in a `:::keep` group: `all` keeps every paragraph with the next and on one page; the last
@@ -28,6 +28,8 @@ export interface Marks {
   language?: string;
   /** Left-to-right text even in a right-to-left document (untranslated English): no w:rtl on its runs. */
   ltr?: boolean;
+  /** A redline's change: the runs are a Word tracked change (w:ins / w:del) by `author` on `date` (ISO 8601). */
+  change?: { kind: 'inserted' | 'deleted'; author: string; date: string };
 }
 
 /** Per document, shared by all handlers: ordered lists each get their own numbering instance. */
@@ -59,6 +61,8 @@ export interface RenderContext {
   /** Width available to a table here, in twips. */
   readonly width: number;
   readonly lists: ListCounter;
+  /** Per document: the ids of tracked changes (w:ins / w:del), unique in the document. */
+  readonly revisions: ListCounter;
   readonly flow: Flow;
   /**
    * How handlers render their children (as mdast-util-to-hast's `state.one` / `state.all`): bound to the handler

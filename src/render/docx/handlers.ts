@@ -8,6 +8,7 @@ import { blockquote } from './blockquote.js';
 import { buildson } from './buildson.js';
 import { callout } from './callout.js';
 import { chart } from './chart.js';
+import { deleted, inserted } from './change.js';
 import { checkbox } from './checkbox.js';
 import type { Handlers } from './context.js';
 import { heading } from './heading.js';
@@ -29,5 +30,5 @@ import { untranslated } from './untranslated.js';
 export const handlers: Handlers = {
   block: { heading, paragraph, list, table, thematicBreak, blockquote, html },
   inline: { text, strong, emphasis, delete: strikethrough, inlineCode, break: breakNode, link, image, html },
-  directive: { pagebreak, keep, signatures, checkbox, callout, strength, buildson, untranslated, placeholder, pair, language: languageDirective, chart },
+  directive: { pagebreak, keep, signatures, checkbox, callout, strength, buildson, untranslated, placeholder, pair, language: languageDirective, chart, inserted, deleted },
 };

@@ -26,6 +26,7 @@ import { handlers } from './handlers.js';
 import { COLUMN_GAP, layoutStyle } from './layouts.js';
 import { createFooter, createHeader, pageGeometry, sectionProperties } from './page.js';
 import { makeReproducible, toParts } from './reproducible.js';
+import { renumberRevisions } from './revision-ids.js';
 import { rtlDocument, rtlSettings, rtlStyles } from './rtl.js';
 import { separateTables } from './separate-tables.js';
 import { createNumbering, createStyles } from './styles.js';
@@ -44,6 +45,7 @@ export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
     keep: 'none',
     width: geometry.textWidth,
     lists: createListCounter(),
+    revisions: createListCounter(),
     flow: { afterTable: false },
     ...bindHandlers(handlers),
   };
@@ -98,6 +100,7 @@ export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
 
   const { order, parts, binary } = toParts(compilePackage(document));
   parts.set('docProps/core.xml', corePropertiesXml(meta));
+  edit(parts, 'word/document.xml', renumberRevisions);
   if (ctx.rtl) {
     edit(parts, 'word/document.xml', rtlDocument);
     edit(parts, 'word/styles.xml', rtlStyles);

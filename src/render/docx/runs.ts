@@ -1,4 +1,4 @@
-import { TextRun, type IRunOptions } from 'docx';
+import { DeletedTextRun, InsertedTextRun, TextRun, type IRunOptions } from 'docx';
 import { splitByDirection } from './bidi.js';
 import type { Marks, RenderContext } from './context.js';
 import { docxFonts, MONO_FONT } from './fonts.js';
@@ -27,12 +27,26 @@ export function runOptions(marks: Marks, rtl: boolean): RunOptions {
  * The runs for a piece of text. Markdown soft line breaks are spaces. In a right-to-left document the text is split
  * into right-to-left and left-to-right stretches (see bidi.ts), each its own run.
  */
-export function textRuns(text: string, ctx: RenderContext, marks: Marks = {}): TextRun[] {
+export function textRuns(text: string, ctx: RenderContext, marks: Marks = {}): (TextRun | InsertedTextRun | DeletedTextRun)[] {
   const value = text.replace(/\r?\n/g, ' ');
   if (value === '') return [];
   const own = ownLanguage(ctx, marks);
-  if (!ctx.rtl || marks.ltr) return [new TextRun({ ...runOptions(marks, false), ...own, text: value })];
-  return splitByDirection(value).map((part) => new TextRun({ ...runOptions(marks, part.rtl), ...own, text: part.text }));
+  const make = tracked(ctx, marks);
+  if (!ctx.rtl || marks.ltr) return [make({ ...runOptions(marks, false), ...own, text: value })];
+  return splitByDirection(value).map((part) => make({ ...runOptions(marks, part.rtl), ...own, text: part.text }));
+}
+
+/**
+ * How a run is made: a plain run, or in a redline's change a Word tracked change, each with its own id (w:id is
+ * unique in the document); Word and LibreOffice show them as tracked changes to review, accept or reject.
+ */
+function tracked(ctx: RenderContext, marks: Marks): (options: RunOptions) => TextRun | InsertedTextRun | DeletedTextRun {
+  const change = marks.change;
+  if (!change) return (options) => new TextRun(options);
+  return (options) => {
+    const revision = { id: ctx.revisions.next(), author: change.author, date: change.date };
+    return change.kind === 'inserted' ? new InsertedTextRun({ ...options, ...revision }) : new DeletedTextRun({ ...options, ...revision });
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Block, RenderContext } from './context.js';
 import { keepFor } from './keep-mode.js';
 import { paragraphOptions, tableEnded, tableStarts } from './paragraph-options.js';
+import { wholeChange } from './whole-change.js';
 import { STYLE } from './styles.js';
 import { cellDirection } from './language-directive.js';
 import { DOCX_BILINGUAL } from '../theme/docx-styles.js';
@@ -84,9 +85,12 @@ export function table(node: Table, ctx: RenderContext): Block[] {
     // A row followed by its translation (a bilingual copy) keeps with it: the two are read together.
     const nextTranslated = rowsToWrite[rowIndex + 1]?.children.some((cell) => cellDirection(cell.children) !== undefined) === true;
     const keepNext = nextTranslated || (ctx.keep !== 'none' && keepFor(ctx.keep, rowIndex, rowsToWrite.length) === 'all');
+    // A row only one version of a redline has is a tracked row: accepting its deletion removes the row.
+    const change = wholeChange(row.children.map((cell) => cell.children), ctx);
     return new TableRow({
       children: cells,
       cantSplit: true,
+      ...change,
       ...(header ? { tableHeader: true } : {}),
       ...(keepNext ? { keepNext } : {}),
     });

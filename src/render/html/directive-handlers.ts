@@ -106,6 +106,12 @@ export const DIRECTIVE_HANDLERS: DirectiveHandlers = {
     return element;
   },
 
+  // A redline's changes: the label is visible text before the change ("[added]"), so it reaches the PDF's
+  // structure tree and a screen reader announces it (text that paints nothing is dropped after printing); the
+  // underline or strike-through of <ins>/<del> says the same without colour.
+  inserted: (state, node) => change('ins', state, node),
+  deleted: (state, node) => change('del', state, node),
+
   // A figure whose text alternative is the trend sentence: Chromium tags both the figure and the SVG (role img) as
   // Figures with /Alt, the caption as Caption (checked in test/e2e/progress.test.ts). The SVG's words are outlines.
   chart(state, node) {
@@ -116,6 +122,19 @@ export const DIRECTIVE_HANDLERS: DirectiveHandlers = {
     ]);
   },
 };
+
+/**
+ * `[label]` then the changed text in <ins> or <del>, one span. The label has a space on each side: a removal right
+ * before an insertion ("once" -> "2 times") reads "once [added] 2 times", not "once[added]"; next to a space of
+ * the text, or at the start of a cell, the browser collapses it.
+ */
+function change(tag: 'ins' | 'del', state: State, node: DirectiveNode<'inserted' | 'deleted'>): Element {
+  const { label } = directiveAttributes(node);
+  return el('span', { className: ['change', tag === 'ins' ? 'change-inserted' : 'change-deleted'] }, [
+    el('span', { className: ['change-label'] }, [text(` [${label}] `)]),
+    el(tag, {}, children(state, node)),
+  ]);
+}
 
 /**
  * Dispatches any directive node to its handler. A directive its declaration rejects (a tree compose did not check)

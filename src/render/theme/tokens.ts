@@ -40,6 +40,19 @@ export const THEME = {
   untranslated: { fill: '#fff4d6', underline: '#8d6e00', note: '#6b5200' /* 6.9:1 */ },
 
   /**
+   * A redline's changes (the official IEP with the changes since an earlier version): added text underlined in
+   * green on a green tint, removed text struck through in red, each after a small bold label ("[added]"); the line
+   * and the label say it without colour.
+   */
+  redline: {
+    inserted: '#1e5b20', // 7.5:1 on its tint
+    insertedFill: '#eef7ee',
+    deleted: '#9b1c1c', // 7.2:1 on its tint
+    deletedFill: '#fbeeee',
+    label: '#486581', // 6.1:1 on white (the label sits before the tinted text)
+  },
+
+  /**
    * A part of a draft still to be written, in the live preview of an incomplete record: italic on a violet tint with
    * a dashed border, unlike any real data. Not a custom property of every document: placeholderCss() writes it only
    * into a page that shows placeholders.
