@@ -241,8 +241,9 @@ class Zipper {
         const other = b as typeof a;
         if (other.name !== a.name) throw differ();
         if (a.name === 'pagebreak') return [a];
-        // Printed as a whole in each language, one under the other: the attendance table has five columns.
-        if (a.name === 'signatures') return [this.pair([a], [other], true)];
+        // One attendance table with its labels and roles in both languages: two tables, one under the other, asked
+        // every member to sign twice.
+        if (a.name === 'signatures') return [this.signatures(a as ContainerDirective, other as ContainerDirective, differ)];
         if (a.type === 'containerDirective') {
           // :::keep and :::callout hold blocks: their content is zipped, the container kept once.
           return [{ ...a, children: this.blocks(a.children, (other as ContainerDirective).children, `${where}.children`) as ContainerDirective['children'] }];
@@ -254,12 +255,30 @@ class Zipper {
     }
   }
 
-  /** The two languages' versions of some blocks, side by side (or stacked). */
-  private pair(en: RootContent[], xx: RootContent[], stack = false): ContainerDirective {
+  /**
+   * The attendance and signature table once: the English one, given the translated labels and roles as its paired
+   * attributes (the renderers print "Name / الاسم", each part in its language). Both list the same members in order.
+   */
+  private signatures(a: ContainerDirective, b: ContainerDirective, differ: () => Misaligned): ContainerDirective {
+    if (a.children.length !== b.children.length) throw differ();
+    const given = (attributes: Record<string, string | null | undefined>) =>
+      Object.fromEntries(Object.entries(attributes).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    const xx = b.attributes ?? {};
+    const paired = { pairedLang: this.lang, pairedDir: this.dir, pairedName: xx.name, pairedRole: xx.role, pairedAttended: xx.attended, pairedSignature: xx.signature, pairedDate: xx.date, pairedYes: xx.yes, pairedNo: xx.no };
+    const children = a.children.map((signer, i) => {
+      const other = b.children[i]!;
+      if (signer.type !== 'leafDirective' || other.type !== 'leafDirective' || signer.attributes?.name !== other.attributes?.name) throw differ();
+      return { ...signer, attributes: given({ ...signer.attributes, pairedRole: other.attributes?.role }) };
+    });
+    return { ...a, attributes: given({ ...a.attributes, ...paired }), children };
+  }
+
+  /** The two languages' versions of some blocks, side by side. */
+  private pair(en: RootContent[], xx: RootContent[]): ContainerDirective {
     return {
       type: 'containerDirective',
       name: 'pair',
-      attributes: stack ? { stack: '' } : {},
+      attributes: {},
       children: [this.column(DEFAULT_LANGUAGE, 'ltr', en), this.column(this.lang, this.dir, xx)],
     };
   }

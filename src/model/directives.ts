@@ -48,17 +48,38 @@ export const DIRECTIVES = {
   /**
    * `:::signatures{name role attended signature date yes no}` holding `::signer` lines: the team attendance and
    * signature block. The attributes are the localized column labels and the localized yes/no of the Attended column
-   * (a ballot box when absent).
+   * (a ballot box when absent). The bilingual copy adds the same labels in a second language (`pairedLang`,
+   * `pairedDir`, `pairedName`...), printed after each English one: one table for both languages.
    */
   signatures: {
     kind: 'container',
-    attributes: { name: label, role: label, attended: label, signature: label, date: label, yes: freeText, no: freeText },
+    attributes: {
+      name: label,
+      role: label,
+      attended: label,
+      signature: label,
+      date: label,
+      yes: freeText,
+      no: freeText,
+      pairedLang: freeText,
+      pairedDir: { values: ['ltr', 'rtl'], default: 'ltr' },
+      pairedName: freeText,
+      pairedRole: freeText,
+      pairedAttended: freeText,
+      pairedSignature: freeText,
+      pairedDate: freeText,
+      pairedYes: freeText,
+      pairedNo: freeText,
+    },
     only: 'signer',
   },
-  /** `::signer{name="..." role="..." attended="yes|no"}`: one team member's row, only inside `:::signatures`. */
+  /**
+   * `::signer{name="..." role="..." attended="yes|no"}`: one team member's row, only inside `:::signatures`;
+   * `pairedRole` is the role in the container's `pairedLang`.
+   */
   signer: {
     kind: 'leaf',
-    attributes: { name: { required: true, nonEmpty: true }, role: freeText, attended: { values: ['yes', 'no'], default: 'no' } },
+    attributes: { name: { required: true, nonEmpty: true }, role: freeText, pairedRole: freeText, attended: { values: ['yes', 'no'], default: 'no' } },
     inside: 'signatures',
   },
   /** `:checkbox[label]{checked}` (or without `checked`): a ballot box with its label, as on the NY form. */

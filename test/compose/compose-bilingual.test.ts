@@ -86,6 +86,21 @@ describe.each([
     expect(nodeText((en!.children as TreeNode[])[0]!)).toBe(names('en'));
     expect(nodeText((xx!.children as TreeNode[])[0]!)).toBe(names(lang));
   });
+
+  it('has one attendance and signature table, its labels and roles also in the translation, so no one signs twice', () => {
+    const tables = allNodes(body).filter((n) => n.name === 'signatures');
+    expect(tables).toHaveLength(1);
+    const [table] = tables;
+    const label = (l: string, key: string) => JSON.parse(readFileSync(join(LOCALES_DIR, l, 'official.json'), 'utf8'))[key] as string;
+    expect(table!.attributes).toMatchObject({ signature: label('en', 'signature'), pairedSignature: label(lang, 'signature'), pairedLang: lang, pairedDir: dir });
+    const signers = (table!.children ?? []) as TreeNode[];
+    expect(signers.map((s) => s.attributes!.name)).toEqual(iep.team.map((m) => m.name));
+    // Each role beside the same role translated (gendered in some languages: "অভিভাবক (মা)").
+    const translatedRoles = allNodes(translated).filter((n) => n.name === 'signer').map((s) => s.attributes!.role);
+    expect(signers.map((s) => s.attributes!.pairedRole)).toEqual(translatedRoles);
+    expect(signers[0]!.attributes!.role).toBe('Parent');
+    expect(signers[0]!.attributes!.pairedRole).not.toBe('Parent');
+  });
 });
 
 describe('the bilingual copy of an English-only record in Bengali', () => {

@@ -39,14 +39,19 @@ export const DIRECTIVE_HANDLERS: DirectiveHandlers = {
 
   signatures(_state, node) {
     const labels = directiveAttributes(node);
-    const head = (['name', 'role', 'attended', 'signature', 'date'] as const).map((key) => el('th', { scope: 'col' }, [text(labels[key])]));
+    // The bilingual copy: the paired label on its own line under the English one, in its language and direction.
+    const both = (en: string | undefined, paired: string | undefined) =>
+      paired && labels.pairedLang && paired !== en ? [text(en ?? ''), el('div', { lang: labels.pairedLang, dir: labels.pairedDir }, [text(paired)])] : [text(en ?? '')];
+    const pairedOf = { name: labels.pairedName, role: labels.pairedRole, attended: labels.pairedAttended, signature: labels.pairedSignature, date: labels.pairedDate };
+    const head = (['name', 'role', 'attended', 'signature', 'date'] as const).map((key) => el('th', { scope: 'col' }, both(labels[key], pairedOf[key])));
     // The declaration allows only ::signer lines inside (checked before any handler runs).
     const rows = (node.children as DirectiveNode<'signer'>[]).map((line) => {
       const signer = directiveAttributes(line);
+      const yes = signer.attended === 'yes';
       return el('tr', {}, [
         el('td', {}, [text(signer.name)]),
-        el('td', {}, [text(signer.role ?? '')]),
-        el('td', {}, [text((signer.attended === 'yes' ? labels.yes : labels.no) ?? '')]),
+        el('td', {}, both(signer.role, signer.pairedRole)),
+        el('td', {}, both(yes ? labels.yes : labels.no, yes ? labels.pairedYes : labels.pairedNo)),
         el('td', { className: ['signature-line'] }),
         el('td', { className: ['signature-line'] }),
       ]);
