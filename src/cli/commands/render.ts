@@ -39,7 +39,7 @@ function parsePeriod(value: string): number {
 export function registerRender(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const command = program
     .command('render')
-    .description('render IEP files to DOCX, PDF and HTML in the official, family and student layouts, the bilingual interpreter copy (--layout bilingual --lang xx) and the progress reports (progress, progress-official)')
+    .description('render IEP files to DOCX, PDF and HTML in the official, family and student layouts, the bilingual interpreter copy (--layout bilingual --lang xx), the progress reports (progress, progress-official), and for an amendment the family letter about its changes (--layout changes --base OLD) and the redline (--layout official --redline OLD)')
     .argument('<files...>', 'IEP files; globs are expanded');
   addOutputOptions(command, DEFAULTS, 'output folder; files are named <student-id>-<layout>-<lang>-v<version>.<ext>')
     .option('--no-lint', 'do not print strength-based wording warnings')
