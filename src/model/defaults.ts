@@ -5,7 +5,7 @@
 import type { PageSize } from './document.js';
 import type { OutputFormat } from './formats.js';
 import type { Language } from './languages.js';
-import { BILINGUAL_LAYOUT, isProgressLayout, LAYOUTS, type LayoutName } from './layouts.js';
+import { BILINGUAL_LAYOUT, CHANGES_LAYOUT, isProgressLayout, LAYOUTS, type LayoutName } from './layouts.js';
 import type { Profile } from './profiles.js';
 
 /** The official language of the IEP: every other copy is a translation of it. */
@@ -41,9 +41,14 @@ export const DEFAULTS: Defaults = {
 /**
  * A district's batch (`runBatch`, `iep batch`): every layout, in English and in each family's language, but for
  * the bilingual interpreter copy (a long document, for the meeting) and the progress reports (most records of a
- * batch have no progress data yet): those only when asked for (`--layouts bilingual,progress` or `all`).
+ * batch have no progress data yet): those only when asked for (`--layouts bilingual,progress` or `all`). Never the
+ * amendment letter: it compares a record with an earlier version, which a batch is not given.
  */
-export const BATCH_DEFAULTS: Defaults = { ...DEFAULTS, layouts: LAYOUTS.filter((layout) => layout !== BILINGUAL_LAYOUT && !isProgressLayout(layout)), langs: ['en', 'family'] };
+export const BATCH_DEFAULTS: Defaults = {
+  ...DEFAULTS,
+  layouts: LAYOUTS.filter((layout) => layout !== BILINGUAL_LAYOUT && layout !== CHANGES_LAYOUT && !isProgressLayout(layout)),
+  langs: ['en', 'family'],
+};
 
 /** What a caller may leave out when asking for documents. */
 export interface OutputOptions {
