@@ -29,6 +29,7 @@ iep lint --layout family examples/maya-thompson.iep.yaml # ... and the reading l
 iep lint --layout student --strict file.iep.yaml # student summary (grade ${READING_TARGETS.student}); findings become errors
 iep lint --json file.iep.yaml                    # machine-readable
 iep readability examples/*.iep.yaml             # reading grade of every section, as Markdown tables
+iep readability NEW.iep.yaml --base OLD.iep.yaml # ... and of the letter about an amendment's changes (grade ${READING_TARGETS.changes})
 \`\`\`
 
 Students with IEPs say they hear "struggles" and "needs help on" in every meeting and feel labelled. The law already asks
@@ -49,7 +50,7 @@ the reading level \`checkReadingLevel(iep, layout, { file, sourceMap, strict })\
 | \`deficit-wording\` | info | The same, in \`studentVoice\` or \`parentConcerns\`: those are the student's or the parents' own words and are kept as said. Never an error, even with \`--strict\`. |
 | \`needs-without-strengths\` | warning | A present-levels domain (academic, social, physical) lists needs but no strengths (34 CFR 300.324(a)(1)(i)). |
 | \`goal-without-strength\` | warning | An annual goal's \`buildsOn\` is empty: name the strength, interest or preference it builds on. |
-| \`reading-level-above-target\` | warning | With \`--layout\`: a section of the family copy (target grade ${READING_TARGETS.family}) or student summary (target grade ${READING_TARGETS.student}) reads above its target. Points at the field with the hardest sentence; the hint quotes the 3 hardest sentences. |
+| \`reading-level-above-target\` | warning | With \`--layout\`: a section of the family copy (target grade ${READING_TARGETS.family}), student summary (target grade ${READING_TARGETS.student}), progress report or amendment letter (grade ${READING_TARGETS.progress}) reads above its target. Points at the field with the hardest sentence; the hint quotes the 3 hardest sentences. |
 | \`wording-check-english-only\` | info | Some fields have translations; the word list is English, so translations are not checked. Reported once per run. |
 
 Every narrative (\`Text\`) field is checked, found by walking the record alongside the schema (src/model/iep.ts), so a
@@ -94,7 +95,8 @@ The grade is the Flesch-Kincaid grade level of the section's English text:
   Mr., e.g., i.e., vs., approx.) or initials ("J. Smith"); decimals (3.5) and times (9 a.m. in room 4) do not split.
   Paragraphs and list items (lines starting with -, *, •, 1. or a)) are sentences of their own, with or without a
   period.
-- Targets: family copy grade ${READING_TARGETS.family}; student summary grade ${READING_TARGETS.student}. Research on real IEPs found most sections
+- Targets: family copy grade ${READING_TARGETS.family}; student summary grade ${READING_TARGETS.student}; the family's progress report and the
+  letter about an amendment (\`--layout changes --base OLD\`) grade ${READING_TARGETS.progress}. Research on real IEPs found most sections
   at high-school-to-graduate level; health-literacy guidance for parent documents is grade 5-6, and WCAG 3.1.5 asks
   for lower-secondary level (about 9 years of school) or a simpler supplement.
 - Sections under ${MIN_WORDS_FOR_WARNING} words are graded but not warned about: on one short sentence the formula mostly measures the

@@ -11,7 +11,7 @@ import type { Iep } from '../model/iep.js';
 import { measureReadingLevel, type LayoutReadingReport } from '../readability/measure-reading-level.js';
 import { readingLevelWarnings, type ReadingDiagnostic } from '../readability/reading-level-warnings.js';
 import { READING_LAYOUTS, type ReadingLayout } from '../readability/reading-targets.js';
-import { isProgressLayout } from '../model/layouts.js';
+import { CHANGES_LAYOUT, isProgressLayout } from '../model/layouts.js';
 
 export interface CheckReadingLevelOptions {
   /** The file name put on each diagnostic. */
@@ -22,6 +22,8 @@ export interface CheckReadingLevelOptions {
   strict?: boolean;
   /** Compose with reuseParses (the live preview, measuring the same copy after each keystroke). */
   reuseParses?: boolean;
+  /** The earlier version the letter about an amendment (`changes`) explains the changes since; it needs one. */
+  base?: Iep;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface CheckReadingLevelOptions {
  * composed (a template error), compose's diagnostics instead, since there is nothing printed to measure.
  */
 export function checkReadingLevel(iep: Iep, layout: ReadingLayout, options: CheckReadingLevelOptions = {}): ReadingDiagnostic[] {
-  const composed = composeInEnglish(iep, layout, options.reuseParses);
+  const composed = composeInEnglish(iep, layout, options);
   if (!composed.document) return composed.diagnostics;
   const warnings = readingLevelWarnings(composed.document, iep, {
     file: options.file,
@@ -47,14 +49,17 @@ export interface ReadingLevels {
 
 /**
  * The reading reports of the family copy, the student summary and, when the IEP has progress reports, the family's
- * progress report (the latest) of one IEP (`iep readability`, the docs).
+ * progress report (the latest) of one IEP; given an earlier version, also the letter about the amendment's changes
+ * (`iep readability`, the docs).
  */
-export function measureReadingLevels(iep: Iep): ReadingLevels {
+export function measureReadingLevels(iep: Iep, options: { base?: Iep } = {}): ReadingLevels {
   const levels: ReadingLevels = { reports: {}, diagnostics: [] };
   for (const layout of READING_LAYOUTS) {
-    // An IEP without progress data has no progress report to grade (and that is not a problem of the IEP).
+    // An IEP without progress data has no progress report to grade, nor one without a base a letter about changes
+    // (and neither is a problem of the IEP).
     if (isProgressLayout(layout) && !iep.progressReports?.length) continue;
-    const composed = composeInEnglish(iep, layout);
+    if (layout === CHANGES_LAYOUT && !options.base) continue;
+    const composed = composeInEnglish(iep, layout, options);
     if (composed.document) levels.reports[layout] = measureReadingLevel(composed.document);
     else levels.diagnostics.push(...composed.diagnostics);
   }
@@ -62,6 +67,6 @@ export function measureReadingLevels(iep: Iep): ReadingLevels {
 }
 
 /** The formula is for English, so the copies are always composed in English, whatever the family reads. */
-function composeInEnglish(iep: Iep, layout: ReadingLayout, reuseParses?: boolean): ComposedDocument {
-  return composeDocument(iep, { layout, lang: 'en', reuseParses });
+function composeInEnglish(iep: Iep, layout: ReadingLayout, options: { reuseParses?: boolean; base?: Iep }): ComposedDocument {
+  return composeDocument(iep, { layout, lang: 'en', reuseParses: options.reuseParses, base: options.base });
 }

@@ -27,8 +27,9 @@ export function readingLevelsMarkdown(entries: readonly ReadingLevelsEntry[], op
     for (const layout of READING_LAYOUTS) {
       const report = reports[layout];
       if (!report) {
-        // The progress report exists only for IEPs with progress data: its absence is not a failure.
-        if (layout !== 'progress') out.push(`The ${READING_LAYOUT_NAMES[layout]} could not be composed, so it is not graded.`, '');
+        // The progress report exists only for IEPs with progress data, the letter only beside an earlier version:
+        // their absence is not a failure.
+        if (layout !== 'progress' && layout !== 'changes') out.push(`The ${READING_LAYOUT_NAMES[layout]} could not be composed, so it is not graded.`, '');
         continue;
       }
       for (const s of report.sections.filter((x) => x.aboveTarget && x.words >= MIN_WORDS_FOR_WARNING)) {

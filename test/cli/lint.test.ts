@@ -130,4 +130,30 @@ describe('iep readability', () => {
     expect(out.files[0]!.student.target).toBe(6);
     expect(out.files[0]!.family.sections.length).toBeGreaterThan(0);
   });
+
+  const v1 = join(root, 'examples/mateo-almonte.iep.yaml');
+  const v2 = join(root, 'examples/amendments/mateo-almonte-v2.iep.yaml');
+
+  it('grades the letter about an amendment with --base, each section at or below grade 8 for the example', () => {
+    const r = iep('readability', '--json', v2, '--base', v1);
+    expect(r.code, r.stderr).toBe(0);
+    const letter = (JSON.parse(r.stdout) as { files: { changes: { target: number; sections: { title: string; grade: number }[] } }[] }).files[0]!.changes;
+    expect(letter.target).toBe(8);
+    expect(letter.sections.map((s) => s.title)).toEqual(expect.arrayContaining(['What changes', 'Why', 'Your rights']));
+    for (const section of letter.sections) expect(section.grade, section.title).toBeLessThanOrEqual(8);
+    // Without a base there is no letter, and that is no failure.
+    const alone = iep('readability', '--json', v2);
+    expect(alone.code).toBe(0);
+    expect(JSON.parse(alone.stdout).files[0].changes).toBeUndefined();
+  });
+
+  it('checks the letter with lint --layout changes only beside an earlier version of the same student', () => {
+    const missing = iep('lint', '--layout', 'changes', v2);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--base OLD');
+    expect(iep('lint', '--layout', 'changes', '--strict', v2, '--base', v1).code).toBe(0);
+    const other = iep('lint', '--layout', 'changes', v2, '--base', clean);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('versions-different-student');
+  });
 });
