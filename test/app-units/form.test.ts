@@ -256,6 +256,10 @@ describe('the form generated from the IEP schema, in Chromium', () => {
       message: document.querySelector('[data-path="student.firstName"] .diagnostic')?.textContent,
     }));
     expect(seen).toEqual({ images: 0, input: HOSTILE, summary: `: ${HOSTILE}`, message: `Warning: ${HOSTILE}` });
+    // A hint is its own line, named as the problems panel names it.
+    await page.evaluate(() => (window as any).form.showDiagnostics([{ code: 'x', severity: 'error', message: 'student.grade must be text, but it is number 7', hint: 'write "7" (in quotes): grade: "7"', path: 'student.firstName' }]));
+    const lines = await page.$$eval('[data-path="student.firstName"] .diagnostic p', (ps) => ps.map((p) => p.textContent));
+    expect(lines).toEqual(['Error: student.grade must be text, but it is number 7', 'How to fix: write "7" (in quotes): grade: "7"']);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(dialogs).toEqual([]);
   });

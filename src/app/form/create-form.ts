@@ -139,9 +139,11 @@ export function createForm(container: HTMLElement, options: FormOptions): Form {
     const severity = diagnostic.severity === 'error' ? 'error' : diagnostic.severity === 'warning' ? 'warning' : 'info';
     const text = h('p', {}, h('strong', {}, labels.ui(severity)), ' ', diagnostic.message);
     if (missingPath) text.append(' ', h('span', { class: 'path' }, `(${fieldName(missingPath)})`));
-    if (diagnostic.hint) text.append(' ', diagnostic.hint);
     if (diagnostic.source) text.append(' ', h('cite', {}, diagnostic.source));
     message.append(text);
+    // The fix on a line of its own, named as the problems panel names it: run on after the message, it read as one
+    // sentence ("...were not checked ask the translator...").
+    if (diagnostic.hint) message.append(h('p', { class: 'hint' }, h('strong', {}, labels.ui('howToFix')), ' ', diagnostic.hint));
     const fix = diagnostic.fix;
     const fixPath = fix ? parsePath(fix.path) : undefined;
     if (fix && fixPath) {
