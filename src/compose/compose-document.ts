@@ -5,6 +5,7 @@ import type { Iep } from '../model/iep.js';
 import type { Language } from '../model/languages.js';
 import type { ComplianceSummary } from '../model/compliance.js';
 import { createTranslator, type Translator } from '../i18n/translator.js';
+import { trackFallbacks } from '../i18n/track-fallbacks.js';
 import { formatNumber } from '../i18n/format.js';
 import type { LayoutName, LayoutSource, Profile } from '../load/load-layout.js';
 import { cachedLayout } from './cached-layout.js';
@@ -113,7 +114,9 @@ function composeLayout(iep: Iep, options: ComposeOptions): ComposedDocument {
     if (error instanceof TemplateError) return { untranslated: [], diagnostics: [templateDiagnostic(error)] };
     throw error;
   }
-  const tr = createTranslator(lang, options.localesDir);
+  // Labels the copy's language lacks are printed in English and reported, as untranslated data is.
+  const tracked = trackFallbacks(createTranslator(lang, options.localesDir));
+  const tr = tracked.translator;
   // Long data values are held out of the Markdown parser (held-text.ts); data holding the placeholder characters
   // themselves is written in full instead.
   let expanded = expandSections(iep, layout, env, tr, options, profile, new HeldText());
@@ -152,7 +155,22 @@ function composeLayout(iep: Iep, options: ComposeOptions): ComposedDocument {
     const placeholders = options.placeholders;
     markPlaceholders(document, (i) => `[${tr.t('common:placeholder', { field: placeholders[i]?.label ?? '...' })}]`);
   }
-  return { document, markdown, layout, untranslated: printedUntranslated(document.body, builder), diagnostics };
+  return { document, markdown, layout, untranslated: printedUntranslated(document.body, builder), diagnostics: [...diagnostics, ...untranslatedLabels(tracked.fellBack(), lang)] };
+}
+
+/** `labels-untranslated`: the labels of this copy printed in English because its locales lack them. */
+function untranslatedLabels(keys: readonly string[], lang: Language): Diagnostic[] {
+  if (keys.length === 0) return [];
+  const named = keys.slice(0, 5).join(', ') + (keys.length > 5 ? `, and ${keys.length - 5} more` : '');
+  const [namespace, ...path] = keys[0]!.includes(':') ? keys[0]!.split(':') : ['common', keys[0]!];
+  return [
+    {
+      code: 'labels-untranslated',
+      severity: 'warning',
+      message: `${keys.length} label${keys.length === 1 ? ' has' : 's have'} no ${lang} translation in the locales and ${keys.length === 1 ? 'is' : 'are'} printed in English: ${named}`,
+      hint: `add ${keys.length === 1 ? 'it' : 'them'} to the ${lang} locale, e.g. "${path.join(':')}" in ${lang}/${namespace}.json (dots are nested keys), with the English in en/${namespace}.json as the source`,
+    },
+  ];
 }
 
 /** The view model and each section expanded with it; `held`, when given, holds the long data values. */

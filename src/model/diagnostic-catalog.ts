@@ -524,6 +524,14 @@ export const CATALOG = {
     hint: 'Name the earlier version: `iep render NEW --layout changes --base OLD`.',
     exit: 'usage',
   },
+  'labels-untranslated': {
+    group: 'render',
+    severity: 'warning',
+    title: 'Labels printed in English',
+    meaning: 'The copy\'s language lacks some of the labels its layout prints (headings, column names, boilerplate), so they are printed in English. The bundled locales have every label; this is reported for a locales folder from elsewhere, or one still being translated.',
+    hint: 'Add the labels named to `<lang>/<namespace>.json` of the locales folder; the English is in `en/<namespace>.json`.',
+    exit: 'ok',
+  },
   'bilingual-language': {
     group: 'render',
     severity: 'error',
