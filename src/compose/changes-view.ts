@@ -9,7 +9,7 @@
  *
  * Strength-first: the letter opens with a strength from the present levels before any change.
  */
-import type { Diagnostic, JsonPath } from '../model/diagnostic.js';
+import { formatJsonPath, type Diagnostic, type JsonPath } from '../model/diagnostic.js';
 import type { Iep } from '../model/iep.js';
 import type { IepChange, IepDiff } from '../diff/iep-change.js';
 import { formatNumber } from '../i18n/format.js';
@@ -55,10 +55,10 @@ export function changesView({ iep, base, diff, view, builder, baseView }: Change
   }
   for (const subject of generic) lines.push({ lead: tr.t('changes:lead.changed'), text: tr.t(`changes:part.${subject}`, { name }) });
 
-  const changedServices = new Set(diff.changes.filter((c) => c.subject === 'service' || c.subject === 'accommodation').map((c) => pathKey(c.path)));
-  const sameServices = diff.services.filter((s) => s.inBefore && s.inAfter && !changedServices.has(pathKey(s.path))).length;
-  const touchedGoals = new Set(diff.changes.filter((c) => c.subject === 'goal' && c.kind !== 'removed').map((c) => pathKey(c.path)));
-  const sameGoals = iep.goals.filter((_, i) => !touchedGoals.has(pathKey(['goals', i]))).length;
+  const changedServices = new Set(diff.changes.filter((c) => c.subject === 'service' || c.subject === 'accommodation').map((c) => formatJsonPath(c.path)));
+  const sameServices = diff.services.filter((s) => s.inBefore && s.inAfter && !changedServices.has(formatJsonPath(s.path))).length;
+  const touchedGoals = new Set(diff.changes.filter((c) => c.subject === 'goal' && c.kind !== 'removed').map((c) => formatJsonPath(c.path)));
+  const sameGoals = iep.goals.filter((_, i) => !touchedGoals.has(formatJsonPath(['goals', i]))).length;
 
   return {
     name,
@@ -170,10 +170,6 @@ function firstStrength(view: ViewModel): string | null {
 function joinNames(names: readonly string[], tr: Translator): string {
   if (names.length <= 1) return names[0] ?? '';
   return tr.t('changes:names', { first: names.slice(0, -1).join(tr.t('common:listSeparator')), last: names.at(-1) });
-}
-
-function pathKey(path: JsonPath): string {
-  return path.join('.');
 }
 
 /** `base-required`: the letter was asked for without the version it explains the changes since. */

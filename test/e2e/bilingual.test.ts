@@ -6,10 +6,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCALES_DIR } from '../../src/model/paths.js';
 import { BrowserPool } from '../../src/render/pdf/browser-pool.js';
 import { renderIep, type RenderedFile } from '../../src/pipeline/render-iep.js';
 import { CHECKS, checkPdfua, describeFailures, type PdfReport } from '../pdfua/check-pdfua.js';
@@ -93,6 +94,18 @@ describe.each(CASES)('the English + $name bilingual copy', ({ lang, script, word
     const columns = [...html.matchAll(/<div class="column" lang="([^"]+)" dir="([^"]+)">/g)].map((m) => `${m[1]} ${m[2]}`);
     expect(new Set(columns)).toEqual(new Set(['en ltr', `${lang} ${rtl ? 'rtl' : 'ltr'}`]));
     expect(html).toMatch(new RegExp(`<span class="language" lang="${lang}" dir="${rtl ? 'rtl' : 'ltr'}">`));
+  });
+
+  it('prints one signature table, each label with its translation under it in that language and direction', async () => {
+    const signature = JSON.parse(readFileSync(path.join(LOCALES_DIR, lang, 'official.json'), 'utf8')).signature as string;
+    const html = outputs.get(lang)!['html']!.toString('utf8');
+    expect(html.match(/<table class="signatures">/g)).toHaveLength(1);
+    expect(html).toContain(`<th scope="col">Signature<div lang="${lang}" dir="${rtl ? 'rtl' : 'ltr'}">${signature}</div></th>`);
+    const xml = (await docxParts(outputs.get(lang)!['docx']!)).get('word/document.xml')!;
+    const labels = docxParagraphs(xml).filter((p) => docxTextOf(p) === signature);
+    expect(labels).toHaveLength(1);
+    expect(/<w:bidi\/>/.test(labels[0]!)).toBe(rtl);
+    expect(docxParagraphs(xml).filter((p) => docxTextOf(p) === 'Signature')).toHaveLength(1);
   });
 
   it("writes the translation's paragraphs and runs in its language and direction in the DOCX", async () => {
