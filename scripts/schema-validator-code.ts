@@ -3,6 +3,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { createRequire } from 'node:module';
 import { IepSchema } from '../src/model/iep.js';
 import { LayoutConfigSchema } from '../src/model/layout-config.js';
+import { ProfileConfigSchema } from '../src/model/profile-config.js';
 
 // Both are CommonJS with a default export that NodeNext types cannot call; require gives the function.
 const require = createRequire(import.meta.url);
@@ -22,6 +23,7 @@ export function schemaValidatorModules(): Record<string, string> {
       formats: ['date', 'email'],
     }),
     'src/load/validate-layout-config.generated.ts': validatorModule('validateLayoutConfig', LayoutConfigSchema, 'LayoutConfigSchema in src/model/layout-config.ts', {}),
+    'src/load/validate-profile-config.generated.ts': validatorModule('validateProfileConfig', ProfileConfigSchema, 'ProfileConfigSchema in src/model/profile-config.ts', {}),
   };
 }
 

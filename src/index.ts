@@ -22,7 +22,9 @@ export { LANGUAGES, RTL_LANGUAGES, type Language } from './model/languages.js';
 export type { DocumentTree, DocumentMeta, PageSize } from './model/document.js';
 
 export { loadIep, loadIepFile, type LoadedIep } from './validate/load-iep.js';
-export { LAYOUTS, PROFILES, type LayoutName, type Profile } from './load/load-layout.js';
+export { LAYOUTS, type LayoutName } from './load/load-layout.js';
+export { BUNDLED_PROFILES, type Profile, type ProfileDefinition, type ProfileDirs, type ProfileSettings } from './model/profiles.js';
+export { availableProfiles, loadProfile, type LoadedProfile } from './load/load-profile.js';
 
 export { validateIep, type ValidationResult } from './validate/validate-iep.js';
 export { checkCompliance, complianceSummary, type ComplianceSummary } from './rules/check-compliance.js';

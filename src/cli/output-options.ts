@@ -4,7 +4,7 @@ import type { PageSize } from '../model/document.js';
 import { FORMATS, type OutputFormat } from '../model/formats.js';
 import { LANGUAGES } from '../model/languages.js';
 import { BILINGUAL_LAYOUT, LAYOUTS, type LayoutName } from '../model/layouts.js';
-import { PROFILES, type Profile } from '../model/profiles.js';
+import { BUNDLED_PROFILES, type Profile } from '../model/profiles.js';
 import { parseList } from './parse-list.js';
 import { UsageError } from './io.js';
 
@@ -31,7 +31,7 @@ export function addOutputOptions(command: Command, defaults: Defaults, outHelp: 
     .option('--layout, --layouts <layouts>', `comma-separated: ${LAYOUTS.join(', ')}, or all`, defaults.layouts.join(','))
     .option('--lang, --langs <languages>', `comma-separated: ${LANGUAGES.join(', ')}, all, or family (each parent's preferred language)`, defaults.langs.join(','))
     .option('--format, --formats <formats>', `comma-separated: ${FORMATS.join(', ')}`, defaults.formats.join(','))
-    .addOption(new Option('--profile <profile>', 'state profile for the official layout').choices([...PROFILES]).default(defaults.profile))
+    .option('--profile <profile>', `state profile: ${BUNDLED_PROFILES.join(', ')}, or one in a --templates folder`, defaults.profile)
     .addOption(new Option('--page-size <size>', "paper size (default: the layout's, letter for the bundled layouts)").choices([...PAGE_SIZES]))
     .option('--out <dir>', outHelp, defaults.outDir)
     .option('--final', 'the final official IEP: refuse it (exit 1, nothing written) when the IEP is a draft or breaks an error-level compliance rule')

@@ -7,7 +7,9 @@ import type { ComplianceSummary } from '../model/compliance.js';
 import { createTranslator, type Translator } from '../i18n/translator.js';
 import { trackFallbacks } from '../i18n/track-fallbacks.js';
 import { formatNumber } from '../i18n/format.js';
-import type { LayoutName, LayoutSource, Profile } from '../load/load-layout.js';
+import type { LayoutName, LayoutSource } from '../load/load-layout.js';
+import type { Profile, ProfileDefinition } from '../model/profiles.js';
+import { resolveProfile } from '../load/load-profile.js';
 import { cachedLayout } from './cached-layout.js';
 import { sanitizeText } from '../model/sanitize-text.js';
 import { escapeInline } from './escape-markdown.js';
@@ -31,7 +33,8 @@ import { composeRedline } from './redline/compose-redline.js';
 
 export interface ComposeOptions {
   layout?: LayoutName;
-  profile?: Profile;
+  /** The state profile, by name (looked for in `templates` and the bundled folder) or as loadProfile resolved it. */
+  profile?: Profile | ProfileDefinition;
   lang?: Language;
   /** Overrides the layout's page size (Letter by default). */
   pageSize?: PageSize;
@@ -40,9 +43,13 @@ export interface ComposeOptions {
    * else its meeting date, at noon UTC: the same IEP gives the same bytes.
    */
   timestamp?: Date;
-  /** The templates folder to read layouts from. Default: templates/ of the package. */
+  /** Templates folders searched before the bundled one (`--templates`): profiles, layouts, single section templates. */
+  templates?: readonly string[];
+  /** Locales folders whose labels override the bundled ones key by key (`--locales`). */
+  locales?: readonly string[];
+  /** The templates folder used instead of templates/ of the package. */
   templatesDir?: string;
-  /** The locales folder to read labels from. Default: locales/ of the package. */
+  /** The locales folder used instead of locales/ of the package. */
   localesDir?: string;
   /** A compliance check summary to append (drafts of the official layout, `--with-compliance`). */
   compliance?: ComplianceSummary;
@@ -89,7 +96,9 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
   // The redline of the official IEP: the base and this record composed alike and compared (src/compose/redline/).
   if (options.redline && options.base && (options.layout ?? DEFAULTS.layouts[0]) === 'official') {
     const plain = { ...options, base: undefined, redline: false };
-    return composeRedline(iep, options.base, options.lang ?? DEFAULT_LANGUAGE, (record) => composeLayout(record, plain), options.localesDir);
+    const resolved = resolveProfile(options);
+    if (!resolved.profile) return { untranslated: [], diagnostics: resolved.diagnostics };
+    return composeRedline(iep, options.base, options.lang ?? DEFAULT_LANGUAGE, (record) => composeLayout(record, { ...plain, profile: resolved.profile }), resolved.profile.localeRoots);
   }
   if (options.layout === BILINGUAL_LAYOUT) {
     return composeBilingual(iep, options.lang ?? DEFAULT_LANGUAGE, (layout, lang) => composeLayout(iep, { ...options, layout, lang }));
@@ -100,10 +109,12 @@ export function composeDocument(iep: Iep, options: ComposeOptions = {}): Compose
 /** One layout in one language (the bilingual copy is two of these, zipped). */
 function composeLayout(iep: Iep, options: ComposeOptions): ComposedDocument {
   const layoutName = options.layout ?? DEFAULTS.layouts[0]!;
-  const profile = options.profile ?? DEFAULTS.profile;
+  const resolved = resolveProfile(options);
+  if (!resolved.profile) return { untranslated: [], diagnostics: resolved.diagnostics };
+  const profile = resolved.profile;
   const lang = options.lang ?? DEFAULT_LANGUAGE;
   const diagnostics: Diagnostic[] = [];
-  const loaded = cachedLayout(profile, layoutName, options.templatesDir);
+  const loaded = cachedLayout(profile, layoutName);
   if (!loaded.layout) return { untranslated: [], diagnostics: loaded.diagnostics };
   const layout = loaded.layout;
   let env: TemplateEnvironment;
@@ -115,7 +126,7 @@ function composeLayout(iep: Iep, options: ComposeOptions): ComposedDocument {
     throw error;
   }
   // Labels the copy's language lacks are printed in English and reported, as untranslated data is.
-  const tracked = trackFallbacks(createTranslator(lang, options.localesDir));
+  const tracked = trackFallbacks(createTranslator(lang, profile.localeRoots));
   const tr = tracked.translator;
   // Long data values are held out of the Markdown parser (held-text.ts); data holding the placeholder characters
   // themselves is written in full instead.
@@ -174,7 +185,7 @@ function untranslatedLabels(keys: readonly string[], lang: Language): Diagnostic
 }
 
 /** The view model and each section expanded with it; `held`, when given, holds the long data values. */
-function expandSections(iep: Iep, layout: LayoutSource, env: TemplateEnvironment, tr: Translator, options: ComposeOptions, profile: Profile, held: HeldText | undefined) {
+function expandSections(iep: Iep, layout: LayoutSource, env: TemplateEnvironment, tr: Translator, options: ComposeOptions, profile: ProfileDefinition, held: HeldText | undefined) {
   const diagnostics: Diagnostic[] = [];
   const builder = new ViewModelBuilder(iep, tr, held);
   let view = builder.build({ domainParts: layout.config.domainParts, profile });

@@ -10,7 +10,7 @@ import { composeDocument, type ComposeOptions } from './compose-document.js';
  * Which fields a copy prints does not depend on its language, so one compose per layout serves every language.
  * Undefined when the layout cannot be composed for this record.
  */
-export function printedFields(iep: Iep, layout: LayoutName, options: Pick<ComposeOptions, 'profile' | 'templatesDir' | 'localesDir'> = {}): string[] | undefined {
+export function printedFields(iep: Iep, layout: LayoutName, options: Pick<ComposeOptions, 'profile' | 'templates' | 'locales' | 'templatesDir' | 'localesDir'> = {}): string[] | undefined {
   const english = structuredClone(iep) as unknown as Record<string | number, unknown>;
   for (const field of textFields(iep)) {
     if (field.translations.length === 0) continue;

@@ -23,14 +23,14 @@ export interface UntranslatedField {
 export const UNTRANSLATED_PATH_ATTRIBUTE = 'path';
 
 import type { DomainPart } from '../model/layouts.js';
-import { PROFILE_SETTINGS, type Profile } from '../model/profiles.js';
+import { classificationLabel, type ProfileDefinition } from '../model/profiles.js';
 export type { DomainPart };
 
 export interface ViewModelOptions {
   /** The order of parts inside each present-levels domain (strength-first is decided here, from front matter). */
   domainParts: readonly DomainPart[];
   /** The State profile: its terms for the classification, whether rights transfer at the age of majority. */
-  profile: Profile;
+  profile: ProfileDefinition;
 }
 
 export class ViewModelBuilder {
@@ -136,7 +136,7 @@ export class ViewModelBuilder {
     const name = this.escape(`${s.firstName} ${s.lastName}`);
     const preferred = this.escape(s.preferredName ?? s.firstName);
     const age = ageOn(s.dateOfBirth, iep.meeting.date);
-    const settings = PROFILE_SETTINGS[options.profile];
+    const settings = options.profile.settings;
 
     const items = (list: StrengthItem[] | undefined, path: JsonPath) =>
       (list ?? []).map((item, i) => ({ id: item.id, text: this.inline(item.text, [...path, i, 'text']) }));
@@ -394,7 +394,7 @@ export class ViewModelBuilder {
         email: g.contact?.email ? this.escape(g.contact.email) : null,
       })),
       // The one classification the form prints (secondary ones are not), in the profile's own term.
-      disability: isPlaceholder(iep.disability.classification) ? iep.disability.classification : this.label(settings.classificationLabel(iep.disability.classification)),
+      disability: isPlaceholder(iep.disability.classification) ? iep.disability.classification : this.label(classificationLabel(settings, iep.disability.classification)),
       meeting: {
         date: this.date(iep.meeting.date),
         type: this.label(`common:meetingType.${iep.meeting.type}`),

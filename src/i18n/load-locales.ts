@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGUAGES, type Language } from '../model/languages.js';
 import { LOCALES_DIR } from '../model/paths.js';
@@ -39,6 +39,38 @@ export function loadLocale(lang: Language, dir = LOCALES_DIR): { resources: Loca
   const loaded = { resources, meta };
   cache.set(key, loaded);
   return loaded;
+}
+
+/**
+ * The labels of `lang` from several locales folders merged key by key, the first folder winning: `--locales`
+ * overlays and a profile's own locales/ before the bundled locales/ (the last folder, the base). A folder without
+ * this language adds nothing; the metadata is that of the first folder that has a `_meta.json`.
+ */
+export function loadMergedLocale(lang: Language, dirs: readonly string[]): { resources: LocaleResources; meta: LocaleMeta; present: boolean } {
+  const present = dirs.filter((dir) => existsSync(join(dir, lang)));
+  if (present.length === 0) return { resources: {}, meta: { name: lang, dir: 'ltr', reviewed: false }, present: false };
+  const loaded = present.map((dir) => ({ dir, ...loadLocale(lang, dir) }));
+  const resources: LocaleResources = {};
+  for (const { resources: layer } of [...loaded].reverse()) {
+    for (const [ns, keys] of Object.entries(layer)) resources[ns] = mergeKeys(resources[ns] ?? {}, keys);
+  }
+  const withMeta = loaded.find(({ dir }) => existsSync(join(dir, lang, '_meta.json')));
+  return { resources, meta: (withMeta ?? loaded.at(-1)!).meta, present: true };
+}
+
+/** `over` laid on `under`: nested objects merged, any other value of `over` replacing that of `under`. */
+function mergeKeys(under: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...under };
+  for (const [key, value] of Object.entries(over)) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
+    const below = merged[key];
+    merged[key] = isPlainObject(value) && isPlainObject(below) ? mergeKeys(below, value) : value;
+  }
+  return merged;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Languages that have a folder in the locales folder `dir`. */

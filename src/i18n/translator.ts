@@ -1,7 +1,7 @@
 import i18next, { type i18n, type TOptions } from 'i18next';
 import { RTL_LANGUAGES, type Language } from '../model/languages.js';
 import { LOCALES_DIR } from '../model/paths.js';
-import { availableLanguages, loadLocale, type LocaleMeta } from './load-locales.js';
+import { loadLocale, loadMergedLocale, type LocaleMeta } from './load-locales.js';
 
 export interface Translator {
   lang: Language;
@@ -18,16 +18,19 @@ export interface Translator {
 const instances = new Map<string, Translator>();
 
 /**
- * One i18next instance per language and locales folder, created once and reused: English is the fallback and the
+ * One i18next instance per language and locales folders (`--locales` overlays and a profile's labels before the
+ * bundled locales/, merged key by key: see loadMergedLocale), created once and reused: English is the fallback and the
  * reference key set. Interpolated values are not HTML-escaped here: data reaching templates is already
  * Markdown-escaped by compose.
  */
-export function createTranslator(lang: Language, localesDir = LOCALES_DIR): Translator {
-  const key = `${localesDir}\0${lang}`;
+export function createTranslator(lang: Language, localesDirs: string | readonly string[] = LOCALES_DIR): Translator {
+  const dirs = typeof localesDirs === 'string' ? [localesDirs] : localesDirs;
+  const key = `${dirs.join('\0')}\0\0${lang}`;
   const hit = instances.get(key);
   if (hit) return hit;
-  const en = loadLocale('en', localesDir);
-  const own = lang === 'en' ? en : availableLanguages(localesDir).includes(lang) ? loadLocale(lang, localesDir) : { resources: {}, meta: { name: lang, dir: RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr', reviewed: false } as LocaleMeta };
+  const en = dirs.length === 1 ? loadLocale('en', dirs[0]) : loadMergedLocale('en', dirs);
+  const merged = lang === 'en' ? undefined : loadMergedLocale(lang, dirs);
+  const own = lang === 'en' ? en : merged!.present ? merged! : { resources: {}, meta: { name: lang, dir: RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr', reviewed: false } as LocaleMeta };
   const namespaces = Object.keys(en.resources);
   const instance: i18n = i18next.createInstance();
   void instance.init({

@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { LayoutConfig } from '../model/layout-config.js';
 import type { LayoutName } from '../model/layouts.js';
-import { TEMPLATES_DIR } from '../model/paths.js';
-import type { Profile } from '../model/profiles.js';
+import type { Profile, ProfileDefinition } from '../model/profiles.js';
 import { readLayoutConfig } from './read-layout-config.js';
 
-export { PROFILES, type Profile } from '../model/profiles.js';
+export { BUNDLED_PROFILES, type Profile } from '../model/profiles.js';
 export { LAYOUTS, type LayoutName } from '../model/layouts.js';
 export type { LayoutConfig } from '../model/layout-config.js';
 
@@ -18,7 +17,7 @@ export interface LayoutSource {
   config: LayoutConfig;
   /** Section name -> { file, source }. */
   sections: { name: string; file: string; source: string }[];
-  /** Partial name -> { file, source }, from templates/partials/. */
+  /** Partial name -> { file, source }, from the partials/ folders (an overlay's first). */
   partials: { name: string; file: string; source: string }[];
   css: string;
 }
@@ -30,15 +29,30 @@ export interface LoadedLayout {
 }
 
 /**
- * Finds a layout in the templates folder `root`: <root>/<profile>/<layout>/ first, then <root>/common/<layout>/
- * (the family and student copies are the same for every state). Never throws: a missing layout, front matter that
- * breaks LayoutConfigSchema and a listed section without a template are `layout-error` diagnostics, all of them.
+ * Where a layout's files may be, most wanted first: in each templates folder (overlays first), the profile's own
+ * folder and those of the profiles it extends, then common/ (the layouts every state shares). An overlay folder may
+ * so replace one section template of a bundled layout without copying the rest.
  */
-export function loadLayout(profile: Profile, layout: LayoutName, root = TEMPLATES_DIR): LoadedLayout {
-  const dir = [join(root, profile, layout), join(root, 'common', layout)].find((d) => existsSync(join(d, 'layout.md')));
-  const file = join(dir ?? join(root, profile, layout), 'layout.md');
+export function layoutFolders(profile: Pick<ProfileDefinition, 'chain' | 'templateRoots'>, layout: string): string[] {
+  return [...profile.chain, 'common'].flatMap((id) => profile.templateRoots.map((root) => join(root, id, layout)));
+}
+
+/** The templates a section name may be, most wanted first: the layout folders' sections/, then each partials/. */
+export function sectionCandidates(profile: Pick<ProfileDefinition, 'chain' | 'templateRoots'>, layout: string, name: string): string[] {
+  return [...layoutFolders(profile, layout).map((d) => join(d, 'sections', `${name}.md`)), ...profile.templateRoots.map((root) => join(root, 'partials', `${name}.md`))];
+}
+
+/**
+ * Finds a layout of a profile (see layoutFolders for the order) and reads it. Never throws: a missing layout, front
+ * matter that breaks LayoutConfigSchema and a listed section without a template are `layout-error` diagnostics, all
+ * of them.
+ */
+export function loadLayout(profile: ProfileDefinition, layout: LayoutName): LoadedLayout {
+  const folders = layoutFolders(profile, layout);
+  const dir = folders.find((d) => existsSync(join(d, 'layout.md')));
+  const file = join(dir ?? folders[0]!, 'layout.md');
   const problem = (message: string, hint: string, more: Partial<Diagnostic> = {}): LoadedLayout => ({ diagnostics: [{ code: 'layout-error', severity: 'error', file, message, hint, ...more }] });
-  if (!dir) return problem(`no layout "${layout}" for profile "${profile}"`, `add ${join(root, profile, layout, 'layout.md')} or ${join(root, 'common', layout, 'layout.md')}`);
+  if (!dir) return problem(`no layout "${layout}" for profile "${profile.id}"`, `add ${join(profile.dir, layout, 'layout.md')}, or a layout.md in ${folders.slice(1).join(', ')}`);
   try {
     const read = readLayoutConfig(readFileSync(file, 'utf8'), file);
     const diagnostics = [...read.diagnostics];
@@ -46,7 +60,7 @@ export function loadLayout(profile: Profile, layout: LayoutName, root = TEMPLATE
     const listed = (read.data as { sections?: unknown } | undefined)?.sections;
     const sections = (Array.isArray(listed) ? listed : []).flatMap((name: unknown, i) => {
       if (typeof name !== 'string' || name === '') return [];
-      const candidates = [join(dir, 'sections', `${name}.md`), join(root, 'partials', `${name}.md`)];
+      const candidates = sectionCandidates(profile, layout, name);
       const found = candidates.find((c) => existsSync(c));
       if (found) return [{ name, file: found, source: readFileSync(found, 'utf8') }];
       diagnostics.push({
@@ -61,12 +75,20 @@ export function loadLayout(profile: Profile, layout: LayoutName, root = TEMPLATE
       return [];
     });
     if (!read.config || diagnostics.length > 0) return { diagnostics };
-    const partialsDir = join(root, 'partials');
-    const partials = existsSync(partialsDir)
-      ? listMarkdown(partialsDir).map((f) => ({ name: f.replace(/\.md$/, ''), file: join(partialsDir, f), source: readFileSync(join(partialsDir, f), 'utf8') }))
-      : [];
-    const cssFiles = [join(root, 'base.css'), join(dir, 'print.css')].filter((f) => existsSync(f));
-    return { layout: { profile, layout, dir, config: read.config, sections, partials, css: cssFiles.map((f) => readFileSync(f, 'utf8')).join('\n') }, diagnostics: [] };
+    // Partials by name, an overlay's before the bundled one of the same name.
+    const partials = new Map<string, { name: string; file: string; source: string }>();
+    for (const root of profile.templateRoots) {
+      const partialsDir = join(root, 'partials');
+      if (!existsSync(partialsDir)) continue;
+      for (const f of listMarkdown(partialsDir)) {
+        const name = f.replace(/\.md$/, '');
+        if (!partials.has(name)) partials.set(name, { name, file: join(partialsDir, f), source: readFileSync(join(partialsDir, f), 'utf8') });
+      }
+    }
+    const baseCss = profile.templateRoots.map((root) => join(root, 'base.css')).find((f) => existsSync(f));
+    const printCss = folders.map((d) => join(d, 'print.css')).find((f) => existsSync(f));
+    const css = [baseCss, printCss].flatMap((f) => (f ? [readFileSync(f, 'utf8')] : [])).join('\n');
+    return { layout: { profile: profile.id, layout, dir, config: read.config, sections, partials: [...partials.values()], css }, diagnostics: [] };
   } catch (error) {
     // A file that exists but cannot be read (permissions, a folder where a file should be).
     return problem(`the layout could not be read: ${(error as Error).message}`, 'check that the templates folder and its files are readable');

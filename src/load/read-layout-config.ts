@@ -1,10 +1,8 @@
-import type { ErrorObject } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
-import { closest } from '../model/closest.js';
 import { formatJsonPath, type Diagnostic, type JsonPath } from '../model/diagnostic.js';
 import type { LayoutConfig } from '../model/layout-config.js';
 import { SourceMap } from './source-map.js';
-import { describeType, describeValue, pathOfPointer } from '../model/schema-error-words.js';
+import { describeSchemaError } from './describe-schema-error.js';
 import { validateLayoutConfig } from './validate-layout-config.generated.js';
 
 export interface ReadLayoutConfig {
@@ -58,63 +56,8 @@ export function readLayoutConfig(text: string, file: string): ReadLayoutConfig {
   const diagnostics = errors
     .filter((e) => !(e.keyword === 'enum' && typeErrorAt.has(e.instancePath)))
     .map((e) => {
-      const described = describe(e);
+      const described = describeSchemaError(e, 'the front matter', HINT);
       return { ...problem(described.message, described.hint, locate(described.path, { key: described.key })), path: formatJsonPath(described.path) };
     });
   return { data, locate, diagnostics };
-}
-
-function describe(e: ErrorObject): { path: JsonPath; key?: boolean; message: string; hint: string } {
-  const path = [...pathOfPointer(e.instancePath)];
-  const here = path.length === 0 ? 'the front matter' : formatJsonPath(path);
-  const schema = (e.parentSchema ?? {}) as { description?: string; properties?: Record<string, { description?: string }> };
-  const described = schema.description ?? HINT;
-  switch (e.keyword) {
-    case 'required': {
-      const missing = (e.params as { missingProperty: string }).missingProperty;
-      const why = schema.properties?.[missing]?.description;
-      return {
-        path: [...path, missing],
-        message: `${formatJsonPath([...path, missing])} is required${why ? `: ${lowerFirst(why).replace(/\.$/, '')}` : ''}`,
-        hint: `add \`${missing}:\` ${path.length === 0 ? 'to the front matter' : `under ${here}`}`,
-      };
-    }
-    case 'additionalProperties': {
-      const extra = (e.params as { additionalProperty: string }).additionalProperty;
-      const known = Object.keys(schema.properties ?? {});
-      const guess = closest(extra, known);
-      return {
-        path: [...path, extra],
-        key: true,
-        message: `${formatJsonPath([...path, extra])} is not a key of ${here}`,
-        hint: guess ? `did you mean \`${guess}\`?` : `keys here: ${known.join(', ')}`,
-      };
-    }
-    case 'type':
-      return { path, message: `${here} must be ${describeType((e.params as { type: string }).type)}, but it is ${describeValue(e.data)}`, hint: described };
-    case 'enum': {
-      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
-      const guess = typeof e.data === 'string' ? closest(e.data, allowed) : undefined;
-      return { path, message: `${here} must be one of: ${allowed.join(', ')}; found ${describeValue(e.data)}`, hint: guess ? `did you mean \`${guess}\`?` : described };
-    }
-    case 'uniqueItems': {
-      const { i } = e.params as { i: number; j: number };
-      const list = e.data as unknown[];
-      return { path, message: `${here} lists ${describeValue(list[i])} twice`, hint: 'list each entry once' };
-    }
-    case 'minItems':
-      return { path, message: `${here} must list at least ${(e.params as { limit: number }).limit}`, hint: described };
-    case 'minLength':
-      return { path, message: `${here} must not be empty`, hint: described };
-    case 'pattern':
-      return { path, message: `${here} is not written the expected way: ${describeValue(e.data)}`, hint: described };
-    case 'minimum':
-      return { path, message: `${here} must be at least ${(e.params as { limit: number }).limit}, found ${describeValue(e.data)}`, hint: described };
-    default:
-      return { path, message: `${here} ${e.message ?? 'is not valid'}`, hint: described };
-  }
-}
-
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
 }

@@ -5,7 +5,6 @@
  * no minutes.
  */
 import type { Duration, Frequency, ProgramService } from './iep.js';
-import type { Profile } from './profiles.js';
 
 export const SCHOOL_DAYS_PER_WEEK = 5;
 export const SCHOOL_WEEKS_PER_YEAR = 36;
@@ -13,12 +12,13 @@ export const SCHOOL_WEEKS_PER_MONTH = 3.6;
 export const CLASS_PERIOD_MINUTES = 40;
 
 /**
- * The length of the school day in minutes, a profile setting: the IEP model has no field for it, and the rules
- * need it for "not more than half the school day" (resource room) and to count a `full-day` service. 300 minutes
- * (5 hours of instruction) is iepkit's documented default, not a figure read from a regulation; a caller with the
- * district's own day passes `schoolDayMinutes` to `checkCompliance`.
+ * The length of the school day in minutes when nothing says otherwise: the IEP model has no field for it, and the
+ * rules need it for "not more than half the school day" (resource room) and to count a `full-day` service. Each
+ * profile states its own (`settings.schoolDayMinutes` of its profile.yaml; 300 in every bundled one, iepkit's
+ * documented default, not a figure read from a regulation); a caller with the district's own day passes
+ * `schoolDayMinutes` to `checkCompliance`.
  */
-export const SCHOOL_DAY_MINUTES: Record<Profile, number> = { federal: 300, ny: 300 };
+export const DEFAULT_SCHOOL_DAY_MINUTES = 300;
 
 function sessionsPerWeek(frequency: Frequency): number | undefined {
   if (typeof frequency === 'object') {
@@ -36,7 +36,7 @@ function minutesPerSession(duration: Duration, schoolDayMinutes: number): number
 /** Minutes per week of one service, or undefined when its schedule gives no amount ("as-needed", "each-class"...). */
 export function minutesPerWeek(
   service: Pick<ProgramService, 'frequency' | 'duration'>,
-  schoolDayMinutes: number = SCHOOL_DAY_MINUTES.ny,
+  schoolDayMinutes: number = DEFAULT_SCHOOL_DAY_MINUTES,
 ): number | undefined {
   const sessions = sessionsPerWeek(service.frequency);
   const minutes = minutesPerSession(service.duration, schoolDayMinutes);

@@ -5,6 +5,7 @@ import { resolveRenderOptions } from '../model/defaults.js';
 import type { OutputFormat } from '../model/formats.js';
 import type { Language } from '../model/languages.js';
 import type { ComposeOptions } from '../compose/compose-document.js';
+import type { Profile } from '../model/profiles.js';
 import type { UntranslatedField } from '../compose/view-model.js';
 import type { BrowserPool } from '../render/pdf/browser-pool.js';
 import type { RenderedFile } from './render-document.js';
@@ -12,7 +13,9 @@ import { runJob } from './run-job.js';
 
 export type { RenderedFile } from './render-document.js';
 
-export interface RenderOptions extends ComposeOptions {
+export interface RenderOptions extends Omit<ComposeOptions, 'profile'> {
+  /** The state profile by name: `ny` (the default), `federal`, `ma`, or one in a `templates` folder. */
+  profile?: Profile;
   /** Default: docx and pdf. */
   formats?: readonly OutputFormat[];
   /** A browser pool to print PDFs with. Pass one when rendering many documents; otherwise one is started and closed. */

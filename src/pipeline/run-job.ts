@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { DocumentTree } from '../model/document.js';
 import type { ComposeOptions } from '../compose/compose-document.js';
+import type { Profile, ProfileDirs } from '../model/profiles.js';
 import type { UntranslatedField } from '../compose/view-model.js';
 import { checkCompliance, complianceSummary } from '../rules/check-compliance.js';
 import type { BrowserPool } from '../render/pdf/browser-pool.js';
@@ -12,7 +13,9 @@ import { renderDocument, type RenderedFile } from './render-document.js';
 import { describeWriteFailure } from './describe-write-failure.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
-export interface JobOptions extends Omit<ComposeOptions, 'layout' | 'lang'> {
+export interface JobOptions extends Omit<ComposeOptions, 'layout' | 'lang' | 'profile'> {
+  /** The state profile by name: `ny` (the default), `federal`, `ma`, or one in a `templates` folder. */
+  profile?: Profile;
   /** Refuse the official layout of a draft, or of an IEP that breaks an error-level compliance rule (`--final`). */
   final?: boolean;
   /** Append the compliance summary to the official layout of a draft (`--with-compliance`). */
@@ -50,6 +53,12 @@ export interface JobResult {
  * documents; `renderIep` has the record in memory); otherwise `job.input` is read. Never throws for bad data:
  * problems come back as diagnostics, each carrying the input's file.
  */
+/** The folders a profile is looked for in, from a job's options. */
+function profileDirsOf(options: JobOptions): ProfileDirs {
+  const { templates, locales, templatesDir, localesDir } = options;
+  return { templates, locales, templatesDir, localesDir };
+}
+
 export async function runJob(job: Job, options: JobOptions = {}, input?: LoadedInput | Promise<LoadedInput>): Promise<JobResult> {
   const loaded = await (input ?? loadInput(job.input));
   const source = { file: loaded.file, sourceMap: loaded.sourceMap };
@@ -62,7 +71,7 @@ export async function runJob(job: Job, options: JobOptions = {}, input?: LoadedI
   const iep = loaded.iep;
 
   const official = job.layout === 'official';
-  const compliance = official && (options.final || options.withCompliance) ? checkCompliance(iep, { profile: options.profile, ...source }) : [];
+  const compliance = official && (options.final || options.withCompliance) ? checkCompliance(iep, { ...profileDirsOf(options), profile: options.profile, ...source }) : [];
   if (official && options.final) {
     const refusals = finalPolicy(iep, compliance, source);
     // A warning the refusal raises to an error (text still to be written) is reported once, as the error.

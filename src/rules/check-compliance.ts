@@ -5,18 +5,18 @@ export type { ComplianceItem, ComplianceSummary } from '../model/compliance.js';
 import { formatJsonPath, sortDiagnostics } from '../model/diagnostic.js';
 import type { Iep } from '../model/iep.js';
 import type { SourceMap } from '../load/source-map.js';
-import { SCHOOL_DAY_MINUTES } from '../model/minutes-per-week.js';
-import { rulesFor } from './registry.js';
-import { isProfile, type Profile } from './rule.js';
+import { resolveProfile } from '../load/load-profile.js';
+import type { Profile, ProfileDefinition, ProfileDirs } from '../model/profiles.js';
+import { profileRules } from './profile-rules.js';
 
-export interface CheckComplianceOptions {
-  /** `ny` (the default) or `federal`. */
-  profile?: Profile;
+export interface CheckComplianceOptions extends ProfileDirs {
+  /** The profile, by name (`ny`, the default; `federal`; `ma`; one in a `templates` folder) or as loadProfile resolved it. */
+  profile?: Profile | ProfileDefinition;
   /** The IEP's file, printed with each diagnostic. */
   file?: string;
   /** From the loader: turns each finding's JSON path into line and column. */
   sourceMap?: SourceMap;
-  /** The district's school day in minutes; the profile's setting (`SCHOOL_DAY_MINUTES`, 300) when absent. */
+  /** The district's school day in minutes; the profile's setting (`settings.schoolDayMinutes`, 300) when absent. */
   schoolDayMinutes?: number;
 }
 
@@ -26,16 +26,19 @@ export const DEFAULT_PROFILE: Profile = DEFAULTS.profile;
 /**
  * Runs the compliance rules of a profile over a valid IEP (one that passed `validateIep`) and answers one
  * diagnostic per finding, with the rule's code, severity, hint and citation (`source`), located in the file when a
- * source map is given. Sorted by position. Never throws on IEP data.
+ * source map is given. Sorted by position. Never throws on IEP data; an unknown profile, or a profile whose files
+ * have problems, answers those problems as diagnostics (`profile-unknown`, `profile-error`, `rule-invalid`...).
  */
 export function checkCompliance(iep: Iep, options: CheckComplianceOptions = {}): Diagnostic[] {
-  const profile = options.profile ?? DEFAULT_PROFILE;
-  if (!isProfile(profile)) throw new TypeError(`unknown compliance profile: ${String(profile)}`);
-  const schoolDayMinutes = options.schoolDayMinutes ?? SCHOOL_DAY_MINUTES[profile];
+  const resolved = resolveProfile(options);
+  if (!resolved.profile) return resolved.diagnostics;
+  const profile = resolved.profile;
+  const schoolDayMinutes = options.schoolDayMinutes ?? profile.settings.schoolDayMinutes;
   if (!(schoolDayMinutes > 0)) throw new TypeError(`schoolDayMinutes must be a positive number of minutes: ${String(options.schoolDayMinutes)}`);
-  const ctx = { profile, schoolDayMinutes };
-  const diagnostics: Diagnostic[] = [];
-  for (const rule of rulesFor(profile)) {
+  const ctx = { profile: profile.id, settings: profile.settings, schoolDayMinutes };
+  const { rules, diagnostics: ruleDiagnostics } = profileRules(profile);
+  const diagnostics: Diagnostic[] = [...ruleDiagnostics];
+  for (const rule of rules) {
     for (const finding of rule.check(iep, ctx)) {
       const position = options.sourceMap?.locate(finding.path);
       const diagnostic: Diagnostic = {

@@ -5,7 +5,7 @@ import { GOAL_RULES } from './goals.js';
 import { NY_PROGRAM_RULES } from './ny-programs.js';
 import { PARTICIPATION_RULES } from './participation.js';
 import { PRESENT_LEVELS_RULES } from './present-levels.js';
-import type { Profile, Rule, RuleFamily } from './rule.js';
+import type { Rule, RuleFamily, RuleSet } from './rule.js';
 import { SERVICE_RULES } from './services.js';
 import { SPECIAL_FACTOR_RULES } from './special-factors.js';
 import { TEAM_RULES } from './team.js';
@@ -27,9 +27,9 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
 /** All rules, every profile. */
 export const RULES: readonly Rule[] = RULE_FAMILIES.flatMap((f) => f.rules);
 
-/** The rules that run in `profile`: those listing it, less any replaced by another rule that runs there. */
-export function rulesFor(profile: Profile): Rule[] {
-  const applicable = RULES.filter((r) => r.profiles.includes(profile));
+/** The bundled rules of a rule set: those listing it, less any replaced by another rule that runs there. */
+export function rulesFor(ruleSet: RuleSet): Rule[] {
+  const applicable = RULES.filter((r) => r.profiles.includes(ruleSet));
   const replaced = new Set(applicable.flatMap((r) => (r.replaces ? [r.replaces] : [])));
   return applicable.filter((r) => !replaced.has(r.code));
 }

@@ -2,16 +2,22 @@ import type { JsonPath } from '../model/diagnostic.js';
 import type { Iep } from '../model/iep.js';
 
 /**
- * The compliance profiles. `federal` is IDEA (34 CFR Part 300) alone; `ny` is IDEA plus the Regulations of the
+ * The bundled rule sets. `federal` is IDEA (34 CFR Part 300) alone; `ny` is IDEA plus the Regulations of the
  * New York Commissioner of Education (8 NYCRR Part 200), with New York's version of a rule replacing the federal one
- * where the two differ (e.g. transition planning from 15 instead of 16).
+ * where the two differ (e.g. transition planning from 15 instead of 16). A profile names the set it runs in its
+ * profile.yaml (`ruleSet`) and may add rules of its own from its folder (src/rules/profile-rules.ts).
  */
-import { PROFILES, type Profile } from '../model/profiles.js';
-export { PROFILES, isProfile, type Profile } from '../model/profiles.js';
+import { RULE_SETS, type RuleSet } from '../model/profile-config.js';
+import type { Profile, ProfileSettings } from '../model/profiles.js';
+export { RULE_SETS, type RuleSet } from '../model/profile-config.js';
+export type { Profile } from '../model/profiles.js';
 
 /** What a rule knows besides the IEP itself. */
 export interface RuleContext {
+  /** The profile the record is checked in (e.g. `ny`, `ma`, or one from a `--templates` folder). */
   profile: Profile;
+  /** Its settings: transition age, whether rights transfer at majority, the school day... */
+  settings: ProfileSettings;
   /** The length of the school day in minutes (the profile's setting unless the caller gave the district's own). */
   schoolDayMinutes: number;
 }
@@ -32,8 +38,8 @@ export interface Rule {
   /** Stable kebab-case code, e.g. `goal-not-measurable`. New York-only rules start with `ny-`. */
   code: string;
   severity: 'error' | 'warning';
-  /** The profiles the rule runs in. */
-  profiles: readonly Profile[];
+  /** The bundled rule sets the rule runs in (a profile runs one set, named in its profile.yaml). */
+  profiles: readonly RuleSet[];
   /** The code of a rule this one replaces when both would run (New York's version of a federal rule). */
   replaces?: string;
   /** A short title, e.g. "Annual goals are measurable". */
@@ -56,6 +62,6 @@ export interface RuleFamily {
   rules: readonly Rule[];
 }
 
-/** Both profiles: the default for federal rules, which New York also applies. */
-export const ALL_PROFILES: readonly Profile[] = PROFILES;
-export const NY_ONLY: readonly Profile[] = ['ny'];
+/** Both rule sets: the default for federal rules, which New York also applies. */
+export const ALL_PROFILES: readonly RuleSet[] = RULE_SETS;
+export const NY_ONLY: readonly RuleSet[] = ['ny'];

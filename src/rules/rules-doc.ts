@@ -3,7 +3,7 @@
  * `npm run generate` writes it (through src/model/generated-files.ts); the drift test fails when the copy is stale.
  */
 import { RULE_FAMILIES, RULES, rulesFor } from './registry.js';
-import { PROFILES, type Rule } from './rule.js';
+import { RULE_SETS, type Rule } from './rule.js';
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -18,7 +18,7 @@ function profilesText(rule: Rule, replacedBy: Map<string, string>): string {
 
 export function rulesMarkdown(): string {
   const replacedBy = new Map(RULES.filter((r) => r.replaces).map((r) => [r.replaces!, r.code]));
-  const counts = PROFILES.map((p) => `${rulesFor(p).length} in \`${p}\``).join(', ');
+  const counts = RULE_SETS.map((p) => `${rulesFor(p).length} in \`${p}\``).join(', ');
   const out: string[] = [
     '# Compliance rules',
     '',

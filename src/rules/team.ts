@@ -127,7 +127,7 @@ export const teamStudentInvited: Rule = {
   example: `team:
   - { name: Sam Rivera, role: student, attended: true }`,
   check(iep, ctx) {
-    const discussed = iep.transition !== undefined || transitionRequired(iep, ctx.profile);
+    const discussed = iep.transition !== undefined || transitionRequired(iep, ctx.settings);
     return discussed && !iep.team.some((m) => m.role === 'student')
       ? [{ path: ['team'], message: 'transition planning is part of this IEP, but the student is not on the team' }]
       : [];

@@ -1,12 +1,12 @@
 /** Transition planning and transfer of rights (NY form sections 3 and 9). */
 import type { Iep } from '../model/iep.js';
 import { compareDates, dateTurning } from './calendar.js';
-import { PROFILE_SETTINGS } from '../model/profiles.js';
-import { ALL_PROFILES, NY_ONLY, type Finding, type Profile, type Rule } from './rule.js';
+import type { ProfileSettings } from '../model/profiles.js';
+import { ALL_PROFILES, NY_ONLY, type Finding, type Rule } from './rule.js';
 import { isPlaceholder } from './text.js';
 
-/** The age from which an IEP must contain transition planning, by profile. */
-export const TRANSITION_AGE: Record<Profile, number> = { federal: 16, ny: 15 };
+/** The age from which an IEP must contain transition planning under IDEA and in New York (each profile states its own). */
+const TRANSITION_AGE = { federal: 16, ny: 15 } as const;
 
 /** The age of majority assumed when the IEP does not state one (18 in New York and most states). */
 export const DEFAULT_AGE_OF_MAJORITY = 18;
@@ -19,9 +19,9 @@ export function inEffectAtAge(iep: Iep, age: number): boolean {
   return compareDates(dateTurning(iep.student.dateOfBirth, age), iep.meeting.annualReviewDate) <= 0;
 }
 
-/** True when this IEP must contain transition planning in `profile`. */
-export function transitionRequired(iep: Iep, profile: Profile): boolean {
-  return inEffectAtAge(iep, TRANSITION_AGE[profile]);
+/** True when this IEP must contain transition planning in a profile with these settings. */
+export function transitionRequired(iep: Iep, settings: Pick<ProfileSettings, 'transitionAge'>): boolean {
+  return inEffectAtAge(iep, settings.transitionAge);
 }
 
 function missingTransition(iep: Iep, age: number, where: string): Finding[] {
@@ -145,25 +145,25 @@ export const transitionActivitiesListed: Rule = {
  * Federal only. IDEA lets a State transfer parental rights at the age of majority (300.320(c) says rights "if any");
  * whether New York does could not be confirmed from NYSED sources, and the State's IEP form has no transfer-of-rights
  * section (issue 12, "Transfer of rights is a profile property"; shared/domain/ny-iep-form.md section 15). So the
- * rule runs only in the profiles whose settings say rights transfer at majority (PROFILE_SETTINGS): today federal.
+ * rule checks only in the profiles whose settings say rights transfer at majority (`rightsTransferAtMajority` in
+ * profile.yaml): federal and Massachusetts, not New York.
  */
-const RIGHTS_TRANSFER_PROFILES: readonly Profile[] = ALL_PROFILES.filter((p) => PROFILE_SETTINGS[p].rightsTransferAtMajority);
-
 export const transferOfRightsStated: Rule = {
   code: 'transfer-of-rights-missing',
   severity: 'error',
-  profiles: RIGHTS_TRANSFER_PROFILES,
+  profiles: ALL_PROFILES,
   title: 'Transfer of rights at least one year before the age of majority',
   checks:
-    "When the student reaches one year before the age of majority (transferOfRights.ageOfMajority, 18 when not stated) on or before the projected annual review date, the IEP has a transfer-of-rights statement with studentInformed: true. Checked only in profiles where rights transfer at majority: not in `ny`, because New York's transfer of IDEA rights at 18 could not be confirmed and its IEP form has no such statement.",
+    "When the student reaches one year before the age of majority (transferOfRights.ageOfMajority; else the profile's `ageOfMajority`, 18 when neither states it) on or before the projected annual review date, the IEP has a transfer-of-rights statement with studentInformed: true. Checked only in profiles whose settings say rights transfer at majority (`rightsTransferAtMajority`): not in `ny`, because New York's transfer of IDEA rights at 18 could not be confirmed and its IEP form has no such statement.",
   citation: '34 CFR 300.320(c)',
   hint: 'tell the student that their rights transfer at the age of majority and record it in `transferOfRights`',
   example: `transferOfRights:
   ageOfMajority: 18
   studentInformed: true
   informedDate: "2026-05-14"`,
-  check(iep) {
-    const ageOfMajority = iep.transferOfRights?.ageOfMajority ?? DEFAULT_AGE_OF_MAJORITY;
+  check(iep, ctx) {
+    if (!ctx.settings.rightsTransferAtMajority) return [];
+    const ageOfMajority = iep.transferOfRights?.ageOfMajority ?? ctx.settings.ageOfMajority ?? DEFAULT_AGE_OF_MAJORITY;
     if (!inEffectAtAge(iep, ageOfMajority - 1)) return [];
     const majority = dateTurning(iep.student.dateOfBirth, ageOfMajority);
     const when = `the student turns ${ageOfMajority - 1} while this IEP is in effect and reaches the age of majority (${ageOfMajority}) on ${majority}`;

@@ -3,7 +3,7 @@ import { DEFAULT_LANGUAGE, DEFAULTS } from '../model/defaults.js';
 import { FORMATS } from '../model/formats.js';
 import { LANGUAGES } from '../model/languages.js';
 import { LAYOUTS } from '../model/layouts.js';
-import { PROFILES } from '../model/profiles.js';
+import { BUNDLED_PROFILES } from '../model/profiles.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -90,6 +90,6 @@ export const BUSY_REFUSALS: Responses = {
 
 export const LAYOUT_PARAM = { type: 'string', enum: [...LAYOUTS], default: DEFAULTS.layouts[0] };
 export const LANG_PARAM = { type: 'string', enum: [...LANGUAGES], default: DEFAULT_LANGUAGE };
-export const PROFILE_PARAM = { type: 'string', enum: [...PROFILES], default: DEFAULTS.profile };
+export const PROFILE_PARAM = { type: 'string', pattern: '^[a-z][a-z0-9-]*$', maxLength: 40, default: DEFAULTS.profile, description: `a state profile: ${BUNDLED_PROFILES.join(', ')}, or one in the server's --templates folders` };
 export const FINAL_PARAM = { type: 'string', enum: ['0', '1', 'false', 'true'], description: '1: refuse a draft or a record breaking an error-level rule (as iep render --final)' };
 export const FORMAT_PARAM = { type: 'string', enum: [...FORMATS], default: 'pdf' };

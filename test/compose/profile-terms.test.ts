@@ -13,7 +13,10 @@ import { composeDocument } from '../../src/compose/compose-document.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { DISABILITIES } from '../../src/model/iep.js';
 import { LANGUAGES, type Language } from '../../src/model/languages.js';
-import { PROFILE_SETTINGS, type Classification, type Profile } from '../../src/model/profiles.js';
+import { classificationLabel, type Classification, type Profile } from '../../src/model/profiles.js';
+import { bundledProfile } from '../helpers/profile-in.js';
+
+const SETTINGS = { ny: bundledProfile('ny').settings, federal: bundledProfile('federal').settings };
 import type { Iep } from '../../src/model/iep.js';
 import type { LayoutName } from '../../src/load/load-layout.js';
 import { allNodes, EXAMPLES, loadExample, MINIMAL, rawIep, squash, validated, type TreeNode } from '../e2e/helpers.js';
@@ -64,7 +67,7 @@ describe('the New York form prints New York’s classification term', () => {
   it.each(EXAMPLES)('the NY official copy of %s prints the term of its classification, in English and Spanish', (name) => {
     const iep = loadExample(name);
     for (const lang of ['en', 'es'] as const) {
-      const term = createTranslator(lang).t(PROFILE_SETTINGS.ny.classificationLabel(iep.disability.classification));
+      const term = createTranslator(lang).t(classificationLabel(SETTINGS.ny, iep.disability.classification));
       expect(classificationCells(compose(iep, 'ny', lang), lang)).toEqual([term]);
     }
   });
@@ -78,7 +81,7 @@ describe('the New York form prints New York’s classification term', () => {
   it('has a New York term for every classification of the model, in every language', () => {
     const missing = LANGUAGES.flatMap((lang) => {
       const tr = createTranslator(lang);
-      return DISABILITIES.map((c) => PROFILE_SETTINGS.ny.classificationLabel(c)).filter((key) => !tr.hasOwn(key)).map((key) => `${lang} ${key}`);
+      return DISABILITIES.map((c) => classificationLabel(SETTINGS.ny, c)).filter((key) => !tr.hasOwn(key)).map((key) => `${lang} ${key}`);
     });
     expect(missing).toEqual([]);
   });
@@ -86,8 +89,8 @@ describe('the New York form prints New York’s classification term', () => {
 
 describe('transfer of rights at the age of majority is a profile property', () => {
   it('transfers rights at 18 under the federal profile and not under New York’s', () => {
-    expect(PROFILE_SETTINGS.federal).toMatchObject({ rightsTransferAtMajority: true, ageOfMajority: 18 });
-    expect(PROFILE_SETTINGS.ny.rightsTransferAtMajority).toBe(false);
+    expect(SETTINGS.federal).toMatchObject({ rightsTransferAtMajority: true, ageOfMajority: 18 });
+    expect(SETTINGS.ny.rightsTransferAtMajority).toBe(false);
   });
 
   /** A 17-year-old (born 2009-01-10, meeting 2026-05-14) who has been told of the rights that transfer at 18. */

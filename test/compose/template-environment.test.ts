@@ -34,6 +34,8 @@ function templatesWith(section: string, partials: Record<string, string>): strin
   const dir = path.join(root, 'common', 'family');
   mkdirSync(path.join(dir, 'sections'), { recursive: true });
   mkdirSync(path.join(root, 'partials'));
+  // A templates folder used instead of the bundled one holds the profile too (profiles are data).
+  cpSync(path.join(TEMPLATES_DIR, 'ny'), path.join(root, 'ny'), { recursive: true, filter: (source) => !source.includes(`${path.sep}official`) });
   writeFileSync(
     path.join(dir, 'layout.md'),
     '---\nid: family\ntitle: family:title\nsubject: family:subject\ndescription: A test layout.\npage:\n  size: letter\n  margins: { top: 20, right: 20, bottom: 20, left: 20 }\ndomainParts: [strengths]\nsections: [main]\n---\n',

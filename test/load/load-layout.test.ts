@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { composeDocument } from '../../src/compose/compose-document.js';
-import { LAYOUTS, loadLayout, PROFILES } from '../../src/load/load-layout.js';
+import { BUNDLED_PROFILES, LAYOUTS, loadLayout } from '../../src/load/load-layout.js';
+import { bundledProfile, profileIn } from '../helpers/profile-in.js';
 import { LAYOUT_CASES, MINIMAL, rawIep, validated } from '../e2e/helpers.js';
 
 const roots: string[] = [];
@@ -44,8 +45,8 @@ Body text is not front matter.
 `;
 
 describe('the bundled layouts', () => {
-  it.each(PROFILES.flatMap((profile) => LAYOUTS.map((layout) => ({ profile, layout }))))('$profile $layout loads without diagnostics', ({ profile, layout }) => {
-    const loaded = loadLayout(profile, layout);
+  it.each(BUNDLED_PROFILES.flatMap((profile) => LAYOUTS.map((layout) => ({ profile, layout }))))('$profile $layout loads without diagnostics', ({ profile, layout }) => {
+    const loaded = loadLayout(bundledProfile(profile), layout);
     expect(loaded.diagnostics).toEqual([]);
     expect(loaded.layout?.config.sections.length).toBeGreaterThan(0);
   });
@@ -54,7 +55,7 @@ describe('the bundled layouts', () => {
 describe('layout front matter', () => {
   it('reads a valid front matter as the layout config', () => {
     const { root } = templatesWith(VALID);
-    const loaded = loadLayout('ny', 'family', root);
+    const loaded = loadLayout(profileIn(root, 'ny'), 'family');
     expect(loaded.diagnostics).toEqual([]);
     expect(loaded.layout?.config).toEqual({
       id: 'family',
@@ -85,7 +86,7 @@ describe('layout front matter', () => {
         '',
       ].join('\n'),
     );
-    const loaded = loadLayout('ny', 'family', root);
+    const loaded = loadLayout(profileIn(root, 'ny'), 'family');
     expect(loaded.layout).toBeUndefined();
     for (const d of loaded.diagnostics) expect(d).toMatchObject({ code: 'layout-error', severity: 'error', file });
     const found = loaded.diagnostics.map((d) => ({ path: d.path, line: d.line, message: d.message, hint: d.hint }));
@@ -106,24 +107,24 @@ describe('layout front matter', () => {
 
   it('reports YAML that does not parse at its line in layout.md', () => {
     const { root, file } = templatesWith('---\nid: family\npage: { size: letter\n---\n');
-    const [d, ...rest] = loadLayout('ny', 'family', root).diagnostics;
+    const [d, ...rest] = loadLayout(profileIn(root, 'ny'), 'family').diagnostics;
     expect(rest).toEqual([]);
     expect(d).toMatchObject({ code: 'layout-error', file, message: expect.stringMatching(/not valid YAML/) });
     expect(d!.line).toBeGreaterThanOrEqual(3);
   });
 
   it('reports a layout.md without front matter, and one whose front matter is never closed', () => {
-    expect(loadLayout('ny', 'family', templatesWith('# Just a heading\n').root).diagnostics).toMatchObject([{ code: 'layout-error', line: 1, message: expect.stringMatching(/does not start with front matter/) }]);
-    expect(loadLayout('ny', 'family', templatesWith('---\nid: family\n').root).diagnostics).toMatchObject([{ code: 'layout-error', message: expect.stringMatching(/never closed/) }]);
+    expect(loadLayout(profileIn(templatesWith('# Just a heading\n').root, 'ny'), 'family').diagnostics).toMatchObject([{ code: 'layout-error', line: 1, message: expect.stringMatching(/does not start with front matter/) }]);
+    expect(loadLayout(profileIn(templatesWith('---\nid: family\n').root, 'ny'), 'family').diagnostics).toMatchObject([{ code: 'layout-error', message: expect.stringMatching(/never closed/) }]);
   });
 
   it('reports front matter that is not a mapping', () => {
-    expect(loadLayout('ny', 'family', templatesWith('---\n- a list\n---\n').root).diagnostics).toMatchObject([{ code: 'layout-error', path: '', line: 2, message: 'the front matter must be a mapping, but it is a list' }]);
+    expect(loadLayout(profileIn(templatesWith('---\n- a list\n---\n').root, 'ny'), 'family').diagnostics).toMatchObject([{ code: 'layout-error', path: '', line: 2, message: 'the front matter must be a mapping, but it is a list' }]);
   });
 
   it('reports a layout that does not exist for the profile', () => {
     const { root } = templatesWith(VALID);
-    expect(loadLayout('ny', 'student', root).diagnostics).toMatchObject([{ code: 'layout-error', message: 'no layout "student" for profile "ny"' }]);
+    expect(loadLayout(profileIn(root, 'ny'), 'student').diagnostics).toMatchObject([{ code: 'layout-error', message: 'no layout "student" for profile "ny"' }]);
   });
 });
 
@@ -132,7 +133,7 @@ describe('composeDocument with a broken layout', () => {
     const { root, file } = templatesWith(VALID.replace('size: letter', 'size: legal').replace('domainParts: [strengths, interests]', 'domainParts: strengths'));
     const iep = validated(rawIep(MINIMAL));
     let composed: ReturnType<typeof composeDocument> | undefined;
-    expect(() => (composed = composeDocument(iep, { layout: LAYOUT_CASES[2].layout, templatesDir: root }))).not.toThrow();
+    expect(() => (composed = composeDocument(iep, { layout: LAYOUT_CASES[2].layout, profile: profileIn(root, 'ny') }))).not.toThrow();
     expect(composed!.document).toBeUndefined();
     expect(composed!.diagnostics.map((d) => [d.code, d.file, d.path, d.line])).toEqual([
       ['layout-error', file, 'page.size', 7],

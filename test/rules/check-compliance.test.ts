@@ -37,8 +37,11 @@ describe('checkCompliance', () => {
     expect(missing.line).toBeGreaterThan(0);
   });
 
-  it('rejects an unknown profile as a programming error', () => {
-    expect(() => checkCompliance(minimal(), { profile: 'texas' as Profile })).toThrow(/unknown compliance profile/);
+  it('answers an unknown profile with one diagnostic and a did-you-mean, never a throw', () => {
+    expect(checkCompliance(minimal(), { profile: 'texas' as Profile })).toEqual([
+      expect.objectContaining({ code: 'profile-unknown', severity: 'error', message: expect.stringMatching(/^there is no profile "texas" \(profiles: .*federal.*ny/) }),
+    ]);
+    expect(checkCompliance(minimal(), { profile: 'fedral' })).toEqual([expect.objectContaining({ code: 'profile-unknown', hint: 'did you mean `federal`?' })]);
   });
 });
 

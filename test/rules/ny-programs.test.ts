@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkCompliance } from '../../src/rules/check-compliance.js';
-import { minutesPerWeek, SCHOOL_DAY_MINUTES } from '../../src/model/minutes-per-week.js';
+import { minutesPerWeek } from '../../src/model/minutes-per-week.js';
+import { bundledProfile } from '../helpers/profile-in.js';
 import { isMiddleOrSecondary, parseRatio, ratioProblem, unlistedRatioProblem } from '../../src/rules/ny-programs.js';
 import type { Iep, ProgramService } from '../../src/model/iep.js';
 import { fails, minimal, passes, SERVICE_DATES } from './helpers.js';
@@ -252,7 +253,7 @@ describe('ny-resource-room-too-much-time', () => {
     const iep = withProgram({ program: 'resource-room', groupSize: 5, frequency: { times: 1, per: 'day' }, duration: { minutes: 150 } });
     const found = checkCompliance(iep, { schoolDayMinutes: 280 }).filter((d) => d.code === 'ny-resource-room-too-much-time');
     expect(found.map((d) => d.message)).toEqual([expect.stringMatching(/700 minutes a week for a 280-minute day/)]);
-    expect(SCHOOL_DAY_MINUTES.ny).toBe(300);
+    expect(bundledProfile('ny').settings.schoolDayMinutes).toBe(300);
     expect(() => checkCompliance(iep, { schoolDayMinutes: 0 })).toThrow(/schoolDayMinutes/);
   });
 });

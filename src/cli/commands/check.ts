@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { DEFAULTS } from '../../model/defaults.js';
-import { PROFILES, type Profile } from '../../model/profiles.js';
+import { BUNDLED_PROFILES, type Profile } from '../../model/profiles.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { hasErrors } from '../../model/diagnostic.js';
 import { exitCodeFor } from '../../model/diagnostic-catalog.js';
@@ -25,7 +25,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .command('check')
     .description('check IEP files against federal or New York compliance rules; each finding cites its regulation')
     .argument('<files...>', 'IEP files (.iep.yaml, .yaml or .json); globs are expanded')
-    .addOption(new Option('--profile <profile>', 'rules to apply: ny (IDEA + 8 NYCRR Part 200) or federal (IDEA only)').choices([...PROFILES]).default(DEFAULTS.profile))
+    .option('--profile <profile>', `rules to apply: ny (IDEA + 8 NYCRR Part 200), federal (IDEA only), ma (IDEA + 603 CMR 28.00), or a profile in a --templates folder (bundled: ${BUNDLED_PROFILES.join(', ')})`, DEFAULTS.profile)
     .option('--json', 'print the results as JSON')
     .addHelpText(
       'after',

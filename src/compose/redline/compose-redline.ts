@@ -18,13 +18,13 @@ import { BlockDiff } from './diff-blocks.js';
 /** Composes the official layout of a record in the copy's language (compose-document.ts passes its own). */
 export type ComposeOfficial = (iep: Iep) => ComposedLayout;
 
-export function composeRedline(iep: Iep, base: Iep, lang: Language, compose: ComposeOfficial, localesDir?: string): ComposedLayout {
+export function composeRedline(iep: Iep, base: Iep, lang: Language, compose: ComposeOfficial, localesDirs?: readonly string[]): ComposedLayout {
   const newer = compose(iep);
   const older = compose(base);
   // The earlier version's warnings were its own when it was written; only an error that stops it matters here.
   const diagnostics = [...newer.diagnostics, ...older.diagnostics.filter((d) => d.severity === 'error')];
   if (!newer.document || !older.document) return { untranslated: [], diagnostics, layout: newer.layout };
-  const tr = createTranslator(lang, localesDir);
+  const tr = createTranslator(lang, localesDirs);
   const marks = changeMarks(iep, tr);
   const changed = new BlockDiff(lang, marks).blocks(older.document.body.children, newer.document.body.children);
   const legend = legendCallout(base, tr);
