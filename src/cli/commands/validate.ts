@@ -11,13 +11,17 @@ export function registerValidate(program: Command, io: CliIo, setExit: (code: nu
     .command('validate')
     .description('check IEP files against the data model and report every problem with its line and column')
     .argument('<files...>', 'IEP files (.iep.yaml, .yaml or .json); globs are expanded')
+    .option('--profile <profile>', "also check each record's data under `extensions` against this profile's extensions schema")
     .option('--json', 'print diagnostics as JSON')
     .addHelpText('after', '\nExit codes: 0 all valid, 1 some file is invalid, 2 usage error (e.g. a missing file).')
-    .action(async (args: string[], options: { json?: boolean }) => {
+    .action(async (args: string[], options: { json?: boolean; profile?: string }) => {
       const files = await expandInputs(args);
       // Loaded here, not at the top, so that other commands (and `iep --version`) do not load the schema validator.
-      const { loadIepFile } = await import('../../validate/load-iep.js');
-      const results = await Promise.all(files.map(loadIepFile));
+      const [{ loadIepFile }, { checkExtensions }] = await Promise.all([import('../../validate/load-iep.js'), import('../../validate/validate-extensions.js')]);
+      const profile = options.profile;
+      const results = (await Promise.all(files.map(loadIepFile))).map((r) =>
+        r.iep && profile !== undefined ? { ...r, diagnostics: [...r.diagnostics, ...checkExtensions(r.iep, { ...options, profile, reportProfile: true, file: r.file, sourceMap: r.sourceMap })] } : r,
+      );
       const diagnostics: Diagnostic[] = results.flatMap((r) => r.diagnostics);
       if (options.json) {
         io.out(JSON.stringify({ files: results.map((r) => ({ file: r.file, valid: !hasErrors(r.diagnostics), diagnostics: r.diagnostics })) }, null, 2) + '\n');
