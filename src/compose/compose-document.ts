@@ -267,8 +267,8 @@ function templateDiagnostic(error: TemplateError): Diagnostic {
   };
 }
 
-/** The compliance summary as inert Markdown for the summary partial. */
-function complianceView(summary: ComplianceSummary, tr: Translator) {
+/** The compliance summary as inert Markdown for the summary partial (`compliance.*` in docs/template-fields.md). */
+export function complianceView(summary: ComplianceSummary, tr: Translator) {
   return {
     passed: summary.passed,
     errors: formatNumber(summary.errors, tr),
