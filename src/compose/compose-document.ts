@@ -263,7 +263,7 @@ function templateDiagnostic(error: TemplateError): Diagnostic {
     line: error.line,
     column: error.column,
     message: error.message,
-    hint: 'templates may use only the fields of the view model (src/compose/view-model.ts) and the registered helpers',
+    hint: 'templates may use only the fields and helpers docs/template-fields.md lists (it is in the installed package too)',
   };
 }
 

@@ -71,7 +71,7 @@ export function walkTemplateFields(samples: TemplateFieldSamples): Map<string, S
       walk(progress, 'progress');
       const baseView = new ViewModelBuilder(samples.base, tr).build({ domainParts: DOMAIN_PARTS, profile });
       walk(changesView({ iep, base: samples.base, diff: diffIeps(samples.base, iep), view, builder, baseView }, tr), 'changes');
-      const item = { code: 'goal-measurable', severity: 'warning' as const, message: 'm', hint: 'h', path: 'goals[0]', source: '34 CFR 300.320(a)(2)' };
+      const item = { code: 'transition-required', severity: 'warning' as const, message: 'm', hint: 'h', path: 'transition', source: '34 CFR 300.320(b)' };
       walk(complianceView({ passed: true, errors: 0, warnings: 1, infos: 0, items: [item] }, tr), 'compliance');
     }
   }
@@ -84,7 +84,7 @@ const SHAPE_OF: Record<FieldKind, Shape> = {
   label: 'string',
   date: 'string',
   number: 'string',
-  code: 'string',
+  'code': 'string',
   attribute: 'string',
   'yes/no': 'boolean',
   integer: 'number',
@@ -137,7 +137,7 @@ const KIND_DOCS: Record<FieldKind, string> = {
   label: "Words from the locales in the copy's language: a closed-list value of the record turned into its label (`common:grade.5`), or a sentence made of labels and data.",
   date: "A date of the record, written out in the copy's language (Intl), e.g. April 30, 2026.",
   number: "A number written in the copy's numerals (Intl), as text.",
-  code: 'A machine value, not translated: a language code, a text direction, an id or a key, for conditions and attributes.',
+  'code': 'A machine value, not translated: a language code, a text direction, an id or a key, for conditions and attributes.',
   attribute: 'Text escaped for a directive attribute value (`name="{{nameAttr}}"`), not for Markdown.',
   'yes/no': 'true or false, for `{{#if}}` and `{{#unless}}`.',
   integer: 'A plain number, for comparisons (`gt`), not for printing.',
