@@ -22,6 +22,8 @@ function anchors(markdown: string): Set<string> {
     for (let n = 1; found.has(anchor); n++) anchor = `${slug}-${n}`;
     found.add(anchor);
   }
+  // An explicit HTML anchor (`<a id="ma-rules"></a>`, which docs/rules.md writes before a generated section) is one too.
+  for (const [, id] of prose(markdown).matchAll(/<a\s+id="([^"]+)"\s*>/g)) found.add(id!);
   return found;
 }
 
