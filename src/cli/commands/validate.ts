@@ -5,15 +5,19 @@ import { exitCodeFor } from '../../model/diagnostic-catalog.js';
 import { expandInputs } from '../expand-inputs.js';
 import type { CliIo } from '../io.js';
 import { formatDiagnostics } from '../print-diagnostics.js';
+import { addProfileOptions, profileChoice, type ProfileCliOptions } from '../profile-options.js';
 
 export function registerValidate(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command('validate')
     .description('check IEP files against the data model and report every problem with its line and column')
-    .argument('<files...>', 'IEP files (.iep.yaml, .yaml or .json); globs are expanded')
+    .argument('<files...>', 'IEP files (.iep.yaml, .yaml or .json); globs are expanded');
+  addProfileOptions(command, { withProfile: true, profileHelp: 'the state profile whose own data (`extensions`) the files may hold (default ny), or one in a --templates folder' })
     .option('--json', 'print diagnostics as JSON')
     .addHelpText('after', '\nExit codes: 0 all valid, 1 some file is invalid, 2 usage error (e.g. a missing file).')
-    .action(async (args: string[], options: { json?: boolean }) => {
+    .action(async (args: string[], options: ProfileCliOptions & { json?: boolean }) => {
+      // Checked before any file is read: an unknown profile, folder or config file is a usage error (exit 2).
+      await profileChoice(options, { withProfile: true });
       const files = await expandInputs(args);
       // Loaded here, not at the top, so that other commands (and `iep --version`) do not load the schema validator.
       const { loadIepFile } = await import('../../validate/load-iep.js');
