@@ -4,6 +4,9 @@
  * it, so the check and the type cannot drift apart. docs/templates.md ("Profiles") documents it.
  */
 import { Type, type Static } from '@sinclair/typebox';
+// Named so that the declarations tsc writes for the schema can refer to them (TS4023), as src/model/iep.ts does.
+import type { Hint, Kind, OptionalKind, ReadonlyKind } from '@sinclair/typebox';
+export type { Hint, Kind, OptionalKind, ReadonlyKind };
 import { DISABILITIES } from './iep.js';
 
 /** The bundled rule sets: a rule of src/rules lists those it runs in (`Rule.profiles`). */
