@@ -52,8 +52,9 @@ export function parseConfig(text: string, file: string): { config?: IepkitConfig
   } catch (e) {
     const message = (e as Error).message;
     const position = /position (\d+)/.exec(message);
-    const at = lineColumnAt(source, position ? Number(position[1]) : source.length);
-    return { diagnostics: [error(at, `the config file is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, 'keys and strings in double quotes, no comma after the last item, no comments')] };
+    const at = lineColumnAt(source, position ? Number(position[1]) : firstBadCharacter(source));
+    const said = message.replace(/ (in JSON )?at position \d+.*$/s, '').replace(/, ".*is not valid JSON$/s, '');
+    return { diagnostics: [error(at, `the config file is not valid JSON: ${said}`, 'keys and strings in double quotes, no comma after the last item, no comments')] };
   }
   // Parsed again, for where each key and value is written.
   const doc = parseDocument(source, { uniqueKeys: false });
@@ -95,4 +96,31 @@ export function parseConfig(text: string, file: string): { config?: IepkitConfig
     config[key as 'templates' | 'locales'] = folders;
   }
   return diagnostics.length > 0 ? { diagnostics } : { config, diagnostics };
+}
+
+/**
+ * Where JSON.parse stopped, for the messages that do not say (Node 20: "Unexpected token '/', ... is not valid JSON"):
+ * the shortest start of the text that is wrong already, not merely unfinished. A config file is small.
+ */
+function firstBadCharacter(text: string): number {
+  const unfinished = (end: number) => {
+    try {
+      JSON.parse(text.slice(0, end));
+      return true;
+    } catch (error) {
+      // Unfinished: the parser ran out of text (its position, when it gives one, is the end of the text).
+      const message = (error as Error).message;
+      const at = /position (\d+)/.exec(message);
+      return /end of JSON input/i.test(message) || (at !== null && Number(at[1]) >= end);
+    }
+  };
+  let low = 0;
+  let high = text.length;
+  // unfinished(low) holds, unfinished(high) does not: halve until they meet.
+  while (high - low > 1) {
+    const middle = (low + high) >> 1;
+    if (unfinished(middle)) low = middle;
+    else high = middle;
+  }
+  return high - 1;
 }
