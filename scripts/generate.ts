@@ -1,7 +1,7 @@
 /**
  * Writes the files produced from the code: the published JSON Schema, the data-model guide, the compliance rules
  * (src/rules), the diagnostics catalog (docs/errors.md) and, from the NY form transcription, its English locale and
- * docs/ny-form.md, and the schema validators as code (scripts/schema-validator-code.ts). Listed in scripts/generated-files.ts.
+ * docs/ny-form.md, the template fields reference (docs/template-fields.md), and the schema validators as code (scripts/schema-validator-code.ts). Listed in scripts/generated-files.ts.
  * Run after changing the model: `npm run generate`. Tests fail when the committed copies are stale.
  */
 import { writeFileSync } from 'node:fs';

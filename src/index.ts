@@ -30,6 +30,8 @@ export { readConfig, parseConfig, CONFIG_FILE, type IepkitConfig } from './load/
 export { validateIep, type ValidationResult } from './validate/validate-iep.js';
 export { checkCompliance, complianceSummary, type ComplianceSummary } from './rules/check-compliance.js';
 export { RULES } from './rules/registry.js';
+// The rule API a profile's own rules are written against (docs/rules-api.md): `import type { ProfileRule } from 'iepkit'`.
+export type { Finding, ProfileRule, RuleContext, RuleHelpers } from './rules/profile-rule.js';
 export { lintIep, type LintOptions } from './lint/lint-iep.js';
 export { readingGrade, readingReport } from './readability/reading-level.js';
 export { checkReadingLevel, measureReadingLevels } from './pipeline/check-reading-level.js';

@@ -7,6 +7,7 @@ import { PROFILES_HELP } from './profile-options.js';
 import { registerValidate } from './commands/validate.js';
 import { registerLint } from './commands/lint.js';
 import { registerCheck } from './commands/check.js';
+import { registerRules } from './commands/rules.js';
 import { registerRender } from './commands/render.js';
 import { registerI18n } from './commands/i18n.js';
 import { registerBatch } from './commands/batch.js';
@@ -39,6 +40,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   registerValidate(program, io, setExit);
   registerLint(program, io, setExit);
   registerCheck(program, io, setExit);
+  registerRules(program, io, setExit);
   registerRender(program, io, setExit);
   registerI18n(program, io, setExit);
   registerBatch(program, io, setExit);

@@ -23,6 +23,8 @@ export interface ProfileChoice {
   /** Absolute folders, in the order given. */
   templates: string[];
   locales: string[];
+  /** True when the profile was named (--profile, or the config file's `profile`), not the default. */
+  named: boolean;
   /** The profile as loadProfile resolved it (absent for a command that takes no --profile). */
   definition?: ProfileDefinition;
 }
@@ -78,7 +80,8 @@ export async function profileChoice(options: ProfileCliOptions, settings: { with
   const templates = folders('--templates', options.templates, config.config?.templates);
   const locales = folders('--locales', options.locales, config.config?.locales);
   const profile = options.profile ?? config.config?.profile ?? DEFAULTS.profile;
-  if (!settings.withProfile) return { profile, templates, locales };
+  const named = (options.profile ?? config.config?.profile) !== undefined;
+  if (!settings.withProfile) return { profile, named, templates, locales };
   const loaded = loadProfile(profile, { templates, locales });
   if (!loaded.profile) {
     // A profile named in the config file is reported where the file names it.
@@ -86,5 +89,5 @@ export async function profileChoice(options: ProfileCliOptions, settings: { with
     const located = (d: Diagnostic): Diagnostic => (where && d.code === 'profile-unknown' && d.file === undefined ? { ...d, ...where } : d);
     throw new DiagnosticsUsageError(loaded.diagnostics.map(located));
   }
-  return { profile, templates, locales, definition: loaded.profile };
+  return { profile, named, templates, locales, definition: loaded.profile };
 }

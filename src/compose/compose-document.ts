@@ -263,12 +263,12 @@ function templateDiagnostic(error: TemplateError): Diagnostic {
     line: error.line,
     column: error.column,
     message: error.message,
-    hint: 'templates may use only the fields of the view model (src/compose/view-model.ts) and the registered helpers',
+    hint: 'templates may use only the fields and helpers docs/template-fields.md lists (it is in the installed package too)',
   };
 }
 
-/** The compliance summary as inert Markdown for the summary partial. */
-function complianceView(summary: ComplianceSummary, tr: Translator) {
+/** The compliance summary as inert Markdown for the summary partial (`compliance.*` in docs/template-fields.md). */
+export function complianceView(summary: ComplianceSummary, tr: Translator) {
   return {
     passed: summary.passed,
     errors: formatNumber(summary.errors, tr),

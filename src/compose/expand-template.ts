@@ -25,6 +25,10 @@ const HELPERS = {
   count: (list: unknown) => (Array.isArray(list) ? list.length : 0),
 } as const;
 
+/** The helpers a template may call besides Handlebars' own block helpers (docs/template-fields.md lists them). */
+export type TemplateHelper = keyof typeof HELPERS;
+export const TEMPLATE_HELPERS = Object.keys(HELPERS) as TemplateHelper[];
+
 const KNOWN_HELPERS = Object.fromEntries(Object.keys(HELPERS).map((k) => [k, true]));
 
 /**

@@ -120,7 +120,7 @@ export function parseSections(
       ...(place ?? {}),
       message,
       hint: marker
-        ? 'the directives and their attributes are declared in src/model/directives.ts (see docs/templates.md, "Directives")'
+        ? 'the directives and their attributes are listed in docs/template-fields.md ("Directives"); what each means: docs/templates.md'
         : 'templates write paragraphs, headings, lists, tables, inline links and the directives (see docs/templates.md)',
     };
   });

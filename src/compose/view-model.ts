@@ -13,6 +13,7 @@ import type { Translator } from '../i18n/translator.js';
 import { escapeAttribute, escapeInline, paragraphs } from './escape-markdown.js';
 import type { HeldText } from './held-text.js';
 import { findPlaceholder, isPlaceholder } from '../model/placeholder.js';
+import { declaredProperties, expandExtensionSchema, isTextSchema } from '../model/extension-schema.js';
 
 /** A field shown in English because the IEP has no translation for the copy's language. */
 export interface UntranslatedField {
@@ -487,6 +488,7 @@ export class ViewModelBuilder {
         school: iep.placement.school ? this.escape(iep.placement.school) : null,
       },
       glossary,
+      extensions: this.extensions(options.profile),
       // Only where the profile's law transfers rights: no copy may tell a student or family that rights transfer otherwise.
       transferOfRights: iep.transferOfRights && settings.rightsTransferAtMajority
         ? {
@@ -496,6 +498,40 @@ export class ViewModelBuilder {
           }
         : null,
     };
+  }
+
+  /**
+   * `extensions.<namespace>` of the profile in use only (another profile's data is never printed): each value made
+   * as the model's own are, read along the profile's extensions schema. Every field the schema declares is present,
+   * `null` when the record leaves it out, so a template may test it in strict mode; the namespace itself is present
+   * (all fields null) when the record has none of its data.
+   */
+  private extensions(profile: ProfileDefinition): Record<string, unknown> {
+    const declared = profile.extensions;
+    if (!declared) return {};
+    const data = this.iep.extensions?.[declared.namespace] ?? {};
+    return Object.fromEntries([[declared.namespace, this.extensionValue(expandedSchema(declared.schema), data, ['extensions', declared.namespace])]]);
+  }
+
+  /**
+   * One extension value for a template: text the schema marks `x-iep: text` localized as narrative fields are (in
+   * paragraphs, marked and reported when untranslated); any other string escaped as data is; numbers and true/false
+   * as they are; lists and mappings value by value.
+   */
+  private extensionValue(schema: unknown, value: unknown, path: JsonPath): unknown {
+    if (value === undefined || value === null) return null;
+    if (isTextSchema(schema) && (typeof value === 'string' || typeof (value as { en?: unknown }).en === 'string')) return this.block(value as Text, path);
+    if (typeof value === 'string') return this.escape(value);
+    if (typeof value === 'number' || typeof value === 'boolean') return value;
+    const node = (schema ?? {}) as { items?: unknown; additionalProperties?: unknown };
+    if (Array.isArray(value)) return value.map((item, i) => this.extensionValue(Array.isArray(node.items) ? node.items[i] : node.items, item, [...path, i]));
+    if (typeof value !== 'object') return null;
+    const properties = declaredProperties(schema);
+    const record = value as Record<string, unknown>;
+    const keys = [...new Set([...Object.keys(properties), ...Object.keys(record)])].filter((key) => !FORBIDDEN_KEYS.has(key));
+    const other = typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined;
+    // fromEntries defines own keys, whatever their names.
+    return Object.fromEntries(keys.map((key) => [key, this.extensionValue(Object.hasOwn(properties, key) ? properties[key] : other, Object.hasOwn(record, key) ? record[key] : undefined, [...path, key])]));
   }
 
   /** The glossary terms this IEP's family copy uses, in reading order. */
@@ -526,3 +562,17 @@ export class ViewModelBuilder {
 }
 
 export type ViewModel = ReturnType<ViewModelBuilder['build']>;
+
+/** Never a template key (validation refuses them; a record built in memory could still hold one). */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A profile's extensions schema with `x-iep` expanded, made once per schema object. */
+const expandedSchemas = new WeakMap<object, Record<string, unknown>>();
+function expandedSchema(schema: Record<string, unknown>): Record<string, unknown> {
+  let expanded = expandedSchemas.get(schema);
+  if (!expanded) {
+    expanded = expandExtensionSchema(schema).schema;
+    expandedSchemas.set(schema, expanded);
+  }
+  return expanded;
+}

@@ -2,7 +2,7 @@
  * Writes docs/data-model.md from the schema, so the case manager's guide can never disagree with the code.
  * `npm run generate` writes it; test/model/generated-files.test.ts fails when the committed copy drifts.
  */
-import { iepJsonSchema } from './iep.js';
+import { EXTENSION_LIMITS, iepJsonSchema } from './iep.js';
 import { TEXT_LIMITS } from './text-limits.js';
 
 interface SchemaNode {
@@ -85,6 +85,31 @@ export function dataModelMarkdown(): string {
     `A text holds at most ${TEXT_LIMITS.narrative.toLocaleString('en-US')} characters in each language (a name ${TEXT_LIMITS.name}, a short label such as a school ${TEXT_LIMITS.label});`,
     'longer text is refused with `text-too-long`. Control characters and the invisible characters that reorder or hide',
     'text (bidi overrides) are left out of the documents and reported as `invisible-character` warnings.',
+    '',
+    '## Extensions: a profile\'s own data',
+    '',
+    'A state\'s form may ask for something the common model has no field for (Massachusetts: the Student and Team',
+    'Vision in the student\'s own words). Such data goes under `extensions`, in the namespace of the profile that',
+    'declares it, and is used only with that profile (`--profile ma`):',
+    '',
+    '```yaml',
+    'extensions:',
+    '  ma:',
+    '    visionHighSchool:',
+    '      en: I want to take every math class I can.',
+    '      ht: Mwen vle pran tout klas matematik mwen kapab.',
+    '```',
+    '',
+    'The data model only requires a mapping per namespace (lowercase letters, digits and hyphens, starting with a',
+    `letter; at most ${EXTENSION_LIMITS.namespaces} namespaces, ${EXTENSION_LIMITS.fields} fields in each), no key named \`__proto__\`, \`constructor\` or`,
+    `\`prototype\`, and no text longer than ${TEXT_LIMITS.narrative.toLocaleString('en-US')} characters. What a namespace holds is declared by its profile:`,
+    'the profile\'s `profile.yaml` names a JSON Schema file (`extensions: { namespace: ma, schema: extensions.schema.json }`)',
+    'in the profile\'s folder, e.g.',
+    '[templates/ma/extensions.schema.json](../templates/ma/extensions.schema.json); read it (each field has a',
+    'description) to see the fields. A field the schema marks `"x-iep": "text"` is **text (translatable)** as above.',
+    '`iep validate --profile ma`, `iep check --profile ma` and rendering with the profile check the data against the',
+    'schema (`extension-invalid`, with the line); data under a namespace the profile does not declare is reported',
+    '(`extension-unknown`, a warning) and printed by no document. See "Extensions" in [templates.md](templates.md).',
     '',
     '## Strengths and the goals that build on them',
     '',

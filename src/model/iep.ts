@@ -737,6 +737,34 @@ export const DocumentInfo = Type.Object(
   { additionalProperties: false, description: 'The status of this IEP document.' },
 );
 
+// ---------------------------------------------------------------------------------------------- a profile's own data
+
+/** A namespace under `extensions`: the key a profile's profile.yaml declares (`extensions.namespace`). */
+export const EXTENSION_NAMESPACE = Type.String({ pattern: '^[a-z][a-z0-9-]*$', maxLength: 40 });
+
+/** The most namespaces one record holds, and the most fields directly under one namespace: far beyond any form. */
+export const EXTENSION_LIMITS = { namespaces: 16, fields: 200 } as const;
+
+/**
+ * Data the common model has no field for, by profile (a state's form asks more than IDEA): `extensions.ma.*` for the
+ * Massachusetts profile. The data model only requires a mapping per namespace; the profile's own JSON Schema
+ * (profile.yaml `extensions.schema`) says what it holds and is checked when the record is used with that profile
+ * (src/validate/validate-extensions.ts). Text there is bounded like any text of the model.
+ */
+export const Extensions = Type.Record(
+  EXTENSION_NAMESPACE,
+  Type.Record(Type.String(), Type.Unknown(), {
+    maxProperties: EXTENSION_LIMITS.fields,
+    description: "A profile's own data: the fields its extensions schema declares.",
+  }),
+  {
+    additionalProperties: false,
+    maxProperties: EXTENSION_LIMITS.namespaces,
+    description:
+      "Data of a state profile that the common model has no field for, under the profile's namespace (e.g. `ma:` for Massachusetts): lowercase letters, digits and hyphens, starting with a letter. The profile declares what the namespace holds in its extensions schema (see \"Extensions\" above).",
+  },
+);
+
 // ---------------------------------------------------------------------------------------------- the record
 
 export const SCHEMA_ID = 'https://iepkit.dev/schema/iep.schema.json';
@@ -774,6 +802,7 @@ export const IepSchema = Type.Object(
     transportation: Transportation,
     placement: Placement,
     transferOfRights: Type.Optional(TransferOfRights),
+    extensions: Type.Optional(Extensions),
   },
   {
     $id: SCHEMA_ID,

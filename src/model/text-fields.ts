@@ -5,6 +5,8 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { JsonPath } from './diagnostic.js';
 import { IepSchema, type Iep } from './iep.js';
+import { expandExtensionSchema } from './extension-schema.js';
+import type { ProfileDefinition } from './profiles.js';
 
 export interface TextField {
   /** Path of the English text: the field itself, or `<field>.en` for a translations map. */
@@ -34,9 +36,15 @@ function isTextSchema(schema: SchemaNode): boolean {
   );
 }
 
-export function textFields(iep: Iep, schema: TSchema = IepSchema): TextField[] {
+/**
+ * @param extensions the extensions a profile declares: the record's data under its namespace is walked along the
+ *   profile's schema, so its `x-iep: text` fields are listed too (without it, `extensions` is not read: which of
+ *   its strings are narrative text only the profile says).
+ */
+export function textFields(iep: Iep, schema: TSchema = IepSchema, extensions?: ProfileDefinition['extensions']): TextField[] {
   const out: TextField[] = [];
   walk(schema as SchemaNode, iep, [], out);
+  if (extensions) walk(expandExtensionSchema(extensions.schema).schema as SchemaNode, iep.extensions?.[extensions.namespace], ['extensions', extensions.namespace], out);
   return out;
 }
 

@@ -8,6 +8,7 @@ import type { Language } from '../model/languages.js';
 import type { Placeholder } from '../model/placeholder.js';
 import type { LayoutName, Profile } from '../load/load-layout.js';
 import { readIep } from '../validate/load-iep.js';
+import { checkExtensions } from '../validate/validate-extensions.js';
 import { completeDraft } from '../validate/complete-draft.js';
 import { placeUnwritten } from '../validate/place-unwritten.js';
 import { checkCompliance } from '../rules/check-compliance.js';
@@ -79,6 +80,7 @@ export async function previewDraft(source: string, options: PreviewOptions = {})
   const aboutWritten = (d: Diagnostic) => d.path === undefined || !underAny(d.path, filled);
   const checked = (run: () => Diagnostic[]) => guarded(run, file).filter(aboutWritten);
 
+  diagnostics.push(...checked(() => checkExtensions(iep, { profile, ...dirs, ...located })));
   diagnostics.push(...checked(() => checkCompliance(iep, { profile, ...dirs, ...located })));
   diagnostics.push(...checked(() => lintIep(iep, { ...located, source: read.text })));
   const layout = options.layout ?? DEFAULTS.layouts[0]!;

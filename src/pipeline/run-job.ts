@@ -5,6 +5,7 @@ import type { ComposeOptions } from '../compose/compose-document.js';
 import type { Profile, ProfileDirs } from '../model/profiles.js';
 import type { UntranslatedField } from '../compose/view-model.js';
 import { checkCompliance, complianceSummary } from '../rules/check-compliance.js';
+import { checkExtensions } from '../validate/validate-extensions.js';
 import type { BrowserPool } from '../render/pdf/browser-pool.js';
 import { finalPolicy } from './final-policy.js';
 import { loadInput, type LoadedInput } from './load-input.js';
@@ -69,6 +70,9 @@ export async function runJob(job: Job, options: JobOptions = {}, input?: LoadedI
   };
   if (!loaded.iep || hasErrors(loaded.diagnostics)) return result(loaded.diagnostics);
   const iep = loaded.iep;
+  // The profile's own data (extensions.<namespace>) against its schema: an error stops the document before compose.
+  const extensions = checkExtensions(iep, { ...profileDirsOf(options), profile: options.profile, ...source });
+  if (hasErrors(extensions)) return result([...loaded.diagnostics, ...extensions]);
 
   const official = job.layout === 'official';
   const compliance = official && (options.final || options.withCompliance) ? checkCompliance(iep, { ...profileDirsOf(options), profile: options.profile, ...source }) : [];
@@ -76,12 +80,12 @@ export async function runJob(job: Job, options: JobOptions = {}, input?: LoadedI
     const refusals = finalPolicy(iep, compliance, source);
     // A warning the refusal raises to an error (text still to be written) is reported once, as the error.
     const restated = (d: Diagnostic) => refusals.some((r) => r.code === d.code && r.path === d.path);
-    if (refusals.length > 0) return result([...loaded.diagnostics.filter((d) => !restated(d)), ...refusals]);
+    if (refusals.length > 0) return result([...loaded.diagnostics.filter((d) => !restated(d)), ...extensions, ...refusals]);
   }
   // A final IEP is the legal document: the compliance summary is appended to drafts only.
   const summary = official && options.withCompliance && iep.document.status === 'draft' ? complianceSummary(compliance) : options.compliance;
   const rendered = await renderDocument(iep, { ...options, layout: job.layout, lang: job.lang, formats: job.formats, compliance: summary }, source);
-  const diagnostics = [...loaded.diagnostics, ...rendered.diagnostics];
+  const diagnostics = [...loaded.diagnostics, ...extensions, ...rendered.diagnostics];
   const outputs: JobOutput[] = [];
   for (const output of rendered.outputs) {
     if (options.outDir === undefined) {

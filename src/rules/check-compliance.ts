@@ -7,7 +7,11 @@ import type { Iep } from '../model/iep.js';
 import type { SourceMap } from '../load/source-map.js';
 import { resolveProfile } from '../load/load-profile.js';
 import type { Profile, ProfileDefinition, ProfileDirs } from '../model/profiles.js';
+import { errorPosition } from './load-rule-file.js';
+import { findingsProblem, type Finding, type RuleContext } from './profile-rule.js';
 import { profileRules } from './profile-rules.js';
+import { RULE_HELPERS } from './rule-helpers.js';
+import type { ActiveRule } from './rule.js';
 
 export interface CheckComplianceOptions extends ProfileDirs {
   /** The profile, by name (`ny`, the default; `federal`; `ma`; one in a `templates` folder) or as loadProfile resolved it. */
@@ -35,11 +39,13 @@ export function checkCompliance(iep: Iep, options: CheckComplianceOptions = {}):
   const profile = resolved.profile;
   const schoolDayMinutes = options.schoolDayMinutes ?? profile.settings.schoolDayMinutes;
   if (!(schoolDayMinutes > 0)) throw new TypeError(`schoolDayMinutes must be a positive number of minutes: ${String(options.schoolDayMinutes)}`);
-  const ctx = { profile: profile.id, settings: profile.settings, schoolDayMinutes };
+  const ctx: RuleContext = { profile: profile.id, settings: profile.settings, schoolDayMinutes, helpers: RULE_HELPERS };
   const { rules, diagnostics: ruleDiagnostics } = profileRules(profile);
   const diagnostics: Diagnostic[] = [...ruleDiagnostics];
   for (const rule of rules) {
-    for (const finding of rule.check(iep, ctx)) {
+    const { findings, failure } = rule.file === undefined ? { findings: rule.check(iep, ctx) } : runOutsideRule(rule, rule.file, iep, ctx, options.file);
+    if (failure) diagnostics.push(failure);
+    for (const finding of findings) {
       const position = options.sourceMap?.locate(finding.path);
       const diagnostic: Diagnostic = {
         code: rule.code as RuleCode,
@@ -58,6 +64,34 @@ export function checkCompliance(iep: Iep, options: CheckComplianceOptions = {}):
     }
   }
   return sortDiagnostics(diagnostics);
+}
+
+/**
+ * Runs a rule from a profile's folder: one that throws, or answers something other than a list of findings, is a
+ * `rule-failed` diagnostic naming the rule and its file (and the IEP it was checking); the other rules still run.
+ */
+function runOutsideRule(rule: ActiveRule, ruleFile: string, iep: Iep, ctx: RuleContext, iepFile: string | undefined): { findings: Finding[]; failure?: Diagnostic } {
+  const checking = iepFile !== undefined ? ` while checking ${iepFile}` : '';
+  let answer: unknown;
+  try {
+    answer = rule.check(iep, ctx);
+  } catch (error) {
+    const text = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { findings: [], failure: failedRule(rule, ruleFile, `threw${checking}: ${text}`, error instanceof Error ? errorPosition(error, ruleFile) : undefined) };
+  }
+  const problem = findingsProblem(answer);
+  return problem === undefined ? { findings: answer as Finding[] } : { findings: [], failure: failedRule(rule, ruleFile, `${problem}${checking}`) };
+}
+
+function failedRule(rule: ActiveRule, ruleFile: string, what: string, position?: { line: number; column: number }): Diagnostic {
+  return {
+    code: 'rule-failed',
+    severity: 'error',
+    file: ruleFile,
+    ...(position ?? {}),
+    message: `rule \`${rule.code}\` ${what}; its findings are missing from this check`,
+    hint: 'fix the rule: check(iep, ctx) must return a list of findings { path, message } and never throw (docs/rules-api.md)',
+  };
 }
 
 /** Summarises compliance diagnostics (as `checkCompliance` returns them) for a document or a report. */

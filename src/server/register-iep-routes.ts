@@ -6,7 +6,7 @@ import type { OutputFormat } from '../model/formats.js';
 import type { Language } from '../model/languages.js';
 import type { LayoutName } from '../model/layouts.js';
 import type { Profile } from '../model/profiles.js';
-import { checkCompliance, iepJsonSchema, lintIep, loadIep, previewDraft, runJob, type BrowserPool, type PreviewOptions } from '../pipeline/index.js';
+import { checkCompliance, checkExtensions, iepJsonSchema, lintIep, loadIep, previewDraft, runJob, type BrowserPool, type PreviewOptions } from '../pipeline/index.js';
 import { attachment, CONTENT_TYPES, DOCUMENT_CSP } from './document-response.js';
 import { HttpError } from './http-error.js';
 import type { PreviewStore } from './preview-store.js';
@@ -53,6 +53,8 @@ const RECENT_PREVIEWS = 16;
 
 /** A profile that does not exist in the server's folders: 400, as a wrong value of any parameter, with its diagnostic. */
 const PROFILE_REFUSAL = { '400': jsonResponse('a parameter has a wrong value; for a profile the server does not have, `diagnostics` holds profile-unknown with its did-you-mean', { ...ERROR_SCHEMA, properties: { ...ERROR_SCHEMA.properties, diagnostics: DIAGNOSTICS_SCHEMA.properties.diagnostics } }) };
+/** validate's profile: none by default (the data model alone); given, extensions are checked against its schema. */
+const OPTIONAL_PROFILE_PARAM = PROFILE_PARAM;
 
 const INVALID = jsonResponse('the record has errors: every diagnostic, located by JSON path and (YAML and JSON bodies) line', DIAGNOSTICS_SCHEMA);
 
@@ -84,8 +86,8 @@ export function registerIepRoutes(app: FastifyInstance, options: IepRoutesOption
     handler: async () => schema,
   });
 
-  app.post('/api/validate', {
-    schema: { summary: 'validate a record against the data model' } satisfies RouteSchema,
+  app.post<{ Querystring: { profile?: Profile } }>('/api/validate', {
+    schema: { summary: 'validate a record against the data model (and, given a profile, its data under extensions against the profile\'s schema)', querystring: { type: 'object', properties: { profile: OPTIONAL_PROFILE_PARAM } } } satisfies RouteSchema,
     config: {
       ...iep,
       openapi: {
@@ -95,7 +97,9 @@ export function registerIepRoutes(app: FastifyInstance, options: IepRoutesOption
     },
     handler: async (request) => {
       const loaded = loadIep(request.body as string);
-      return { valid: loaded.iep !== undefined && !hasErrors(loaded.diagnostics), diagnostics: loaded.diagnostics };
+      const { profile } = request.query;
+      const diagnostics = loaded.iep && profile !== undefined ? [...loaded.diagnostics, ...checkExtensions(loaded.iep, { profile, templates: options.profiles.templates, locales: options.profiles.locales, reportProfile: true, file: loaded.file, sourceMap: loaded.sourceMap })] : loaded.diagnostics;
+      return { valid: loaded.iep !== undefined && !hasErrors(diagnostics), diagnostics };
     },
   });
 
@@ -106,7 +110,8 @@ export function registerIepRoutes(app: FastifyInstance, options: IepRoutesOption
       const profile = requestProfile(request.query.profile, options.profiles);
       const loaded = loadIep(request.body as string);
       if (!loaded.iep) return invalid(reply, loaded.diagnostics);
-      return { diagnostics: [...loaded.diagnostics, ...checkCompliance(loaded.iep, { ...profile, file: loaded.file, sourceMap: loaded.sourceMap })] };
+      const located = { ...profile, file: loaded.file, sourceMap: loaded.sourceMap };
+      return { diagnostics: [...loaded.diagnostics, ...checkExtensions(loaded.iep, located), ...checkCompliance(loaded.iep, located)] };
     },
   });
 

@@ -13,6 +13,7 @@ import { unwrittenText } from './unwritten-text.js';
 import { asMapping } from './as-mapping.js';
 import { checkGoalMeasures } from './check-goal-measures.js';
 import { checkProgressReports } from './check-progress-reports.js';
+import { checkExtensionValues } from './check-extension-values.js';
 import type { Push } from './push.js';
 import { booleanHint, dateHint, languageHint, quoteHint, readDate, type FieldKey } from './what-to-type.js';
 
@@ -62,6 +63,7 @@ export function validateIep(data: unknown, options: ValidateOptions = {}): Valid
   checkReferences(data, push);
   checkGoalMeasures(data, push);
   checkProgressReports(data, push);
+  checkExtensionValues(data, push);
   diagnostics.push(...invisibleCharacters(data, options));
   diagnostics.push(...unwrittenText(data, options));
   return hasErrors(diagnostics) ? { diagnostics } : { iep: data as Iep, diagnostics };
@@ -158,7 +160,7 @@ function requiredByLaw(path: JsonPath): { source?: string } {
  * ajv reports every branch of a union (`anyOf`) that failed. A person wants one answer: keep the errors of the
  * branch whose type matches the value written (a string, a map...), or else a single "must be one of" error.
  */
-function simplifyErrors(errors: ErrorObject[]): ErrorObject[] {
+export function simplifyErrors(errors: ErrorObject[]): ErrorObject[] {
   const unions = errors.filter((e) => e.keyword === 'anyOf');
   let result = errors.filter((e) => e.keyword !== 'anyOf');
   // Innermost unions first, so a union inside a union is resolved before its parent.
@@ -183,7 +185,7 @@ function simplifyErrors(errors: ErrorObject[]): ErrorObject[] {
 /** A description after a hint that says what to type: `write "5" (in quotes): grade: "5". Grade level: ...`. */
 const withDescription = (hint: string, description: string | undefined) => (description ? `${hint}. ${description}` : hint);
 
-function describeError(e: ErrorObject, push: Push, written: (path: JsonPath) => string | undefined): void {
+export function describeError(e: ErrorObject, push: Push, written: (path: JsonPath) => string | undefined): void {
   const path = [...pathOfPointer(e.instancePath)];
   const here = formatJsonPath(path) || 'the record';
   const schema = (e.parentSchema ?? {}) as { description?: string; pattern?: string; properties?: Record<string, { description?: string }> };
@@ -222,7 +224,8 @@ function describeError(e: ErrorObject, push: Push, written: (path: JsonPath) => 
         {
           code: 'unknown-field',
           message: `${formatJsonPath([...path, extra])} is not a field of ${here}`,
-          hint: guess ? `did you mean \`${guess}\`?` : `fields here: ${known.join(', ')}`,
+          // A mapping of free keys (extensions: namespaces) has no field list: its description says what a key is.
+          hint: guess ? `did you mean \`${guess}\`?` : known.length > 0 ? `fields here: ${known.join(', ')}` : (schema.description ?? 'see docs/data-model.md'),
         },
         true,
       );

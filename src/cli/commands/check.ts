@@ -40,11 +40,12 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       const { profile, definition } = await profileChoice(options, { withProfile: true });
       const files = await expandInputs(args);
       // Loaded here, not at the top, so that other commands (and `iep --version`) do not load the rules and validator.
-      const [{ loadIepFile }, { checkCompliance }] = await Promise.all([import('../../validate/load-iep.js'), import('../../rules/check-compliance.js')]);
+      const [{ loadIepFile }, { checkCompliance }, { checkExtensions }] = await Promise.all([import('../../validate/load-iep.js'), import('../../rules/check-compliance.js'), import('../../validate/validate-extensions.js')]);
       const loaded = await Promise.all(files.map(loadIepFile));
       const reports: FileReport[] = loaded.map((r) => {
         const valid = r.iep !== undefined && !hasErrors(r.diagnostics);
-        const diagnostics = valid ? [...r.diagnostics, ...checkCompliance(r.iep!, { profile: definition, file: r.file, sourceMap: r.sourceMap })] : r.diagnostics;
+        const located = { profile: definition, file: r.file, sourceMap: r.sourceMap };
+        const diagnostics = valid ? [...r.diagnostics, ...checkExtensions(r.iep!, located), ...checkCompliance(r.iep!, located)] : r.diagnostics;
         return {
           file: r.file,
           valid,

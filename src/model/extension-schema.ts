@@ -1,0 +1,67 @@
+/**
+ * A profile's extensions schema (profile.yaml `extensions.schema`) as the stages use it. The profile author writes
+ * `"x-iep": "text"` for a field that is narrative text with translations; here it becomes the model's own `Text`
+ * schema (a string, or `{ en, es, ... }` with the model's languages and length limits), so an extension's text is
+ * checked, localized and reported untranslated exactly as a core narrative field is.
+ */
+import { Text } from './iep.js';
+
+/** The `x-iep` values a profile's schema may use. */
+export const X_IEP_KINDS = ['text'] as const;
+
+/** Keywords whose values are data, not schemas: an object inside them is never a field declaration. */
+const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'example', 'required']);
+
+/** The model's narrative text schema as plain JSON (TypeBox's symbols dropped), made once. */
+const TEXT_SCHEMA = JSON.parse(JSON.stringify(Text)) as Record<string, unknown>;
+
+export interface ExpandedExtensionSchema {
+  schema: Record<string, unknown>;
+  /** `x-iep` values that are not known, by their JSON Pointer in the schema file. */
+  unknownKinds: { pointer: string; value: unknown }[];
+}
+
+/**
+ * The schema with every `{ "x-iep": "text", ... }` replaced by the model's text schema (its own `description` kept).
+ * The input is not changed.
+ */
+export function expandExtensionSchema(schema: Record<string, unknown>): ExpandedExtensionSchema {
+  const unknownKinds: ExpandedExtensionSchema['unknownKinds'] = [];
+  const expand = (node: unknown, pointer: string): unknown => {
+    if (Array.isArray(node)) return node.map((item, i) => expand(item, `${pointer}/${i}`));
+    if (node === null || typeof node !== 'object') return node;
+    const record = node as Record<string, unknown>;
+    if ('x-iep' in record) {
+      if (record['x-iep'] === 'text') {
+        const description = typeof record.description === 'string' ? record.description : TEXT_SCHEMA.description;
+        return { ...structuredClone(TEXT_SCHEMA), description };
+      }
+      unknownKinds.push({ pointer: `${pointer}/x-iep`, value: record['x-iep'] });
+    }
+    return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, DATA_KEYWORDS.has(key) ? value : expand(value, `${pointer}/${escapePointer(key)}`)]));
+  };
+  return { schema: expand(schema, '') as Record<string, unknown>, unknownKinds };
+}
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Whether a node of an expanded schema is the model's text schema (`x-iep: text`). */
+export function isTextSchema(node: unknown): boolean {
+  const branches = (node as { anyOf?: { type?: unknown; properties?: { en?: unknown } }[] } | null)?.anyOf;
+  return Array.isArray(branches) && branches.some((b) => b.type === 'string') && branches.some((b) => b.type === 'object' && b.properties?.en !== undefined);
+}
+
+/**
+ * The fields an (expanded) object schema declares, with their schemas: `properties`, and those reached through
+ * `allOf`. Used to give a template `null` for a declared field the record leaves out.
+ */
+export function declaredProperties(node: unknown): Record<string, unknown> {
+  if (node === null || typeof node !== 'object') return {};
+  const record = node as { properties?: Record<string, unknown>; allOf?: unknown[] };
+  const own = record.properties && typeof record.properties === 'object' ? record.properties : {};
+  const inherited = Array.isArray(record.allOf) ? record.allOf.flatMap((sub) => Object.entries(declaredProperties(sub))) : [];
+  // fromEntries defines own keys: a property named __proto__ cannot reach the prototype.
+  return Object.fromEntries([...inherited, ...Object.entries(own)]);
+}
