@@ -25,6 +25,7 @@ export { loadIep, loadIepFile, type LoadedIep } from './validate/load-iep.js';
 export { LAYOUTS, type LayoutName } from './load/load-layout.js';
 export { BUNDLED_PROFILES, type Profile, type ProfileDefinition, type ProfileDirs, type ProfileSettings } from './model/profiles.js';
 export { availableProfiles, loadProfile, type LoadedProfile } from './load/load-profile.js';
+export { readConfig, parseConfig, CONFIG_FILE, type IepkitConfig } from './load/read-config.js';
 
 export { validateIep, type ValidationResult } from './validate/validate-iep.js';
 export { checkCompliance, complianceSummary, type ComplianceSummary } from './rules/check-compliance.js';

@@ -1,10 +1,11 @@
+import { resolve } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { BATCH_DEFAULTS, resolveRenderOptions, type OutputOptions } from '../model/defaults.js';
 import { loadInput, planJobs, type Job, type JobOptions } from '../pipeline/index.js';
 import { isStillComplete, readPreviousEntries, type ManifestEntry } from './manifest.js';
 
 /** What a batch is asked for, rendered here (runBatch) or by queue workers (src/queue): the same plan, manifest and --resume. */
-export interface BatchPlanOptions extends OutputOptions, Pick<JobOptions, 'final' | 'withCompliance' | 'timestamp'> {
+export interface BatchPlanOptions extends OutputOptions, Pick<JobOptions, 'final' | 'withCompliance' | 'timestamp' | 'templates' | 'locales'> {
   inputs: readonly string[];
   outDir: string;
   /** Skip documents whose outputs are complete and unchanged from a previous run. */
@@ -45,6 +46,10 @@ export async function planBatch(options: ResolvedBatchPlanOptions): Promise<Batc
     // Unset: the layouts' own paper size.
     pageSize: options.pageSize ?? 'layout',
     profile: options.profile,
+    // The overlay folders decide the outputs as the profile does: a resume with others redoes every document. Only
+    // when given, so the manifests of runs without them still match.
+    ...(options.templates?.length ? { templates: options.templates.map((d) => resolve(d)) } : {}),
+    ...(options.locales?.length ? { locales: options.locales.map((d) => resolve(d)) } : {}),
     // Only when set, so the manifests of runs without them still match.
     ...(options.final ? { final: true } : {}),
     ...(options.withCompliance ? { withCompliance: true } : {}),

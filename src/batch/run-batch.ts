@@ -44,7 +44,7 @@ async function runLocked(options: ResolvedBatchOptions, onProgress: (p: BatchPro
 
   const needsBrowser = options.formats.includes('pdf') && todo.length > 0;
   const pool = needsBrowser ? new BrowserPool({ ...options.pool, concurrency }) : undefined;
-  const jobOptions = { profile, pageSize: options.pageSize, final: options.final, withCompliance: options.withCompliance, pdfTimeoutMs: options.pdfTimeoutMs, timestamp: options.timestamp, outDir: options.outDir, browserPool: pool };
+  const jobOptions = { profile, templates: options.templates, locales: options.locales, pageSize: options.pageSize, final: options.final, withCompliance: options.withCompliance, pdfTimeoutMs: options.pdfTimeoutMs, timestamp: options.timestamp, outDir: options.outDir, browserPool: pool };
   const inputs = new InputCache(todo);
   let next = 0;
   try {

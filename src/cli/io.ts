@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../model/diagnostic.js';
 /** Where the CLI writes. Commands get this instead of touching process.* so tests can capture output. */
 export interface CliIo {
   out(text: string): void;
@@ -19,3 +20,10 @@ export function processIo(): CliIo {
 
 /** A usage problem: printed as one line and exit code 2. */
 export class UsageError extends Error {}
+
+/** A usage problem found as diagnostics (an unknown profile, a config file's errors): printed as such, exit code 2. */
+export class DiagnosticsUsageError extends UsageError {
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    super(diagnostics.map((d) => d.message).join('; '));
+  }
+}

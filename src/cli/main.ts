@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { EXIT, EXIT_MEANINGS, type ExitCodeName } from '../model/diagnostic-catalog.js';
-import { processIo, UsageError, type CliIo } from './io.js';
+import { DiagnosticsUsageError, processIo, UsageError, type CliIo } from './io.js';
+import { formatDiagnostics } from './print-diagnostics.js';
+import { PROFILES_HELP } from './profile-options.js';
 import { registerValidate } from './commands/validate.js';
 import { registerLint } from './commands/lint.js';
 import { registerCheck } from './commands/check.js';
@@ -32,7 +34,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-    .addHelpText('after', EXIT_HELP);
+    .addHelpText('after', `\n${PROFILES_HELP}\n${EXIT_HELP}`);
 
   registerInit(program, io, setExit);
   registerValidate(program, io, setExit);
@@ -53,6 +55,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     if (error instanceof CommanderError) {
       // --help and --version end here too, with exit code 0.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof DiagnosticsUsageError) {
+      io.err(formatDiagnostics(error.diagnostics, { color: io.color }));
+      return EXIT.usage;
     }
     if (error instanceof UsageError) {
       io.err(`iep: ${error.message}\n`);

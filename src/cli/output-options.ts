@@ -4,16 +4,15 @@ import type { PageSize } from '../model/document.js';
 import { FORMATS, type OutputFormat } from '../model/formats.js';
 import { LANGUAGES } from '../model/languages.js';
 import { BILINGUAL_LAYOUT, LAYOUTS, type LayoutName } from '../model/layouts.js';
-import { BUNDLED_PROFILES, type Profile } from '../model/profiles.js';
 import { parseList } from './parse-list.js';
 import { UsageError } from './io.js';
+import { addProfileOptions, PROFILES_HELP, type ProfileCliOptions } from './profile-options.js';
 
 /** What `iep render` and `iep batch` both take, as commander hands it over. */
-export interface OutputCliOptions {
+export interface OutputCliOptions extends ProfileCliOptions {
   layouts: string;
   langs: string;
   formats: string;
-  profile: Profile;
   pageSize?: PageSize;
   out: string;
   final?: boolean;
@@ -27,16 +26,16 @@ export interface OutputCliOptions {
  * takes which. Defaults come from src/model/defaults.ts.
  */
 export function addOutputOptions(command: Command, defaults: Defaults, outHelp: string): Command {
-  return command
+  return addProfileOptions(command, { withProfile: true, profileHelp: `state profile: the official layout and the compliance rules (default ${defaults.profile}; see below)` })
     .option('--layout, --layouts <layouts>', `comma-separated: ${LAYOUTS.join(', ')}, or all`, defaults.layouts.join(','))
     .option('--lang, --langs <languages>', `comma-separated: ${LANGUAGES.join(', ')}, all, or family (each parent's preferred language)`, defaults.langs.join(','))
     .option('--format, --formats <formats>', `comma-separated: ${FORMATS.join(', ')}`, defaults.formats.join(','))
-    .option('--profile <profile>', `state profile: ${BUNDLED_PROFILES.join(', ')}, or one in a --templates folder`, defaults.profile)
     .addOption(new Option('--page-size <size>', "paper size (default: the layout's, letter for the bundled layouts)").choices([...PAGE_SIZES]))
     .option('--out <dir>', outHelp, defaults.outDir)
     .option('--final', 'the final official IEP: refuse it (exit 1, nothing written) when the IEP is a draft or breaks an error-level compliance rule')
     .option('--with-compliance', 'append the compliance check summary to a draft official IEP')
-    .option('--browser <path>', 'Chrome/Chromium to print PDFs with (default: IEPKIT_CHROMIUM, then usual install locations)');
+    .option('--browser <path>', 'Chrome/Chromium to print PDFs with (default: IEPKIT_CHROMIUM, then usual install locations)')
+    .addHelpText('after', `\n${PROFILES_HELP}`);
 }
 
 /** The comma-separated lists, checked: an unknown value is a usage error. */

@@ -3,7 +3,7 @@ import type { Iep } from '../model/iep.js';
 import type { Language } from '../model/languages.js';
 import { LOCALES_DIR } from '../model/paths.js';
 import { textFields } from '../model/text-fields.js';
-import { availableLanguages, loadLocale, type LocaleMeta } from './load-locales.js';
+import { availableLanguages, loadLocale, loadMergedLocale, type LocaleMeta } from './load-locales.js';
 import { compareWithEnglish, baseKey, flattenKeys } from './locale-keys.js';
 
 export interface ParityReport {
@@ -34,14 +34,20 @@ export interface ParityReport {
 export function parityReport(
   iep: Iep,
   lang: Language,
-  localesDir = LOCALES_DIR,
+  /**
+   * The locales folder, or the folders a profile's labels are merged from, first wins (`ProfileDefinition.localeRoots`:
+   * `--locales` overlays, the profile's own, the bundled one).
+   */
+  localesDir: string | readonly string[] = LOCALES_DIR,
   /** The fields each copy prints, by layout (src/compose/printed-fields.ts); the report gives a percent per copy. */
   printed: ReadonlyMap<string, readonly string[]> = new Map(),
 ): ParityReport {
-  const en = loadLocale('en', localesDir);
+  const dirs = typeof localesDir === 'string' ? [localesDir] : localesDir;
+  const load = (language: Language) => (dirs.length === 1 ? loadLocale(language, dirs[0]) : loadMergedLocale(language, dirs));
+  const en = load('en');
   const enBases = new Set([...flattenKeys(en.resources).keys()].map(baseKey));
-  const hasLocale = availableLanguages(localesDir).includes(lang);
-  const own = hasLocale ? loadLocale(lang, localesDir) : { resources: {}, meta: { name: lang, dir: 'ltr', reviewed: false } as LocaleMeta };
+  const hasLocale = dirs.some((dir) => availableLanguages(dir).includes(lang));
+  const own = hasLocale ? load(lang) : { resources: {}, meta: { name: lang, dir: 'ltr', reviewed: false } as LocaleMeta };
   const missingLabels = lang === 'en' ? [] : compareWithEnglish(lang, en.resources, own.resources).missing;
 
   const fields = textFields(iep);

@@ -3,7 +3,7 @@
  * (src/compose) and hands the document tree to src/readability, which measures it. Used by `iep lint --layout`,
  * `iep readability` and scripts/reading-levels.ts.
  */
-import { composeDocument, type ComposedDocument } from '../compose/compose-document.js';
+import { composeDocument, type ComposedDocument, type ComposeOptions } from '../compose/compose-document.js';
 import { strictly } from '../lint/lint-diagnostic.js';
 import type { SourceMap } from '../load/source-map.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -13,7 +13,10 @@ import { readingLevelWarnings, type ReadingDiagnostic } from '../readability/rea
 import { READING_LAYOUTS, type ReadingLayout } from '../readability/reading-targets.js';
 import { CHANGES_LAYOUT, isProgressLayout } from '../model/layouts.js';
 
-export interface CheckReadingLevelOptions {
+/** The profile and the folders its layouts and labels are looked for in (`--profile`, `--templates`, `--locales`). */
+export type ReadingProfileOptions = Pick<ComposeOptions, 'profile' | 'templates' | 'locales' | 'templatesDir' | 'localesDir'>;
+
+export interface CheckReadingLevelOptions extends ReadingProfileOptions {
   /** The file name put on each diagnostic. */
   file?: string;
   /** The loader's source map, for the line and column of the field holding the hardest sentence. */
@@ -52,7 +55,7 @@ export interface ReadingLevels {
  * progress report (the latest) of one IEP; given an earlier version, also the letter about the amendment's changes
  * (`iep readability`, the docs).
  */
-export function measureReadingLevels(iep: Iep, options: { base?: Iep } = {}): ReadingLevels {
+export function measureReadingLevels(iep: Iep, options: ReadingProfileOptions & { base?: Iep } = {}): ReadingLevels {
   const levels: ReadingLevels = { reports: {}, diagnostics: [] };
   for (const layout of READING_LAYOUTS) {
     // An IEP without progress data has no progress report to grade, nor one without a base a letter about changes
@@ -67,6 +70,7 @@ export function measureReadingLevels(iep: Iep, options: { base?: Iep } = {}): Re
 }
 
 /** The formula is for English, so the copies are always composed in English, whatever the family reads. */
-function composeInEnglish(iep: Iep, layout: ReadingLayout, options: { reuseParses?: boolean; base?: Iep }): ComposedDocument {
-  return composeDocument(iep, { layout, lang: 'en', reuseParses: options.reuseParses, base: options.base });
+function composeInEnglish(iep: Iep, layout: ReadingLayout, options: ReadingProfileOptions & { reuseParses?: boolean; base?: Iep }): ComposedDocument {
+  const { profile, templates, locales, templatesDir, localesDir } = options;
+  return composeDocument(iep, { layout, lang: 'en', reuseParses: options.reuseParses, base: options.base, profile, templates, locales, templatesDir, localesDir });
 }

@@ -22,6 +22,10 @@ export interface PreviewOptions {
   layout?: LayoutName;
   lang?: Language;
   profile?: Profile;
+  /** Templates folders searched before the bundled one (`iep serve --templates`). */
+  templates?: readonly string[];
+  /** Locales folders whose labels override the bundled ones key by key (`iep serve --locales`). */
+  locales?: readonly string[];
   /** The file name put on diagnostics. */
   file?: string;
   /** Where the HTML's @font-face URLs point, ending in `/` (a server's `/fonts/`). Default: the PDF engine's origin. */
@@ -49,6 +53,7 @@ export interface PreviewResult {
 export async function previewDraft(source: string, options: PreviewOptions = {}): Promise<PreviewResult> {
   const file = options.file ?? '<input>';
   const profile = options.profile ?? DEFAULTS.profile;
+  const dirs = { templates: options.templates, locales: options.locales };
   const read = readIep(source, { file });
   if (read.text === undefined) return { diagnostics: read.readDiagnostics, draft: true };
   if (read.data === undefined) return { diagnostics: sortInFormOrder(read.readDiagnostics), draft: true };
@@ -75,17 +80,17 @@ export async function previewDraft(source: string, options: PreviewOptions = {})
   const aboutWritten = (d: Diagnostic) => d.path === undefined || !underAny(d.path, filled);
   const checked = (run: () => Diagnostic[]) => guarded(run, file).filter(aboutWritten);
 
-  diagnostics.push(...checked(() => checkExtensions(iep, { profile, ...located })));
-  diagnostics.push(...checked(() => checkCompliance(iep, { profile, ...located })));
+  diagnostics.push(...checked(() => checkExtensions(iep, { profile, ...dirs, ...located })));
+  diagnostics.push(...checked(() => checkCompliance(iep, { profile, ...dirs, ...located })));
   diagnostics.push(...checked(() => lintIep(iep, { ...located, source: read.text })));
   const layout = options.layout ?? DEFAULTS.layouts[0]!;
   if ((READING_LAYOUTS as readonly string[]).includes(layout)) {
-    diagnostics.push(...checked(() => checkReadingLevel(iep, layout as ReadingLayout, { ...located, reuseParses: true })));
+    diagnostics.push(...checked(() => checkReadingLevel(iep, layout as ReadingLayout, { ...located, reuseParses: true, profile, ...dirs })));
   }
 
   let html: string | undefined;
   const rendered = guarded(() => {
-    const composed = composeDocument(iep, { layout, lang: options.lang, profile, placeholders, reuseParses: true });
+    const composed = composeDocument(iep, { layout, lang: options.lang, profile, ...dirs, placeholders, reuseParses: true });
     if (composed.document && composed.layout) {
       html = renderHtml(composed.document, { css: composed.layout.css, fontUrlPrefix: options.fontUrlPrefix, onScreen: true });
     }

@@ -10,7 +10,7 @@ import { runJob, type JobOptions, type JobOutput } from './run-job.js';
 import { removeStalePartials } from './write-file-atomic.js';
 import { checkVersions } from '../diff/check-versions.js';
 
-export interface RenderFilesOptions extends OutputOptions, Pick<JobOptions, 'final' | 'withCompliance' | 'onWritten' | 'pdfTimeoutMs' | 'timestamp' | 'progressPeriod' | 'redline'> {
+export interface RenderFilesOptions extends OutputOptions, Pick<JobOptions, 'final' | 'withCompliance' | 'onWritten' | 'pdfTimeoutMs' | 'timestamp' | 'progressPeriod' | 'redline' | 'templates' | 'locales' | 'templatesDir' | 'localesDir'> {
   /**
    * An earlier version of the files' IEP (`--base OLD`, `--redline OLD`): read and checked once; each file must be a
    * later version of the same student's IEP, or it is reported (versions-different-student, -out-of-order).

@@ -19,6 +19,8 @@ export async function processRenderJob(data: RenderJobData, pool: BrowserPool | 
     input,
     {
       profile: data.profile,
+      templates: data.templates,
+      locales: data.locales,
       pageSize: data.pageSize,
       final: data.final,
       withCompliance: data.withCompliance,

@@ -27,6 +27,12 @@ export interface RenderJobData {
   lang: Language;
   formats: readonly OutputFormat[];
   profile: Profile;
+  /**
+   * The overlay folders (`--templates`, `--locales`), absolute: a worker renders with them, so on other machines they
+   * must be at the same paths (as the output folder).
+   */
+  templates?: readonly string[];
+  locales?: readonly string[];
   pageSize?: PageSize;
   final?: boolean;
   withCompliance?: boolean;

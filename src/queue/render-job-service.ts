@@ -39,6 +39,9 @@ export interface RenderRequest {
   lang: Language;
   formats: readonly OutputFormat[];
   profile: Profile;
+  /** The overlay folders the server was started with (absolute): the worker renders with them. */
+  templates?: readonly string[];
+  locales?: readonly string[];
   final?: boolean;
 }
 
@@ -99,7 +102,10 @@ export class RenderJobService {
    */
   async submit(request: RenderRequest): Promise<JobView> {
     const inputSha256 = sha256(request.input);
-    const optionsKey = JSON.stringify({ formats: [...request.formats].sort(), profile: request.profile, final: Boolean(request.final) });
+    const templates = request.templates?.length ? request.templates.map((d) => resolve(d)) : undefined;
+    const locales = request.locales?.length ? request.locales.map((d) => resolve(d)) : undefined;
+    // Other overlay folders make other files: only when given, so the keys of jobs without them are unchanged.
+    const optionsKey = JSON.stringify({ formats: [...request.formats].sort(), profile: request.profile, final: Boolean(request.final), ...(templates ? { templates } : {}), ...(locales ? { locales } : {}) });
     // A folder per document and options: two versions of one student's record never overwrite each other's files.
     const folder = sha256(Buffer.from(JSON.stringify([inputSha256, request.layout, request.lang, optionsKey]))).slice(0, 24);
     const data: RenderJobData = {
@@ -111,6 +117,8 @@ export class RenderJobService {
       lang: request.lang,
       formats: request.formats,
       profile: request.profile,
+      ...(templates ? { templates } : {}),
+      ...(locales ? { locales } : {}),
       ...(request.final ? { final: true } : {}),
       outDir: join(this.outDir, folder),
       optionsKey,

@@ -176,6 +176,8 @@ async function jobData(job: PlannedJob, options: Resolved, optionsKey: string): 
     lang: job.lang,
     formats: job.formats,
     profile: options.profile,
+    ...(options.templates?.length ? { templates: options.templates.map((d) => resolve(d)) } : {}),
+    ...(options.locales?.length ? { locales: options.locales.map((d) => resolve(d)) } : {}),
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),
     ...(options.final ? { final: true } : {}),
     ...(options.withCompliance ? { withCompliance: true } : {}),

@@ -14,6 +14,7 @@ import { registerStaticRoutes } from './register-static-routes.js';
 import { RenderLimiter } from './render-limiter.js';
 import { COMMON_REFUSALS, jsonResponse, type RouteSchema } from './route-docs.js';
 import type { ServedFolder } from './served-folder.js';
+import type { ServedProfiles } from './request-profile.js';
 import type { RenderJobService } from '../queue/render-job-service.js';
 
 const { version: PACKAGE_VERSION } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -37,6 +38,8 @@ export interface ServerOptions {
   previewEntries?: number;
   /** With a render queue (`iep serve --redis`): the /api/jobs routes enqueue to it. Closed by whoever opened it. */
   jobs?: RenderJobService;
+  /** The profile of a request that names none, and the folders profiles, layouts and labels are looked for in. */
+  profiles?: ServedProfiles;
 }
 
 export interface IepServer {
@@ -67,9 +70,9 @@ export function createServer(options: ServerOptions): IepServer {
   registerSecurity(app, { hosts: options.hosts, token: options.token });
   registerContentTypes(app);
   registerStaticRoutes(app, options.appDir ?? fileURLToPath(new URL('../../dist/app/', import.meta.url)));
-  registerIepRoutes(app, { version: PACKAGE_VERSION, limiter, previews, browserPool, renderTimeoutMs: options.renderTimeoutMs ?? 60_000, stopping: () => stopping });
+  registerIepRoutes(app, { version: PACKAGE_VERSION, limiter, previews, browserPool, renderTimeoutMs: options.renderTimeoutMs ?? 60_000, stopping: () => stopping, profiles: options.profiles ?? {} });
   registerFileRoutes(app, options.folder);
-  if (options.jobs) registerJobRoutes(app, options.jobs, () => stopping);
+  if (options.jobs) registerJobRoutes(app, options.jobs, () => stopping, options.profiles ?? {});
   app.get('/api/openapi.json', {
     schema: { summary: 'this document' } satisfies RouteSchema,
     config: { openapi: { responses: { '200': jsonResponse('OpenAPI 3.1', { type: 'object' }), ...COMMON_REFUSALS } } },

@@ -11,10 +11,12 @@ import { attachment, CONTENT_TYPES, DOCUMENT_CSP } from './document-response.js'
 import { HttpError } from './http-error.js';
 import type { PreviewStore } from './preview-store.js';
 import type { RenderLimiter } from './render-limiter.js';
+import { requestProfile, type ServedProfiles } from './request-profile.js';
 import {
   BUSY_REFUSALS,
   COMMON_REFUSALS,
   DIAGNOSTICS_SCHEMA,
+  ERROR_SCHEMA,
   FORMAT_PARAM,
   IEP_REFUSALS,
   IEP_REQUEST_BODY,
@@ -35,6 +37,8 @@ export interface IepRoutesOptions {
   renderTimeoutMs: number;
   /** True once the server is stopping: new renders are answered 503. */
   stopping: () => boolean;
+  /** The default profile and the folders profiles, layouts and labels are looked for in. */
+  profiles: ServedProfiles;
 }
 
 /**
@@ -47,8 +51,10 @@ export const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-
 /** How many previews' answers are kept to answer the same question again. */
 const RECENT_PREVIEWS = 16;
 
+/** A profile that does not exist in the server's folders: 400, as a wrong value of any parameter, with its diagnostic. */
+const PROFILE_REFUSAL = { '400': jsonResponse('a parameter has a wrong value; for a profile the server does not have, `diagnostics` holds profile-unknown with its did-you-mean', { ...ERROR_SCHEMA, properties: { ...ERROR_SCHEMA.properties, diagnostics: DIAGNOSTICS_SCHEMA.properties.diagnostics } }) };
 /** validate's profile: none by default (the data model alone); given, extensions are checked against its schema. */
-const { default: _defaultProfile, ...OPTIONAL_PROFILE_PARAM } = PROFILE_PARAM;
+const OPTIONAL_PROFILE_PARAM = PROFILE_PARAM;
 
 const INVALID = jsonResponse('the record has errors: every diagnostic, located by JSON path and (YAML and JSON bodies) line', DIAGNOSTICS_SCHEMA);
 
@@ -56,7 +62,7 @@ interface RenderQuery {
   layout: LayoutName;
   lang: Language;
   format: OutputFormat;
-  profile: Profile;
+  profile?: Profile;
   final?: '0' | '1' | 'false' | 'true';
 }
 
@@ -92,18 +98,19 @@ export function registerIepRoutes(app: FastifyInstance, options: IepRoutesOption
     handler: async (request) => {
       const loaded = loadIep(request.body as string);
       const { profile } = request.query;
-      const diagnostics = loaded.iep && profile !== undefined ? [...loaded.diagnostics, ...checkExtensions(loaded.iep, { profile, reportProfile: true, file: loaded.file, sourceMap: loaded.sourceMap })] : loaded.diagnostics;
+      const diagnostics = loaded.iep && profile !== undefined ? [...loaded.diagnostics, ...checkExtensions(loaded.iep, { profile, templates: options.profiles.templates, locales: options.profiles.locales, reportProfile: true, file: loaded.file, sourceMap: loaded.sourceMap })] : loaded.diagnostics;
       return { valid: loaded.iep !== undefined && !hasErrors(diagnostics), diagnostics };
     },
   });
 
-  app.post<{ Querystring: { profile: Profile } }>('/api/check', {
+  app.post<{ Querystring: { profile?: Profile } }>('/api/check', {
     schema: { summary: 'check a record against the compliance rules of a profile', querystring: { type: 'object', properties: { profile: PROFILE_PARAM } } } satisfies RouteSchema,
-    config: { ...iep, openapi: { requestBody: IEP_REQUEST_BODY, responses: { '200': jsonResponse('every finding, each citing its regulation', DIAGNOSTICS_SCHEMA), '422': INVALID, ...IEP_REFUSALS } } },
+    config: { ...iep, openapi: { requestBody: IEP_REQUEST_BODY, responses: { '200': jsonResponse('every finding, each citing its regulation', DIAGNOSTICS_SCHEMA), ...PROFILE_REFUSAL, '422': INVALID, ...IEP_REFUSALS } } },
     handler: async (request, reply) => {
+      const profile = requestProfile(request.query.profile, options.profiles);
       const loaded = loadIep(request.body as string);
       if (!loaded.iep) return invalid(reply, loaded.diagnostics);
-      const located = { profile: request.query.profile, file: loaded.file, sourceMap: loaded.sourceMap };
+      const located = { ...profile, file: loaded.file, sourceMap: loaded.sourceMap };
       return { diagnostics: [...loaded.diagnostics, ...checkExtensions(loaded.iep, located), ...checkCompliance(loaded.iep, located)] };
     },
   });
@@ -133,6 +140,7 @@ export function registerIepRoutes(app: FastifyInstance, options: IepRoutesOption
             description: 'the file, as an attachment named <student-id>-<layout>-<lang>-v<version>.<ext>',
             content: Object.fromEntries(Object.values(CONTENT_TYPES).map((type) => [type.split(';')[0]!, { schema: { type: 'string', format: 'binary' } }])),
           },
+          ...PROFILE_REFUSAL,
           '422': INVALID,
           ...IEP_REFUSALS,
           ...BUSY_REFUSALS,
@@ -141,11 +149,12 @@ export function registerIepRoutes(app: FastifyInstance, options: IepRoutesOption
     },
     handler: async (request, reply) => {
       if (options.stopping()) throw new HttpError(503, 'unavailable', 'the server is stopping', 5);
-      const { layout, lang, format, profile, final } = request.query;
+      const { layout, lang, format, final } = request.query;
+      const profile = requestProfile(request.query.profile, options.profiles);
       const loaded = loadIep(request.body as string);
       if (!loaded.iep) return invalid(reply, loaded.diagnostics);
       const job = { id: 'api', input: loaded.file, layout, lang, formats: [format] };
-      const jobOptions = { profile, final: final === '1' || final === 'true', browserPool: options.browserPool, pdfTimeoutMs: options.renderTimeoutMs };
+      const jobOptions = { ...profile, final: final === '1' || final === 'true', browserPool: options.browserPool, pdfTimeoutMs: options.renderTimeoutMs };
       const result = await withDeadline(
         options.limiter.run(() => runJob(job, jobOptions, loaded)),
         options.renderTimeoutMs,
@@ -167,7 +176,7 @@ export function registerIepRoutes(app: FastifyInstance, options: IepRoutesOption
     },
   });
 
-  app.post<{ Querystring: { layout: LayoutName; lang: Language; profile: Profile } }>('/api/preview', {
+  app.post<{ Querystring: { layout: LayoutName; lang: Language; profile?: Profile } }>('/api/preview', {
     schema: { summary: 'preview one copy of a record, even an incomplete draft, as HTML', querystring: { type: 'object', properties: { layout: LAYOUT_PARAM, lang: LANG_PARAM, profile: PROFILE_PARAM } } } satisfies RouteSchema,
     config: {
       ...iep,
@@ -178,15 +187,17 @@ export function registerIepRoutes(app: FastifyInstance, options: IepRoutesOption
             type: 'object',
             properties: { id: { type: ['string', 'null'] }, draft: { type: 'boolean' }, diagnostics: DIAGNOSTICS_SCHEMA.properties.diagnostics },
           }),
+          ...PROFILE_REFUSAL,
           ...IEP_REFUSALS,
         },
       },
     },
     handler: async (request, reply) => {
       // Built apart from the call so that options the pipeline adds (fontUrlPrefix) pass through unchanged.
-      const previewOptions: PreviewOptions & { fontUrlPrefix: string } = { ...request.query, fontUrlPrefix: '/fonts/' };
+      const profile = requestProfile(request.query.profile, options.profiles);
+      const previewOptions: PreviewOptions & { fontUrlPrefix: string } = { ...request.query, ...profile, fontUrlPrefix: '/fonts/' };
       const started = performance.now();
-      const key = createHash('sha256').update(JSON.stringify([request.query.layout, request.query.lang, request.query.profile, request.body])).digest('hex');
+      const key = createHash('sha256').update(JSON.stringify([request.query.layout, request.query.lang, profile.profile, request.body])).digest('hex');
       const recent = recentPreviews.get(key);
       if (recent && options.previews.get(recent.id) !== undefined) {
         reply.header('server-timing', `preview;dur=${(performance.now() - started).toFixed(1)};desc="again"`);

@@ -8,13 +8,14 @@ import { loadIep } from '../pipeline/index.js';
 import { QueueUnavailableError, type JobView, type RenderJobService } from '../queue/render-job-service.js';
 import { attachment, CONTENT_TYPES, DOCUMENT_CSP } from './document-response.js';
 import { HttpError } from './http-error.js';
+import { requestProfile, type ServedProfiles } from './request-profile.js';
 import { COMMON_REFUSALS, DIAGNOSTICS_SCHEMA, IEP_REFUSALS, IEP_REQUEST_BODY, jsonResponse, LANG_PARAM, LAYOUT_PARAM, FINAL_PARAM, PROFILE_PARAM, type RouteSchema } from './route-docs.js';
 
 interface JobQuery {
   layout: LayoutName;
   lang: Language;
   format: string;
-  profile: Profile;
+  profile?: Profile;
   final?: '0' | '1' | 'false' | 'true';
 }
 
@@ -48,7 +49,7 @@ const JOB_SCHEMA = {
  * `iep serve --redis`: renders on the queue's workers instead of in the server. POST a record to enqueue one copy (the
  * same record and options again join the same job), GET the job to follow it, GET its files once done.
  */
-export function registerJobRoutes(app: FastifyInstance, jobs: RenderJobService, stopping: () => boolean): void {
+export function registerJobRoutes(app: FastifyInstance, jobs: RenderJobService, stopping: () => boolean, profiles: ServedProfiles = {}): void {
   const present = (view: JobView) => ({
     ...view,
     url: `/api/jobs/${view.id}`,
@@ -74,6 +75,7 @@ export function registerJobRoutes(app: FastifyInstance, jobs: RenderJobService, 
         requestBody: IEP_REQUEST_BODY,
         responses: {
           '202': jsonResponse('the job, new or (the same record and options again) the one already doing this work; Location names it', JOB_SCHEMA),
+          '400': jsonResponse('a parameter has a wrong value; for a profile the server does not have, `diagnostics` holds profile-unknown with its did-you-mean', { type: 'object' }),
           '422': jsonResponse('the record has errors: nothing was enqueued', DIAGNOSTICS_SCHEMA),
           '503': jsonResponse('the server is stopping, or Redis did not answer in time', { type: 'object' }),
           ...IEP_REFUSALS,
@@ -82,14 +84,15 @@ export function registerJobRoutes(app: FastifyInstance, jobs: RenderJobService, 
     },
     handler: async (request, reply) => {
       if (stopping()) throw new HttpError(503, 'unavailable', 'the server is stopping', 5);
+      const profile = requestProfile(request.query.profile, profiles);
       const source = request.body as string;
       // Checked here so that a record with errors is answered at once, with its lines, and never reaches a worker.
       const loaded = loadIep(source);
       if (!loaded.iep || hasErrors(loaded.diagnostics)) return reply.code(422).send({ diagnostics: loaded.diagnostics });
-      const { layout, lang, profile, final } = request.query;
+      const { layout, lang, final } = request.query;
       const formats = [...new Set(request.query.format.split(','))] as OutputFormat[];
       const view = await queueCall(() =>
-        jobs.submit({ input: new TextEncoder().encode(source), file: `${loaded.iep!.student.id}.iep`, layout, lang, formats, profile, final: final === '1' || final === 'true' }),
+        jobs.submit({ input: new TextEncoder().encode(source), file: `${loaded.iep!.student.id}.iep`, layout, lang, formats, ...profile, final: final === '1' || final === 'true' }),
       );
       return reply.code(202).header('location', `/api/jobs/${view.id}`).send(present(view));
     },

@@ -90,6 +90,16 @@ export const BUSY_REFUSALS: Responses = {
 
 export const LAYOUT_PARAM = { type: 'string', enum: [...LAYOUTS], default: DEFAULTS.layouts[0] };
 export const LANG_PARAM = { type: 'string', enum: [...LANGUAGES], default: DEFAULT_LANGUAGE };
-export const PROFILE_PARAM = { type: 'string', pattern: '^[a-z][a-z0-9-]*$', maxLength: 40, default: DEFAULTS.profile, description: `a state profile: ${BUNDLED_PROFILES.join(', ')}, or one in the server's --templates folders` };
+/**
+ * Any profile the server has (bundled, or in its --templates folders): a pattern, not a list, since the folders decide;
+ * one that does not exist is answered 400 with the profile-unknown diagnostic (src/server/request-profile.ts). No
+ * default here: a request that names none gets the server's own (--profile, its config file, else ny).
+ */
+export const PROFILE_PARAM = {
+  type: 'string',
+  pattern: '^[a-z][a-z0-9-]*$',
+  maxLength: 40,
+  description: `a state profile: ${BUNDLED_PROFILES.join(', ')}, or one in the server's --templates folders (default: the server's --profile, else ${DEFAULTS.profile})`,
+};
 export const FINAL_PARAM = { type: 'string', enum: ['0', '1', 'false', 'true'], description: '1: refuse a draft or a record breaking an error-level rule (as iep render --final)' };
 export const FORMAT_PARAM = { type: 'string', enum: [...FORMATS], default: 'pdf' };

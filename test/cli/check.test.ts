@@ -104,7 +104,8 @@ describe('iep check', () => {
   it('exits 2 on an unknown profile', () => {
     const r = iep('check', '--profile', 'bogus', 'test/fixtures/minimal.iep.yaml');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/bogus.*invalid.*federal, ny/);
+    // Profiles are data now (issue 21): not a choice list of commander's, but profile-unknown naming those that exist.
+    expect(r.stderr).toMatch(/there is no profile "bogus" \(profiles: federal, ma, ny\).*profile-unknown/);
   });
 
   it('exits 2 on a missing file', () => {

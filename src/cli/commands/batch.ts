@@ -7,6 +7,7 @@ import { expandInputs } from '../expand-inputs.js';
 import { UsageError, type CliIo } from '../io.js';
 import { redisOption } from '../redis-option.js';
 import { addOutputOptions, parseOutputOptions, type OutputCliOptions } from '../output-options.js';
+import { profileChoice } from '../profile-options.js';
 import { formatDiagnostics } from '../print-diagnostics.js';
 import { timestampFromEnvironment } from '../source-date-epoch.js';
 
@@ -43,6 +44,7 @@ export function registerBatch(program: Command, io: CliIo, setExit: (code: numbe
       const concurrency = Number(options.concurrency);
       if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw new UsageError('--concurrency must be a whole number from 1 to 32');
       const lists = parseOutputOptions(options);
+      const { profile, templates, locales } = await profileChoice(options, { withProfile: true });
       const inputs = await expandInputs(args);
       const queued = options.queue === undefined ? undefined : await queuedBatch(options.queue, options.queueName);
       const controller = new AbortController();
@@ -66,7 +68,9 @@ export function registerBatch(program: Command, io: CliIo, setExit: (code: numbe
             inputs,
             outDir: options.out,
             ...lists,
-            profile: options.profile,
+            profile,
+            templates,
+            locales,
             pageSize: options.pageSize,
             final: options.final,
             withCompliance: options.withCompliance,

@@ -3,6 +3,7 @@ import { isLanguage, LANGUAGES, type Language } from '../../model/languages.js';
 import { expandInputs } from '../expand-inputs.js';
 import { UsageError, type CliIo } from '../io.js';
 import { validIeps } from '../valid-ieps.js';
+import { addProfileOptions, profileChoice, type ProfileCliOptions } from '../profile-options.js';
 import { registerI18nExport } from './i18n-export.js';
 import { registerI18nImport } from './i18n-import.js';
 import { registerI18nApplyMemory } from './i18n-apply-memory.js';
@@ -16,18 +17,20 @@ export function registerI18n(program: Command, io: CliIo, setExit: (code: number
   const i18n = program
     .command('i18n')
     .description('translations: which labels and narrative fields are translated (the English of the rest, a percent per copy); `i18n export`/`i18n import` take them to and from a translator as XLIFF')
-    .argument('[files...]', 'IEP files; globs are expanded')
+    .argument('[files...]', 'IEP files; globs are expanded');
+  addProfileOptions(i18n, { withProfile: true, profileHelp: 'the state profile whose labels and copies are counted (default ny), or one in a --templates folder' })
     .option('--lang <languages>', `comma-separated: ${LANGUAGES.join(', ')}, or all`)
     .option('--json', 'print the report as JSON')
     .option('--no-copies', 'leave out the percent per copy (it composes each layout once per file: about a second each)')
     // The subcommands have their own --lang and --json: after a subcommand's name, options are the subcommand's.
     .enablePositionalOptions()
     .addHelpText('after', '\nExit codes: 0 report printed (complete or not), 1 a file is invalid, 2 usage error.')
-    .action(async (args: string[], options: { lang?: string; json?: boolean; copies: boolean }) => {
+    .action(async (args: string[], options: ProfileCliOptions & { lang?: string; json?: boolean; copies: boolean }) => {
       if (args.length === 0) throw new UsageError('name at least one IEP file (or a subcommand: export, import, apply-memory, glossary)');
       if (!options.lang) throw new UsageError(`--lang is required (${LANGUAGES.join(', ')}, or all)`);
       const langs = (options.lang === 'all' ? [...LANGUAGES] : options.lang.split(',').map((s) => s.trim())) as string[];
       for (const lang of langs) if (!isLanguage(lang)) throw new UsageError(`unknown language "${lang}" (choose from: ${LANGUAGES.join(', ')})`);
+      const { definition } = await profileChoice(options, { withProfile: true });
       const files = await expandInputs(args);
       // Loaded here, not at the top, so that other commands (and `iep --version`) do not load the validator.
       const [{ formatParityReport, parityReport }, { printedFields }, { LAYOUTS }] = await Promise.all([
@@ -41,12 +44,12 @@ export function registerI18n(program: Command, io: CliIo, setExit: (code: number
         const printed = new Map<string, string[]>();
         if (options.copies && langs.some((l) => l !== 'en')) {
           for (const layout of LAYOUTS) {
-            const paths = printedFields(loaded.iep, layout);
+            const paths = printedFields(loaded.iep, layout, { profile: definition });
             if (paths) printed.set(layout, paths);
           }
         }
         for (const lang of langs as Language[]) {
-          const report = parityReport(loaded.iep, lang, undefined, lang === 'en' ? new Map() : printed);
+          const report = parityReport(loaded.iep, lang, definition!.localeRoots, lang === 'en' ? new Map() : printed);
           reports.push({ file, ...report });
           if (!options.json) io.out(formatParityReport(report, file));
         }

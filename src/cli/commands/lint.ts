@@ -8,6 +8,7 @@ import { exitCodeFor, type CatalogCode } from '../../model/diagnostic-catalog.js
 import { expandInputs } from '../expand-inputs.js';
 import { UsageError, type CliIo } from '../io.js';
 import { formatDiagnostics } from '../print-diagnostics.js';
+import { addProfileOptions, profileChoice, type ProfileCliOptions } from '../profile-options.js';
 
 const ENGLISH_ONLY = 'wording-check-english-only' satisfies CatalogCode;
 
@@ -32,6 +33,8 @@ const layoutOption = () =>
     `also check the reading level of this copy: family (target grade ${READING_TARGETS.family}), student (grade ${READING_TARGETS.student}), progress (grade ${READING_TARGETS.progress}, the latest progress report) or changes (grade ${READING_TARGETS.changes}, the letter about an amendment; needs --base)`,
   ).choices([...READING_LAYOUTS]);
 
+const PROFILE_HELP = 'the state profile whose copies are graded (default ny), or one in a --templates folder';
+
 const BASE_HELP = 'an earlier version of the same student\'s IEP: also grade the letter about the amendment\'s changes since it';
 
 /**
@@ -55,10 +58,11 @@ async function baseFor(path: string | undefined): Promise<(file: string, iep: Ie
 
 /** `iep lint` (strength-based wording, strengths in present levels and goals, reading level) and `iep readability`. */
 export function registerLint(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
+  const lint = program
     .command('lint')
     .description('check IEP text for deficit wording (with strength-based rephrasings), strengths in present levels and goals, and reading level')
-    .argument('<files...>', 'IEP files (.iep.yaml, .yaml or .json); globs are expanded')
+    .argument('<files...>', 'IEP files (.iep.yaml, .yaml or .json); globs are expanded');
+  addProfileOptions(lint, { withProfile: true, profileHelp: PROFILE_HELP })
     .option('--strict', 'report findings as errors (exit code 1)')
     .option('--json', 'print diagnostics as JSON')
     .addOption(layoutOption())
@@ -68,10 +72,11 @@ export function registerLint(program: Command, io: CliIo, setExit: (code: number
       '\nFindings are warnings (exit code 0) unless --strict. The word list and its rewrites: docs/lint.md.\n' +
         'Exit codes: 0 no errors, 1 findings with --strict or an invalid file, 2 usage error (e.g. a missing file).',
     )
-    .action(async (args: string[], options: { strict?: boolean; json?: boolean; layout?: ReadingLayout; base?: string }) => {
+    .action(async (args: string[], options: ProfileCliOptions & { strict?: boolean; json?: boolean; layout?: ReadingLayout; base?: string }) => {
       if (options.layout === 'changes' && options.base === undefined) {
         throw new UsageError('--layout changes grades the letter about an amendment, which compares the IEP with an earlier version: give it with --base OLD');
       }
+      const { profile, templates, locales } = await profileChoice(options, { withProfile: true });
       const [{ lintIep, mergeEnglishOnlyNotices }, { checkReadingLevel }] = await Promise.all([
         import('../../lint/lint-iep.js'),
         import('../../pipeline/check-reading-level.js'),
@@ -87,7 +92,7 @@ export function registerLint(program: Command, io: CliIo, setExit: (code: number
           const lint: LintDiagnostic[] = iep
             ? [
                 ...lintIep(iep, { file, sourceMap, source, strict: options.strict }),
-                ...(grade ? checkReadingLevel(iep, options.layout!, { file, sourceMap, strict: options.strict, base: versions.base }) : []),
+                ...(grade ? checkReadingLevel(iep, options.layout!, { file, sourceMap, strict: options.strict, base: versions.base, profile, templates, locales }) : []),
               ]
             : [];
           return { file, valid: loaded.iep !== undefined, diagnostics: [...loaded.diagnostics, ...versions.diagnostics, ...lint] as LintDiagnostic[] };
@@ -110,14 +115,16 @@ export function registerLint(program: Command, io: CliIo, setExit: (code: number
       setExit(exitCodeFor(all));
     });
 
-  program
+  const readability = program
     .command('readability')
     .description('print the reading grade (Flesch-Kincaid) of each section of the family copy, the student summary and the family progress report (when the IEP has progress reports), as Markdown tables')
-    .argument('<files...>', 'IEP files (.iep.yaml, .yaml or .json); globs are expanded')
+    .argument('<files...>', 'IEP files (.iep.yaml, .yaml or .json); globs are expanded');
+  addProfileOptions(readability, { withProfile: true, profileHelp: PROFILE_HELP })
     .option('--json', 'print the reading reports as JSON')
     .option('--base <old>', BASE_HELP)
     .addHelpText('after', `\nTargets: family copy grade ${READING_TARGETS.family}, student summary grade ${READING_TARGETS.student}, family progress report grade ${READING_TARGETS.progress}, letter about an amendment grade ${READING_TARGETS.changes}. Exit codes: 0 ok, 1 an invalid file or a copy that cannot be composed, 2 usage error.`)
-    .action(async (args: string[], options: { json?: boolean; base?: string }) => {
+    .action(async (args: string[], options: ProfileCliOptions & { json?: boolean; base?: string }) => {
+      const { profile, templates, locales } = await profileChoice(options, { withProfile: true });
       const [{ measureReadingLevels }, { readingLevelsMarkdown }] = await Promise.all([
         import('../../pipeline/check-reading-level.js'),
         import('../../readability/reading-levels-markdown.js'),
@@ -126,7 +133,7 @@ export function registerLint(program: Command, io: CliIo, setExit: (code: number
       const results = await Promise.all(files.map(load));
       const compareWith = await baseFor(options.base);
       const versions = results.flatMap((r) => (r.iep ? [{ r, ...compareWith(r.file!, r.iep) }] : []));
-      const measured = versions.map(({ r, base }) => ({ file: r.file, ...measureReadingLevels(r.iep!, { base }) }));
+      const measured = versions.map(({ r, base }) => ({ file: r.file, ...measureReadingLevels(r.iep!, { base, profile, templates, locales }) }));
       if (options.json) {
         io.out(JSON.stringify({ files: measured.map((m) => ({ file: m.file, ...m.reports })) }, null, 2) + '\n');
       } else if (measured.length > 0) {

@@ -4,6 +4,7 @@ import { exitCodeFor } from '../../model/diagnostic-catalog.js';
 import { expandInputs } from '../expand-inputs.js';
 import { UsageError, type CliIo } from '../io.js';
 import { addOutputOptions, parseOutputOptions, type OutputCliOptions } from '../output-options.js';
+import { profileChoice } from '../profile-options.js';
 import { formatDiagnostics } from '../print-diagnostics.js';
 import { documentLine, formatBrief } from '../brief-report.js';
 import { closePoolOnSignals } from '../shutdown.js';
@@ -51,6 +52,8 @@ export function registerRender(program: Command, io: CliIo, setExit: (code: numb
     .action(async (args: string[], options: RenderCliOptions) => {
       const lists = parseOutputOptions(options);
       const versions = baseOptions(options, lists.layouts);
+      // The profile is checked once, before any file is read (an unknown one is exit 2 with a did-you-mean).
+      const { profile, templates, locales } = await profileChoice(options, { withProfile: true });
       const files = await expandInputs(args);
       // Loaded here, not at the top, so `iep validate` and `iep --help` do not pay for the browser and renderers.
       // The browser is launched before the rest of the pipeline is even loaded: it starts while the renderers load
@@ -63,7 +66,9 @@ export function registerRender(program: Command, io: CliIo, setExit: (code: numb
         const { renderFiles } = await import('../../pipeline/index.js');
         const { diagnostics } = await renderFiles(files, {
           ...lists,
-          profile: options.profile,
+          profile,
+          templates,
+          locales,
           pageSize: options.pageSize,
           outDir: options.out,
           final: options.final,

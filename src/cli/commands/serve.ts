@@ -4,8 +4,9 @@ import { EXIT } from '../../model/diagnostic-catalog.js';
 import { UsageError, type CliIo } from '../io.js';
 import { redisOption } from '../redis-option.js';
 import { closePoolOnSignals } from '../shutdown.js';
+import { addProfileOptions, profileChoice, PROFILES_HELP, type ProfileCliOptions } from '../profile-options.js';
 
-interface ServeCliOptions {
+interface ServeCliOptions extends ProfileCliOptions {
   port: number;
   host: string;
   token?: string;
@@ -22,10 +23,11 @@ function parsePort(value: string): number {
 }
 
 export function registerServe(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command('serve')
     .description('serve the IEP editor (write an IEP with a live preview of every copy) and an HTTP API over a folder of IEP files')
-    .argument('[folder]', 'the folder of IEP files to edit (.iep.yaml, .yaml, .json)', '.')
+    .argument('[folder]', 'the folder of IEP files to edit (.iep.yaml, .yaml, .json)', '.');
+  addProfileOptions(command, { withProfile: true, profileHelp: 'the profile of a request that names none (default ny); ?profile= takes any profile in the bundled or --templates folders' })
     .option('--port <port>', 'port to listen on (0: any free port)', parsePort, 4317)
     .option('--host <address>', 'address to listen on; anything but 127.0.0.1/localhost/::1 needs --token', '127.0.0.1')
     .option('--token <token>', 'access token the browser and API clients must present (default: IEP_SERVE_TOKEN)')
@@ -41,12 +43,16 @@ export function registerServe(program: Command, io: CliIo, setExit: (code: numbe
         'and API clients send "Authorization: Bearer <token>". Requests that change something need the header',
         '"X-Iepkit: 1" or the bearer token. Student records stay in the folder; nothing is logged.',
         'The HTTP API is described in docs/http-api.md and at /api/openapi.json. Ctrl-C stops the server.',
+        'The --templates and --locales folders (and the config file) are read at start; ?profile= may name any profile in them.',
+        '',
+        PROFILES_HELP,
         'With --redis, /api/jobs renders on the queue\'s workers instead (docs/queue.md); Redis must answer at start.',
         '',
         'Exit codes: 130 stopped by Ctrl-C (143 by kill), 2 usage error (e.g. --host without a token), 5 the port is in use, the folder cannot be served, or (--redis) Redis does not answer.',
       ].join('\n'),
     )
     .action(async (folder: string, options: ServeCliOptions) => {
+      const profiles = await profileChoice(options, { withProfile: true });
       const token = options.token ?? (process.env.IEP_SERVE_TOKEN || undefined);
       const [{ startServer, ServeError, isLoopbackHost }, { BrowserPool }] = await Promise.all([import('../../server/index.js'), import('../../pipeline/index.js')]);
       if (!isLoopbackHost(options.host) && !token) {
@@ -63,7 +69,7 @@ export function registerServe(program: Command, io: CliIo, setExit: (code: numbe
       const browserPool = new BrowserPool({ executablePath: options.browser });
       let server;
       try {
-        server = await startServer({ folder, host: options.host, port: options.port, token, browserPool, jobs: jobs?.service });
+        server = await startServer({ folder, host: options.host, port: options.port, token, browserPool, jobs: jobs?.service, profiles: { profile: profiles.profile, templates: profiles.templates, locales: profiles.locales } });
       } catch (error) {
         await browserPool.close();
         await jobs?.service.close();
