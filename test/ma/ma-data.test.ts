@@ -13,9 +13,10 @@ import { loadLocale } from '../../src/i18n/load-locales.js';
 import { DISABILITIES, type Iep } from '../../src/model/iep.js';
 import { LANGUAGES } from '../../src/model/languages.js';
 import { TEMPLATES_DIR } from '../../src/model/paths.js';
-import { compareDates, dateTurning } from '../../src/rules/calendar.js';
-import { englishText } from '../../src/rules/text.js';
-import { inEffectAtAge } from '../../src/rules/transition.js';
+import { loadProfile } from '../../src/load/load-profile.js';
+import { loadRuleFile } from '../../src/rules/load-rule-file.js';
+import type { ProfileRule, RuleContext } from '../../src/rules/profile-rule.js';
+import { RULE_HELPERS } from '../../src/rules/rule-helpers.js';
 import { rawIep, ROOT } from '../e2e/helpers.js';
 
 const PROFILE_DIR = path.join(TEMPLATES_DIR, 'ma');
@@ -27,29 +28,18 @@ const profile = parse(readFileSync(path.join(PROFILE_DIR, 'profile.yaml'), 'utf8
 };
 const EXAMPLE = path.join(ROOT, 'examples', 'ma', 'jonas-desir.iep.yaml');
 
-interface Finding { path: (string | number)[]; message: string }
-interface ProfileRule {
-  code: string;
-  severity: 'error' | 'warning';
-  replaces?: string;
-  title: string;
-  checks: string;
-  citation: string;
-  hint: string;
-  example: string;
-  check(iep: Iep, ctx: unknown): Finding[];
-}
-
+/** The rules of one file of the profile's folder, loaded and checked by iepkit's own loader (as `iep check` does). */
 async function rulesOf(file: string): Promise<ProfileRule[]> {
-  const mod = (await import(path.join(PROFILE_DIR, 'rules', file))) as { default: ProfileRule | ProfileRule[] };
-  return ([] as ProfileRule[]).concat(mod.default);
+  const loaded = loadRuleFile(path.join(PROFILE_DIR, 'rules', file));
+  expect(loaded.diagnostic).toBeUndefined();
+  return ([] as ProfileRule[]).concat(loaded.exported as ProfileRule | ProfileRule[]);
 }
 
-const ctx = {
+const ctx: RuleContext = {
   profile: 'ma',
-  settings: profile.settings,
-  schoolDayMinutes: 390,
-  helpers: { inEffectAtAge, dateTurning, compareDates, englishText },
+  settings: loadProfile('ma').profile!.settings,
+  schoolDayMinutes: 300,
+  helpers: RULE_HELPERS,
 };
 
 /** The example as a record, with the meeting dates kept and the date of birth moved so the student is `age` at the meeting. */
@@ -151,7 +141,7 @@ describe('Massachusetts rules (templates/ma/rules/*.js)', () => {
     const findings = rule!.check(iep, ctx);
     expect(findings).toHaveLength(1);
     expect(findings[0]!.path).toEqual(['transition']);
-    expect(findings[0]!.message).toContain(`turns 14 on ${dateTurning(iep.student.dateOfBirth, 14)}`);
+    expect(findings[0]!.message).toContain(`turns 14 on ${RULE_HELPERS.dateTurning(iep.student.dateOfBirth, 14)}`);
   });
 
   it('ma-transition-required fires when the student turns 14 only during the IEP (the first IEP in effect at 14)', async () => {
@@ -163,7 +153,7 @@ describe('Massachusetts rules (templates/ma/rules/*.js)', () => {
   it('ma-transition-required is quiet for a student who is still 13 at the annual review, and for an IEP with transition planning', async () => {
     const [rule] = (await rulesOf('transition.js')).filter((r) => r.code === 'ma-transition-required');
     const young = exampleAged(12, (r) => delete r.transition);
-    expect(inEffectAtAge(young, 14)).toBe(false);
+    expect(RULE_HELPERS.inEffectAtAge(young, 14)).toBe(false);
     expect(rule!.check(young, ctx)).toEqual([]);
     expect(rule!.check(exampleAged(14), ctx)).toEqual([]);
   });
