@@ -58,7 +58,7 @@ describe('the editor with iep serve --profile ma', () => {
     expect(await page.$eval(english, (el) => (el as unknown as { value: string }).value)).toBe('I want to design and fix robots for a company.');
     expect(await page.$eval(`${field('extensions.ma.visionEmployment.ht')} textarea[lang="ht"]`, (el) => (el as unknown as { value: string }).value)).toBe('Mwen vle desine ak ranje robo pou yon konpayi.');
     const help = await page.$eval(`fieldset${field('extensions.ma.visionEmployment')}`, (el) =>
-      (el.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id) => el.ownerDocument.getElementById(id)?.textContent ?? '').join(' '),
+      (el.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id: string) => el.ownerDocument.getElementById(id)?.textContent ?? '').join(' '),
     );
     expect(help).toContain('After I finish high school, my employment plans are');
     // A closed list of the profile is a choice with its values.
@@ -91,7 +91,7 @@ describe('the editor with iep serve --profile ma', () => {
     await page.waitForFunction(`document.querySelector('#diagnostics')?.innerText.includes('extensions.ma.visionSchoolLevel')`, { timeout: 20_000 });
     const control = `${field('extensions.ma.visionSchoolLevel')} select`;
     const described = await page.$eval(control, (el) =>
-      (el.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id) => el.ownerDocument.getElementById(id)?.textContent ?? '').join(' '),
+      (el.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id: string) => el.ownerDocument.getElementById(id)?.textContent ?? '').join(' '),
     );
     expect(described).toMatch(/Error.*elementary.*middle-school/);
     expect(await page.$eval(control, (el) => el.getAttribute('aria-invalid'))).toBe('true');
