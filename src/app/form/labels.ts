@@ -12,6 +12,8 @@ export interface Labels {
   ui(key: string, values?: Record<string, unknown>): string;
   /** The label of the property at `schemaPath` (e.g. `student.guardians.contact.email`); `title` (the schema's) before a made-up one. */
   field(schemaPath: string, title?: string): string;
+  /** The form's own help for the field at `schemaPath`, where the schema's description is written for programmers. */
+  help(schemaPath: string): string | undefined;
   /** The noun for one item of a list, lower case ("goal", "team member"). */
   item(schemaPath: string): string;
   /** The human label of a closed-list value. */
@@ -38,6 +40,7 @@ export function createLabels(): Labels {
   return {
     ui: (key, values) => t.t(`ui/${key}`, values ?? {}),
     field: (schemaPath, title) => lookup(`labels/${schemaPath}`) ?? lookup(`labels/${last(schemaPath)}`) ?? title ?? humanize(last(schemaPath)),
+    help: (schemaPath) => lookup(`help/${schemaPath}`),
     item: (schemaPath) =>
       lookup(`items/${schemaPath}`) ?? lookup(`items/${last(schemaPath)}`) ?? singular(humanize(last(schemaPath)).toLowerCase()),
     value: (value) => (typeof value === 'string' ? (lookup(`values/${value}`) ?? humanize(value)) : String(value)),
