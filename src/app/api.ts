@@ -70,8 +70,23 @@ async function call(method: string, url: string, body?: { json?: unknown; yaml?:
 
 const fileUrl = (name: string) => `/api/files/${encodeURIComponent(name)}`;
 
-export async function getSchema(): Promise<JsonSchema> {
-  return (await call('GET', '/api/schema')).json();
+/** The IEP JSON Schema; with a profile, its own fields under `extensions.<namespace>` too. */
+export async function getSchema(profile?: string): Promise<JsonSchema> {
+  return (await call('GET', profile ? `/api/schema?profile=${encodeURIComponent(profile)}` : '/api/schema')).json();
+}
+
+/** A profile the server can use (GET /api/profiles). */
+export interface ProfileInfo {
+  id: string;
+  name: string;
+  description: string;
+  layouts: string[];
+  extensions?: { namespace: string };
+}
+
+/** The server's default profile and every profile it can use. */
+export async function getProfiles(): Promise<{ default: string; profiles: ProfileInfo[] }> {
+  return (await call('GET', '/api/profiles')).json();
 }
 
 export async function listFiles(): Promise<FileEntry[]> {
@@ -96,7 +111,7 @@ export async function saveDraft(name: string, text: string, keepalive = false): 
   return (await call('PUT', `/api/drafts/${encodeURIComponent(name)}`, { json: { text } }, undefined, keepalive)).json();
 }
 
-/** Which document: a layout, in a state profile (the official IEP is New York's unless `federal`), in a language. */
+/** Which document: a layout, in a state profile (none: the server's default profile), in a language. */
 export interface CopyRequest {
   layout: string;
   profile?: string;

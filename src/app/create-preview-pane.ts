@@ -17,20 +17,32 @@
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { languageLabel } from './schema-languages.js';
+import type { ProfileInfo } from './api.js';
 
-/** A copy the case manager can preview and download: a layout, in a state profile for the official IEP. */
+/** A copy the case manager can preview and download: a layout, in a state profile, with its label. */
 export interface CopyChoice {
   id: string;
   layout: string;
   profile?: string;
+  label: string;
 }
 
-export const COPIES: readonly CopyChoice[] = [
-  { id: 'official', layout: 'official' },
-  { id: 'federal', layout: 'official', profile: 'federal' },
-  { id: 'family', layout: 'family' },
-  { id: 'student', layout: 'student' },
-];
+/** The layouts offered after the official IEPs, in this order, when the server's default profile has them. */
+const OTHER_COPIES = ['family', 'student'] as const;
+
+/**
+ * The copies offered, from the server's profiles: the official IEP of its default profile, the official IEPs of the
+ * other profiles that have one, then the family copy and the student summary (in the default profile).
+ */
+export function copyChoices(served: { default: string; profiles: readonly ProfileInfo[] }): CopyChoice[] {
+  const main = served.profiles.find((p) => p.id === served.default);
+  const official = (p: ProfileInfo, id: string): CopyChoice => ({ id, layout: 'official', profile: p.id, label: t('copies.official', { profile: p.name }) });
+  return [
+    ...(main?.layouts.includes('official') ? [official(main, 'official')] : []),
+    ...served.profiles.filter((p) => p !== main && p.layouts.includes('official')).map((p) => official(p, `official-${p.id}`)),
+    ...OTHER_COPIES.filter((layout) => !main || main.layouts.includes(layout)).map((layout) => ({ id: layout, layout, ...(main ? { profile: main.id } : {}), label: t(`copies.${layout}`) })),
+  ];
+}
 
 export interface PreviewPane {
   element: HTMLElement;
@@ -44,6 +56,8 @@ export interface PreviewPane {
 
 export interface PreviewPaneOptions {
   languages: string[];
+  /** The copies to offer (copyChoices), the first chosen at the start. */
+  copies: readonly CopyChoice[];
   onChange(): void;
   onDownload(format: 'pdf' | 'docx'): void;
   onFinalize(): void;
@@ -53,7 +67,7 @@ export function createPreviewPane(options: PreviewPaneOptions): PreviewPane {
   const copySelect = h(
     'select',
     { id: 'preview-copy', onchange: () => options.onChange() },
-    ...COPIES.map((copy) => h('option', { value: copy.id }, t(`copies.${copy.id}`))),
+    ...options.copies.map((copy) => h('option', { value: copy.id }, copy.label)),
   );
   const langSelect = h(
     'select',
@@ -95,7 +109,7 @@ export function createPreviewPane(options: PreviewPaneOptions): PreviewPane {
     frameHolder,
   );
 
-  const copy = () => COPIES.find((c) => c.id === copySelect.value) ?? COPIES[0]!;
+  const copy = () => options.copies.find((c) => c.id === copySelect.value) ?? options.copies[0]!;
 
   return {
     element,
@@ -104,7 +118,7 @@ export function createPreviewPane(options: PreviewPaneOptions): PreviewPane {
     async show(id, draft, errors) {
       badge.textContent = draft ? (errors ? t('preview.draftErrors', { count: errors }) : t('preview.draft')) : errors ? t('preview.hasErrors', { count: errors }) : t('preview.complete');
       badge.className = `badge ${draft ? 'badge-draft' : errors ? 'badge-error' : 'badge-ok'}`;
-      const title = t('preview.frameTitle', { copy: t(`copies.${copy().id}`), language: languageLabel(langSelect.value) });
+      const title = t('preview.frameTitle', { copy: copy().label, language: languageLabel(langSelect.value) });
       const key = `${copy().id} ${langSelect.value}`;
       const src = `/preview/${encodeURIComponent(id)}`;
       const shown = frame?.classList.contains('is-ready') && frame.dataset.key === key ? frame : undefined;

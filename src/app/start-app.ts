@@ -14,6 +14,7 @@ import {
   type FileEntry,
   HttpError,
   createFile,
+  getProfiles,
   getSchema,
   listFiles,
   openFile,
@@ -23,7 +24,7 @@ import {
   saveFile,
 } from './api.js';
 import { createDiagnosticsPanel } from './create-diagnostics-panel.js';
-import { createPreviewPane } from './create-preview-pane.js';
+import { copyChoices, createPreviewPane } from './create-preview-pane.js';
 import { createTabs } from './create-tabs.js';
 import { askConflict, askNewIep } from './dialogs.js';
 import { h, replaceChildren } from './dom.js';
@@ -51,8 +52,11 @@ type Origin = 'form' | 'source' | 'load';
 export async function startApp(root: HTMLElement): Promise<void> {
   await initI18n();
   let schema;
+  let profiles;
   try {
-    schema = await getSchema();
+    // The form edits records of the server's default profile: its own fields (extensions) are in the schema.
+    profiles = await getProfiles();
+    schema = await getSchema(profiles.default);
   } catch (error) {
     replaceChildren(root, h('p', { class: 'boot', role: 'alert' }, t('errors.noServer', { message: (error as Error).message })));
     return;
@@ -143,6 +147,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const panel = createDiagnosticsPanel({ currentText, onGoTo: goTo, onFix: useFix });
   const preview = createPreviewPane({
     languages,
+    copies: copyChoices(profiles),
     onChange: () => previewer.now(text),
     onDownload: (format) => void download(format),
     onFinalize: () => void finalize(),

@@ -65,3 +65,25 @@ export function declaredProperties(node: unknown): Record<string, unknown> {
   // fromEntries defines own keys: a property named __proto__ cannot reach the prototype.
   return Object.fromEntries([...inherited, ...Object.entries(own)]);
 }
+
+/**
+ * The IEP record's JSON Schema as a profile sees it (`GET /api/schema?profile=`, the editor's form and completion):
+ * the model's schema with `extensions.properties.<namespace>` set to the profile's extension schema, expanded as
+ * the validator expands it, so that its text fields are the model's narrative text. `title` names the group (the
+ * profile's name); the schema file's own `$schema` and `title` are dropped, its description kept as help.
+ */
+export function iepSchemaWithExtensions(
+  iepSchema: Record<string, unknown>,
+  extensions: { namespace: string; schema: Record<string, unknown> } | undefined,
+  title?: string,
+): Record<string, unknown> {
+  if (!extensions) return iepSchema;
+  const { $schema: _draft, title: _title, ...own } = expandExtensionSchema(extensions.schema).schema;
+  const properties = (iepSchema.properties ?? {}) as Record<string, Record<string, unknown>>;
+  const base = properties.extensions ?? {};
+  const namespaced = { ...own, ...(title ? { title } : {}) };
+  return {
+    ...iepSchema,
+    properties: { ...properties, extensions: { ...base, properties: { ...((base.properties as object | undefined) ?? {}), [extensions.namespace]: namespaced } } },
+  };
+}

@@ -21,6 +21,8 @@ export { loadIep, type LoadedIep } from '../validate/load-iep.js';
 export { MAX_IEP_BYTES } from '../load/decode-text.js';
 export { checkCompliance } from '../rules/check-compliance.js';
 export { loadProfile } from '../load/load-profile.js';
+export { listProfiles, type ProfileSummary } from '../load/list-profiles.js';
+export { iepSchemaWithExtensions } from '../model/extension-schema.js';
 export { checkExtensions } from '../validate/validate-extensions.js';
 export { lintIep } from '../lint/lint-iep.js';
 export { iepJsonSchema } from '../model/iep.js';

@@ -1,4 +1,7 @@
+import { declaredProperties, expandExtensionSchema, isTextSchema } from '../model/extension-schema.js';
+import { humanize } from '../model/humanize.js';
 import { LANGUAGE_NAMES, type Language } from '../model/languages.js';
+import type { ProfileDefinition } from '../model/profiles.js';
 import { UNWRITTEN_MARKER } from '../model/unwritten.js';
 
 export interface StarterOptions {
@@ -6,6 +9,8 @@ export interface StarterOptions {
   lang?: Language;
   /** The meeting date the starter's dates are counted from (YYYY-MM-DD). Default: today (UTC). */
   today?: string;
+  /** The profile the IEP is written for: its own fields (`extensions.<namespace>`) are added, to fill in. */
+  profile?: Pick<ProfileDefinition, 'name' | 'extensions'>;
 }
 
 /**
@@ -174,6 +179,43 @@ transportation: { specialTransportation: false }
 
 # Where the IEP is carried out.
 placement: { recommendation: "${todo} the recommended placement, for example a general education class in the district school." }
+${extensionsPart(options.profile)}`;
+}
+
+/**
+ * The profile's own fields (`extensions.<namespace>`), one line each with its schema's description as the comment:
+ * a text says "TO WRITE:" (so the unwritten-text warning and --final find it), a closed list takes its first value
+ * and names the choices (CHOOSE), a yes/no is false. Fields of other kinds (numbers, lists, objects) are left for the
+ * person to add unless the schema requires them, where they get the schema's default when it gives one.
+ */
+function extensionsPart(profile: StarterOptions['profile']): string {
+  const declared = profile?.extensions;
+  if (!declared) return '';
+  const schema = expandExtensionSchema(declared.schema).schema;
+  const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
+  const lines: string[] = [];
+  for (const [name, node] of Object.entries(declaredProperties(schema))) {
+    const field = (node ?? {}) as { description?: unknown; enum?: unknown[]; type?: unknown; default?: unknown };
+    const key = /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name) ? name : JSON.stringify(name);
+    let value: string | undefined;
+    let choose = '';
+    if (isTextSchema(field)) value = JSON.stringify(`${UNWRITTEN_MARKER} ${humanize(name).toLowerCase()}.`);
+    else if (Array.isArray(field.enum) && field.enum.length > 0) {
+      value = JSON.stringify(field.enum[0]);
+      choose = `CHOOSE: ${field.enum.map((v) => String(v)).join(', ')}. `;
+    } else if (field.type === 'boolean') value = 'false';
+    else if (required.has(name) && field.default !== undefined) value = JSON.stringify(field.default);
+    if (value === undefined) continue;
+    const description = typeof field.description === 'string' ? field.description.replace(/\s+/g, ' ').trim() : '';
+    if (choose || description) lines.push(`    # ${choose}${description}`);
+    lines.push(`    ${key}: ${value}`);
+  }
+  if (lines.length === 0) return '';
+  return `
+# What the ${profile.name} form asks beyond the common record (the profile's own fields, extensions.${declared.namespace}).
+extensions:
+  ${/^[a-z][a-z0-9-]*$/.test(declared.namespace) ? declared.namespace : JSON.stringify(declared.namespace)}:
+${lines.join('\n')}
 `;
 }
 

@@ -70,7 +70,7 @@ export function createServer(options: ServerOptions): IepServer {
   registerContentTypes(app);
   registerStaticRoutes(app, options.appDir ?? fileURLToPath(new URL('../../dist/app/', import.meta.url)));
   registerIepRoutes(app, { version: PACKAGE_VERSION, limiter, previews, browserPool, renderTimeoutMs: options.renderTimeoutMs ?? 60_000, stopping: () => stopping, profiles: options.profiles ?? {} });
-  registerFileRoutes(app, options.folder);
+  registerFileRoutes(app, options.folder, options.profiles ?? {});
   if (options.jobs) registerJobRoutes(app, options.jobs, () => stopping, options.profiles ?? {});
   app.get('/api/openapi.json', {
     schema: { summary: 'this document' } satisfies RouteSchema,

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { isLanguage, LANGUAGES, type Language } from '../model/languages.js';
-import { MAX_IEP_BYTES, starterIep } from '../pipeline/index.js';
+import { DEFAULTS } from '../model/defaults.js';
+import { loadProfile, MAX_IEP_BYTES, starterIep } from '../pipeline/index.js';
+import type { ServedProfiles } from './request-profile.js';
 import { HttpError } from './http-error.js';
 import { COMMON_REFUSALS, errorResponse, jsonResponse, type RouteSchema } from './route-docs.js';
 import type { ServedFolder } from './served-folder.js';
@@ -18,7 +20,8 @@ const FILE_REFUSALS = {
 const ETAG = { type: 'string', description: 'sha256 (hex) of the file\'s bytes' };
 
 /** The IEP files of the served folder: list, open, save (atomic, with conflict detection), autosave, create. */
-export function registerFileRoutes(app: FastifyInstance, folder: ServedFolder): void {
+/** `profiles`: the server's default profile, whose own fields (extensions) a new IEP's starter holds. */
+export function registerFileRoutes(app: FastifyInstance, folder: ServedFolder, profiles: ServedProfiles = {}): void {
   const json = { jsonBody: true } as const;
 
   app.get('/api/files', {
@@ -85,7 +88,7 @@ export function registerFileRoutes(app: FastifyInstance, folder: ServedFolder): 
 
   app.post<{ Body: { name: string; lang?: string } }>('/api/files', {
     schema: {
-      summary: 'create a new IEP file from the starter',
+      summary: 'create a new IEP file from the starter (with the fields of the server\'s default profile, e.g. extensions.ma)',
       body: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, lang: { type: 'string', enum: [...LANGUAGES] } } },
     } satisfies RouteSchema,
     config: {
@@ -102,7 +105,8 @@ export function registerFileRoutes(app: FastifyInstance, folder: ServedFolder): 
     handler: async (request, reply) => {
       const { name, lang } = request.body;
       if (lang !== undefined && !isLanguage(lang)) throw new HttpError(400, 'bad-request', 'unknown language');
-      const created = await folder.create(name, starterIep({ lang: lang as Language | undefined }));
+      const profile = loadProfile(profiles.profile ?? DEFAULTS.profile, { templates: profiles.templates, locales: profiles.locales }).profile;
+      const created = await folder.create(name, starterIep({ lang: lang as Language | undefined, profile }));
       return reply.code(201).send(created);
     },
   });

@@ -6,7 +6,8 @@ import type { OutputFormat } from '../model/formats.js';
 import type { Language } from '../model/languages.js';
 import type { LayoutName } from '../model/layouts.js';
 import type { Profile } from '../model/profiles.js';
-import { checkCompliance, checkExtensions, iepJsonSchema, lintIep, loadIep, previewDraft, runJob, type BrowserPool, type PreviewOptions } from '../pipeline/index.js';
+import { checkCompliance, checkExtensions, iepJsonSchema, iepSchemaWithExtensions, lintIep, listProfiles, loadIep, loadProfile, previewDraft, runJob, type BrowserPool, type PreviewOptions } from '../pipeline/index.js';
+import { DEFAULTS } from '../model/defaults.js';
 import { attachment, CONTENT_TYPES, DOCUMENT_CSP } from './document-response.js';
 import { HttpError } from './http-error.js';
 import type { PreviewStore } from './preview-store.js';
@@ -18,6 +19,7 @@ import {
   DIAGNOSTICS_SCHEMA,
   ERROR_SCHEMA,
   FORMAT_PARAM,
+  PROFILES_SCHEMA,
   IEP_REFUSALS,
   IEP_REQUEST_BODY,
   jsonResponse,
@@ -80,10 +82,24 @@ export function registerIepRoutes(app: FastifyInstance, options: IepRoutesOption
     handler: async () => ({ ok: true, version: options.version }),
   });
 
-  app.get('/api/schema', {
-    schema: { summary: 'the JSON Schema of an IEP record' } satisfies RouteSchema,
-    config: { openapi: { responses: { '200': jsonResponse('JSON Schema (draft-07)', { type: 'object' }), ...COMMON_REFUSALS } } },
-    handler: async () => schema,
+  app.get('/api/profiles', {
+    schema: { summary: 'the profiles the server can use (bundled and in its --templates folders), its default, and the layouts each has' } satisfies RouteSchema,
+    config: { openapi: { responses: { '200': jsonResponse('the server\'s default profile and every profile it can use, sorted by id', PROFILES_SCHEMA), ...COMMON_REFUSALS } } },
+    handler: async () => ({ default: options.profiles.profile ?? DEFAULTS.profile, profiles: listProfiles({ templates: options.profiles.templates, locales: options.profiles.locales }) }),
+  });
+
+  app.get<{ Querystring: { profile?: Profile } }>('/api/schema', {
+    schema: {
+      summary: 'the JSON Schema of an IEP record (given a profile, with its own fields under extensions.<namespace>)',
+      querystring: { type: 'object', properties: { profile: { ...OPTIONAL_PROFILE_PARAM, description: 'a profile: its extension schema fills `extensions.properties.<namespace>` (its text fields as the model\'s narrative text). None: the data model alone' } } },
+    } satisfies RouteSchema,
+    config: { openapi: { responses: { '200': jsonResponse('JSON Schema (draft-07)', { type: 'object' }), ...PROFILE_REFUSAL, ...COMMON_REFUSALS } } },
+    handler: async (request) => {
+      if (request.query.profile === undefined) return schema;
+      const { profile, templates, locales } = requestProfile(request.query.profile, options.profiles);
+      const definition = loadProfile(profile, { templates, locales }).profile!;
+      return iepSchemaWithExtensions(schema, definition.extensions, definition.name);
+    },
   });
 
   app.post<{ Querystring: { profile?: Profile } }>('/api/validate', {

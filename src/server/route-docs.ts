@@ -103,3 +103,26 @@ export const PROFILE_PARAM = {
 };
 export const FINAL_PARAM = { type: 'string', enum: ['0', '1', 'false', 'true'], description: '1: refuse a draft or a record breaking an error-level rule (as iep render --final)' };
 export const FORMAT_PARAM = { type: 'string', enum: [...FORMATS], default: 'pdf' };
+
+/** `GET /api/profiles`: what the editor builds its list of copies from (src/load/list-profiles.ts ProfileSummary). */
+export const PROFILES_SCHEMA = {
+  type: 'object',
+  required: ['default', 'profiles'],
+  properties: {
+    default: { type: 'string', description: 'the profile of a request that names none (iep serve --profile, its config file, else ny)' },
+    profiles: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'name', 'description', 'layouts'],
+        properties: {
+          id: { type: 'string', description: 'the value of ?profile=' },
+          name: { type: 'string' },
+          description: { type: 'string' },
+          layouts: { type: 'array', items: { type: 'string', enum: [...LAYOUTS] }, description: 'the layouts it has: its own (official), those of the profiles it extends, the common ones' },
+          extensions: { type: 'object', properties: { namespace: { type: 'string' } }, description: 'present when the profile has fields of its own, under extensions.<namespace> (GET /api/schema?profile= describes them)' },
+        },
+      },
+    },
+  },
+};

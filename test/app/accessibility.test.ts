@@ -158,3 +158,48 @@ describe('the editor\'s accessibility', () => {
     await page.setViewport({ width: 1280, height: 800 });
   });
 });
+
+describe('the editor\'s accessibility with a profile\'s own fields (iep serve --profile ma)', () => {
+  let ma: EditorSession;
+  const JONAS = 'jonas-desir.iep.yaml';
+  beforeAll(async () => {
+    ma = await startEditorSession({ profile: 'ma' });
+    // A wrong value of a Massachusetts field, so that an extension-invalid message shows in the group.
+    const text = readFileSync(path.join(ma.folder, JONAS), 'utf8');
+    writeFileSync(path.join(ma.folder, JONAS), text.replace('  ma:\n', '  ma:\n    visionSchoolLevel: high-school\n'));
+  });
+  afterAll(async () => {
+    await ma?.close();
+  });
+
+  it('has no axe violation with the Massachusetts group and its diagnostic showing; every field there has a name', async () => {
+    const { page } = ma;
+    await openEditor(ma, JONAS);
+    await page.waitForSelector('fieldset[data-path="extensions.ma"]');
+    await page.waitForFunction(`document.querySelector('[data-path="extensions.ma.visionSchoolLevel"] .diagnostic.error') !== null`, { timeout: 20_000 });
+    await page.$eval('fieldset[data-path="extensions.ma"]', (el) => el.scrollIntoView());
+    expect(await axeViolations(page)).toEqual([]);
+    // Each control of the group is named by its own label (the language's name in a translation column).
+    const names = (await page.$$eval('fieldset[data-path="extensions.ma"] :is(textarea, select)', (els) =>
+      els.map((el) => (el as unknown as { labels: { textContent: string }[] }).labels[0]?.textContent ?? ''),
+    )) as string[];
+    expect(names.length).toBeGreaterThanOrEqual(10);
+    expect(names.filter((name) => name.trim() === '')).toEqual([]);
+    expect(names).toContain('Vision school level');
+  });
+
+  it('reaches every Massachusetts field with Tab, in order', async () => {
+    const { page } = ma;
+    await page.focus('[data-path="extensions.ma.visionThisYear"] textarea');
+    const seen: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const where = (await page.evaluate(`document.activeElement?.closest('[data-path]')?.getAttribute('data-path') ?? ''`)) as string;
+      if (!where.startsWith('extensions.ma.')) break;
+      const field = where.split('.')[2]!;
+      if (!seen.includes(field)) seen.push(field);
+      expect(await focusVisible(page), `focus visible on ${where}`).toBe(true);
+      await page.keyboard.press('Tab');
+    }
+    expect(seen).toEqual(['visionThisYear', 'visionByTheEnd', 'visionSchoolLevel', 'visionHighSchool', 'visionEducation', 'visionEmployment', 'visionIndependentLiving', 'teamVisionThisYear', 'teamVisionFiveYears', 'englishLearnerProgram']);
+  });
+});

@@ -4,7 +4,7 @@
  * folders are removed when the session closes. The editor must have been built (dist/app: the test global setup
  * builds it and hands over its errors as `appBuildError`; scripts/app-screenshots.ts builds it first).
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
@@ -26,17 +26,22 @@ export interface EditorSession {
   close(): Promise<void>;
 }
 
-export async function startEditorSession(options: { viewport?: { width: number; height: number }; bypassCSP?: boolean } = {}): Promise<EditorSession> {
+/** `profile`: the server's default profile (iep serve --profile); the examples of its folder (examples/<profile>/) are served too. */
+export async function startEditorSession(options: { viewport?: { width: number; height: number }; bypassCSP?: boolean; profile?: string } = {}): Promise<EditorSession> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'iepkit-app-test-'));
   const folder = path.join(tmp, 'folder');
   const downloads = path.join(tmp, 'downloads');
   for (const name of readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.iep.yaml'))) {
     cpSync(path.join(ROOT, 'examples', name), path.join(folder, name));
   }
+  const ownExamples = options.profile ? path.join(ROOT, 'examples', options.profile) : undefined;
+  if (ownExamples && existsSync(ownExamples)) {
+    for (const name of readdirSync(ownExamples).filter((f) => f.endsWith('.iep.yaml'))) cpSync(path.join(ownExamples, name), path.join(folder, name));
+  }
   let server: StartedServer | undefined;
   let browser: Browser | undefined;
   try {
-    server = await startServer({ folder, port: 0, appDir: path.join(ROOT, 'dist', 'app') });
+    server = await startServer({ folder, port: 0, appDir: path.join(ROOT, 'dist', 'app'), ...(options.profile ? { profiles: { profile: options.profile } } : {}) });
     browser = await puppeteer.launch({
       executablePath: process.env.IEPKIT_CHROMIUM ?? '/usr/bin/chromium',
       headless: true,

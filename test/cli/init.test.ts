@@ -6,8 +6,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { previewDraft, starterIep } from '../../src/pipeline/index.js';
+import { checkExtensions, previewDraft, starterIep } from '../../src/pipeline/index.js';
+import { bundledProfile } from '../helpers/profile-in.js';
 import { loadIep } from '../../src/validate/load-iep.js';
+import { unwrittenText } from '../../src/validate/unwritten-text.js';
 import { lintIep } from '../../src/lint/lint-iep.js';
 import { composeDocument } from '../../src/compose/compose-document.js';
 import { renderHtml } from '../../src/render/html/render-html.js';
@@ -102,5 +104,59 @@ describe('iep init', () => {
   it('is listed in `iep --help`', async () => {
     const run = await runIep(['--help']);
     expect(run.stdout).toMatch(/^\s+init \[options\] <file>/m);
+  });
+});
+
+describe('a starter for a profile with fields of its own (Massachusetts)', () => {
+  const ma = bundledProfile('ma');
+  const declared = Object.keys((ma.extensions!.schema as { properties: Record<string, unknown> }).properties);
+
+  it('holds every field of the profile\'s extension schema, texts as "TO WRITE:", and is valid for the profile', () => {
+    const text = starterIep({ profile: ma, today: '2026-09-01' });
+    const loaded = loadIep(text, { file: 'new.iep.yaml' });
+    expect(loaded.iep).toBeDefined();
+    const fields = (loaded.iep as { extensions?: { ma?: Record<string, unknown> } }).extensions?.ma ?? {};
+    expect(Object.keys(fields).sort()).toEqual([...declared].sort());
+    // A closed list takes its first value, and its comment names the choices.
+    expect(fields.visionSchoolLevel).toBe('elementary');
+    expect(text).toMatch(/# CHOOSE: elementary, middle-school\. For `visionByTheEnd`/);
+    // The schema's description is the field's comment.
+    expect(text).toContain('# Student\'s Vision/Postsecondary Goals, in the student\'s words: "After I finish high school, my employment plans are: ...".\n    visionEmployment: "TO WRITE: vision employment."');
+    // Valid for the profile: no extension-invalid, and the only findings are the texts still to be written ...
+    expect(checkExtensions(loaded.iep, { profile: ma, file: loaded.file, sourceMap: loaded.sourceMap })).toEqual([]);
+    expect(loaded.diagnostics.filter((d) => d.code !== 'unwritten-text')).toEqual([]);
+    // ... which cover the profile's own texts, located by path and line (asked of the check itself: the loader shows
+    // the first warnings of a kind and counts the rest).
+    const unwritten = unwrittenText(loaded.iep, { sourceMap: loaded.sourceMap }).filter((d) => d.path?.startsWith('extensions.ma.'));
+    expect(unwritten.map((d) => d.path).sort()).toEqual(declared.filter((name) => name !== 'visionSchoolLevel').map((name) => `extensions.ma.${name}`).sort());
+    expect(unwritten.every((d) => d.severity === 'warning' && typeof d.line === 'number')).toBe(true);
+    expect(unwritten[0]!.message).toBe('Vision this year (extensions.ma.visionThisYear) is still to be written: it says "TO WRITE: vision this year"');
+  });
+
+  it('previews and composes the Massachusetts official IEP with no error', async () => {
+    const text = starterIep({ profile: ma });
+    const result = await previewDraft(text, { layout: 'official', profile: 'ma' });
+    expect(result.html).toBeDefined();
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const composed = composeDocument(loadIep(text).iep!, { layout: 'official', profile: 'ma' });
+    expect(renderHtml(composed.document!, { css: composed.layout!.css })).toContain('TO WRITE: vision education');
+  });
+
+  it('the default profile (ny) declares no fields of its own: no extensions in the starter', () => {
+    expect(starterIep({ profile: bundledProfile('ny') })).not.toContain('extensions');
+    expect(starterIep()).toBe(starterIep({ profile: bundledProfile('ny') }));
+  });
+
+  it('`iep init --profile ma` writes them, `iep validate --profile ma` accepts the file; an unknown profile is exit 2', async () => {
+    const file = path.join(folder, 'ma.iep.yaml');
+    const run = await runIep(['init', file, '--profile', 'ma']);
+    expect(run.code).toBe(0);
+    const written = readFileSync(file, 'utf8');
+    expect(written).toContain('\nextensions:\n  ma:\n');
+    expect(written).toContain('visionThisYear: "TO WRITE: vision this year."');
+    expect((await runIep(['validate', file, '--profile', 'ma'])).code).toBe(0);
+    const refused = await runIep(['init', path.join(folder, 'x.iep.yaml'), '--profile', 'mass']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('did you mean `ma`?');
   });
 });

@@ -42,7 +42,7 @@ describe('health, schema and the OpenAPI document', () => {
     const doc = (await http(served, '/api/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/api/check', '/api/drafts/{name}', '/api/files', '/api/files/{name}', '/api/health', '/api/lint', '/api/openapi.json', '/api/preview', '/api/render', '/api/schema', '/api/validate', '/preview/{id}'].sort(),
+      ['/api/check', '/api/drafts/{name}', '/api/files', '/api/files/{name}', '/api/health', '/api/lint', '/api/openapi.json', '/api/preview', '/api/profiles', '/api/render', '/api/schema', '/api/validate', '/preview/{id}'].sort(),
     );
     const render = doc.paths['/api/render'].post;
     expect(render.parameters.map((p: { name: string }) => p.name)).toEqual(['layout', 'lang', 'format', 'profile', 'final']);

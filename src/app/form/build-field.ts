@@ -1,7 +1,7 @@
 /** Which control a schema node gets. */
 import { buildChoice } from './choice-control.js';
 import type { FrameOptions } from './field-frame.js';
-import type { FormContext } from './form-context.js';
+import { schemaPathOf, type FormContext } from './form-context.js';
 import { buildGroup } from './group-control.js';
 import { buildInput } from './input-control.js';
 import { isTextSchema, objectBranch, type JSONSchema } from '../../model/json-schema.js';
@@ -12,7 +12,8 @@ import { buildNarrative } from './narrative-control.js';
 import { buildVariant } from './variant-control.js';
 
 export function buildField(ctx: FormContext, schema: JSONSchema, path: PathKey[], options: Omit<FrameOptions, 'description'>): HTMLElement {
-  const frame: FrameOptions = { ...options, ...(schema.description ? { description: schema.description } : {}) };
+  const description = ctx.labels.help(schemaPathOf(path)) ?? schema.description;
+  const frame: FrameOptions = { ...options, ...(description ? { description } : {}) };
   if (isTextSchema(schema)) return buildNarrative(ctx, path, frame);
   if (schema.anyOf) {
     if (objectBranch(schema) && schema.anyOf.some((b) => b.enum)) return buildVariant(ctx, schema, path, frame);

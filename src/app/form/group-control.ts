@@ -19,16 +19,19 @@ export function buildGroup(
 
 /**
  * The controls of an object's properties, in schema order, appended to `parent`. Nothing a person could choose is
- * shown: a property with one allowed value (`schemaVersion: 1`) or for editors' tools (`$schema`); the source tab
- * still shows them.
+ * shown: a property with one allowed value (`schemaVersion: 1`) or for editors' tools (`$schema`), or a map that
+ * declares no fields; the source tab still shows them.
  */
 export function appendProperties(ctx: FormContext, schema: JSONSchema, path: PathKey[], parent: HTMLElement): void {
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
     if (name.startsWith('$') || (typeof property === 'object' && 'const' in property)) continue;
+    // A map with no declared fields (`extensions` when no profile in use declares any) has nothing to fill in.
+    if (property.type === 'object' && Object.keys(property.properties ?? {}).length === 0) continue;
     const childPath = [...path, name];
     parent.append(
       ctx.build(property, childPath, {
-        label: ctx.labels.field(schemaPathOf(childPath)),
+        // A label of the form's own, else the schema's title (a profile's group is titled with its name).
+        label: ctx.labels.field(schemaPathOf(childPath), typeof property.title === 'string' ? property.title : undefined),
         required: schema.required?.includes(name) ?? false,
       }),
     );

@@ -10,8 +10,10 @@ import { humanize, singular } from '../../model/humanize.js';
 export interface Labels {
   /** Interface text (labels.en.json `ui`). */
   ui(key: string, values?: Record<string, unknown>): string;
-  /** The label of the property at `schemaPath` (e.g. `student.guardians.contact.email`). */
-  field(schemaPath: string): string;
+  /** The label of the property at `schemaPath` (e.g. `student.guardians.contact.email`); `title` (the schema's) before a made-up one. */
+  field(schemaPath: string, title?: string): string;
+  /** The form's own help for the field at `schemaPath`, where the schema's description is written for programmers. */
+  help(schemaPath: string): string | undefined;
   /** The noun for one item of a list, lower case ("goal", "team member"). */
   item(schemaPath: string): string;
   /** The human label of a closed-list value. */
@@ -37,7 +39,8 @@ export function createLabels(): Labels {
   const last = (schemaPath: string): string => schemaPath.slice(schemaPath.lastIndexOf('.') + 1);
   return {
     ui: (key, values) => t.t(`ui/${key}`, values ?? {}),
-    field: (schemaPath) => lookup(`labels/${schemaPath}`) ?? lookup(`labels/${last(schemaPath)}`) ?? humanize(last(schemaPath)),
+    field: (schemaPath, title) => lookup(`labels/${schemaPath}`) ?? lookup(`labels/${last(schemaPath)}`) ?? title ?? humanize(last(schemaPath)),
+    help: (schemaPath) => lookup(`help/${schemaPath}`),
     item: (schemaPath) =>
       lookup(`items/${schemaPath}`) ?? lookup(`items/${last(schemaPath)}`) ?? singular(humanize(last(schemaPath)).toLowerCase()),
     value: (value) => (typeof value === 'string' ? (lookup(`values/${value}`) ?? humanize(value)) : String(value)),
