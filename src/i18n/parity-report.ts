@@ -2,6 +2,7 @@ import { formatJsonPath } from '../model/diagnostic.js';
 import type { Iep } from '../model/iep.js';
 import type { Language } from '../model/languages.js';
 import { LOCALES_DIR } from '../model/paths.js';
+import type { ProfileDefinition } from '../model/profiles.js';
 import { textFields } from '../model/text-fields.js';
 import { availableLanguages, loadLocale, loadMergedLocale, type LocaleMeta } from './load-locales.js';
 import { compareWithEnglish, baseKey, flattenKeys } from './locale-keys.js';
@@ -41,6 +42,11 @@ export function parityReport(
   localesDir: string | readonly string[] = LOCALES_DIR,
   /** The fields each copy prints, by layout (src/compose/printed-fields.ts); the report gives a percent per copy. */
   printed: ReadonlyMap<string, readonly string[]> = new Map(),
+  /**
+   * The profile the record is read with: its own text fields (`extensions.<namespace>`, `x-iep: text`) are counted
+   * and listed as the model's are. Without it, only the model's fields.
+   */
+  profile?: Pick<ProfileDefinition, 'extensions'>,
 ): ParityReport {
   const dirs = typeof localesDir === 'string' ? [localesDir] : localesDir;
   const load = (language: Language) => (dirs.length === 1 ? loadLocale(language, dirs[0]) : loadMergedLocale(language, dirs));
@@ -50,7 +56,7 @@ export function parityReport(
   const own = hasLocale ? load(lang) : { resources: {}, meta: { name: lang, dir: 'ltr', reviewed: false } as LocaleMeta };
   const missingLabels = lang === 'en' ? [] : compareWithEnglish(lang, en.resources, own.resources).missing;
 
-  const fields = textFields(iep);
+  const fields = textFields(iep, undefined, profile?.extensions);
   const translated = lang === 'en' ? fields : fields.filter((f) => f.translations.includes(lang));
   const missing = lang === 'en' ? [] : fields.filter((f) => !f.translations.includes(lang));
   const translatedSet = new Set(translated.map((f) => formatJsonPath(f.fieldPath)));
