@@ -26,6 +26,8 @@ export interface ParityReport {
   copies: { layout: string; total: number; translated: number; percent: number }[];
   /** True when every label and every field is translated: the copy is a complete rendition. */
   complete: boolean;
+  /** The profile whose own text fields (`extensions.<namespace>`) are among the fields, when some are untranslated. */
+  profile?: string;
 }
 
 /**
@@ -46,7 +48,7 @@ export function parityReport(
    * The profile the record is read with: its own text fields (`extensions.<namespace>`, `x-iep: text`) are counted
    * and listed as the model's are. Without it, only the model's fields.
    */
-  profile?: Pick<ProfileDefinition, 'extensions'>,
+  profile?: Pick<ProfileDefinition, 'extensions' | 'id'>,
 ): ParityReport {
   const dirs = typeof localesDir === 'string' ? [localesDir] : localesDir;
   const load = (language: Language) => (dirs.length === 1 ? loadLocale(language, dirs[0]) : loadMergedLocale(language, dirs));
@@ -77,6 +79,7 @@ export function parityReport(
       return { layout, total: paths.length, translated: done, percent: percent(done, paths.length) };
     }),
     complete: missingLabels.length === 0 && missing.length === 0,
+    ...(profile && missing.some((f) => f.extension) ? { profile: profile.id } : {}),
   };
 }
 
@@ -100,7 +103,7 @@ export function formatParityReport(report: ParityReport, file: string): string {
     lines.push(
       '  fields without a translation (printed in English, marked as not yet translated), with their English:',
       ...report.fields.untranslated.flatMap((f) => [`    ${f.path}`, `      ${f.english.replace(/\s*\n\s*/g, ' ')}`]),
-      `  to hand them to a translator: iep i18n export ${file} --lang ${report.lang} --out <name>.xlf`,
+      `  to hand them to a translator: iep i18n export ${file} --lang ${report.lang}${report.profile ? ` --profile ${report.profile}` : ''} --out <name>.xlf`,
     );
   }
   lines.push(report.complete ? '  complete: every label and field is translated' : '  not complete');
