@@ -1,5 +1,4 @@
 import { Command, CommanderError } from 'commander';
-import { createRequire } from 'node:module';
 import { EXIT, EXIT_MEANINGS, type ExitCodeName } from '../model/diagnostic-catalog.js';
 import { DiagnosticsUsageError, processIo, UsageError, type CliIo } from './io.js';
 import { formatDiagnostics } from './print-diagnostics.js';
@@ -15,8 +14,9 @@ import { registerServe } from './commands/serve.js';
 import { registerInit } from './commands/init.js';
 import { registerWorker } from './commands/worker.js';
 import { registerDiff } from './commands/diff.js';
+import { PACKAGE_VERSION } from '../model/paths.js';
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+const version = PACKAGE_VERSION;
 
 const EXIT_HELP = `\nExit codes:\n${(Object.keys(EXIT) as ExitCodeName[]).map((name) => `  ${EXIT[name]}  ${EXIT_MEANINGS[name]}\n`).join('')}`;
 

@@ -19,6 +19,8 @@ export interface LoadedProfile {
 
 const HINT = 'see "Profiles" in docs/templates.md';
 const RULE_FILE = /\.(js|mjs|ts)$/;
+/** What a profile's id may be (the pattern of `id` in ProfileConfigSchema). */
+const PROFILE_NAME = /^[a-z][a-z0-9-]{0,39}$/;
 
 /** The templates folders searched, in order: the overlays, then the bundled templates/ (or its replacement). */
 export function templateRoots(dirs: ProfileDirs = {}): string[] {
@@ -45,6 +47,21 @@ const cache = new Map<string, { loaded: LoadedProfile; signature: string }>();
  * Read once per name and folders, again when a file it read changes.
  */
 export function loadProfile(name: string, dirs: ProfileDirs = {}): LoadedProfile {
+  // A name is a folder's name, never a path: `../x` or `/etc` must not reach outside the templates folders.
+  if (typeof name !== 'string' || !PROFILE_NAME.test(name)) {
+    const known = availableProfiles(dirs);
+    const guess = typeof name === 'string' ? closest(name.toLowerCase(), known) : undefined;
+    return {
+      diagnostics: [
+        {
+          code: 'profile-unknown',
+          severity: 'error',
+          message: `${JSON.stringify(String(name)).slice(0, 80)} is not a profile name: a profile is named by lowercase letters, digits and hyphens (profiles: ${known.join(', ')})`,
+          hint: guess ? `did you mean \`${guess}\`?` : 'give the name of a folder that holds a profile.yaml, e.g. ny; its folder goes in --templates DIR',
+        },
+      ],
+    };
+  }
   const roots = templateRoots(dirs);
   const key = JSON.stringify([name, roots, dirs.locales ?? [], dirs.localesDir ?? '']);
   const hit = cache.get(key);

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { BrowserPool, MAX_IEP_BYTES } from '../pipeline/index.js';
@@ -16,8 +15,8 @@ import { COMMON_REFUSALS, jsonResponse, type RouteSchema } from './route-docs.js
 import type { ServedFolder } from './served-folder.js';
 import type { ServedProfiles } from './request-profile.js';
 import type { RenderJobService } from '../queue/render-job-service.js';
+import { PACKAGE_VERSION } from '../model/paths.js';
 
-const { version: PACKAGE_VERSION } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 export interface ServerOptions {
   folder: ServedFolder;

@@ -3,7 +3,6 @@
  * them) with its translations, in one TMX file beside the IEPs, so that the same sentence in another student's
  * record is filled from it (`iep i18n apply-memory`) and a CAT tool can use it too.
  */
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { CATALOG } from '../model/diagnostic-catalog.js';
@@ -12,6 +11,7 @@ import { readBounded } from '../load/read-bounded.js';
 import { writeFileAtomic } from '../load/write-file-atomic.js';
 import type { MemoryPair } from './memory-pair.js';
 import { MAX_TMX_BYTES, TmxDocument, tmxDate, type TmxUnit } from './tmx-document.js';
+import { PACKAGE_VERSION } from '../model/paths.js';
 
 /** The memory's file name in the IEPs' folder. */
 export const MEMORY_FILE_NAME = 'iepkit-memory.tmx';
@@ -152,5 +152,5 @@ function decodeXml(bytes: Uint8Array): string | undefined {
 }
 
 function packageVersion(): string {
-  return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+  return PACKAGE_VERSION;
 }

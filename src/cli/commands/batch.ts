@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { createRequire } from 'node:module';
 import { BATCH_DEFAULTS } from '../../model/defaults.js';
 import { EXIT, exitCodeFor } from '../../model/diagnostic-catalog.js';
 import { batchProgressReporter } from '../batch-progress.js';
@@ -10,8 +9,9 @@ import { addOutputOptions, parseOutputOptions, type OutputCliOptions } from '../
 import { profileChoice } from '../profile-options.js';
 import { formatDiagnostics } from '../print-diagnostics.js';
 import { timestampFromEnvironment } from '../source-date-epoch.js';
+import { PACKAGE_VERSION } from '../../model/paths.js';
 
-const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
+const version = PACKAGE_VERSION;
 
 interface BatchCliOptions extends OutputCliOptions {
   concurrency: string;
