@@ -2,6 +2,7 @@ import { formatJsonPath } from '../model/diagnostic.js';
 import type { Iep } from '../model/iep.js';
 import type { Language } from '../model/languages.js';
 import { LOCALES_DIR } from '../model/paths.js';
+import type { ProfileDefinition } from '../model/profiles.js';
 import { textFields } from '../model/text-fields.js';
 import { availableLanguages, loadLocale, loadMergedLocale, type LocaleMeta } from './load-locales.js';
 import { compareWithEnglish, baseKey, flattenKeys } from './locale-keys.js';
@@ -25,6 +26,8 @@ export interface ParityReport {
   copies: { layout: string; total: number; translated: number; percent: number }[];
   /** True when every label and every field is translated: the copy is a complete rendition. */
   complete: boolean;
+  /** The profile whose own text fields (`extensions.<namespace>`) are among the fields, when some are untranslated. */
+  profile?: string;
 }
 
 /**
@@ -41,6 +44,11 @@ export function parityReport(
   localesDir: string | readonly string[] = LOCALES_DIR,
   /** The fields each copy prints, by layout (src/compose/printed-fields.ts); the report gives a percent per copy. */
   printed: ReadonlyMap<string, readonly string[]> = new Map(),
+  /**
+   * The profile the record is read with: its own text fields (`extensions.<namespace>`, `x-iep: text`) are counted
+   * and listed as the model's are. Without it, only the model's fields.
+   */
+  profile?: Pick<ProfileDefinition, 'extensions' | 'id'>,
 ): ParityReport {
   const dirs = typeof localesDir === 'string' ? [localesDir] : localesDir;
   const load = (language: Language) => (dirs.length === 1 ? loadLocale(language, dirs[0]) : loadMergedLocale(language, dirs));
@@ -50,7 +58,7 @@ export function parityReport(
   const own = hasLocale ? load(lang) : { resources: {}, meta: { name: lang, dir: 'ltr', reviewed: false } as LocaleMeta };
   const missingLabels = lang === 'en' ? [] : compareWithEnglish(lang, en.resources, own.resources).missing;
 
-  const fields = textFields(iep);
+  const fields = textFields(iep, undefined, profile?.extensions);
   const translated = lang === 'en' ? fields : fields.filter((f) => f.translations.includes(lang));
   const missing = lang === 'en' ? [] : fields.filter((f) => !f.translations.includes(lang));
   const translatedSet = new Set(translated.map((f) => formatJsonPath(f.fieldPath)));
@@ -71,6 +79,7 @@ export function parityReport(
       return { layout, total: paths.length, translated: done, percent: percent(done, paths.length) };
     }),
     complete: missingLabels.length === 0 && missing.length === 0,
+    ...(profile && missing.some((f) => f.extension) ? { profile: profile.id } : {}),
   };
 }
 
@@ -94,7 +103,7 @@ export function formatParityReport(report: ParityReport, file: string): string {
     lines.push(
       '  fields without a translation (printed in English, marked as not yet translated), with their English:',
       ...report.fields.untranslated.flatMap((f) => [`    ${f.path}`, `      ${f.english.replace(/\s*\n\s*/g, ' ')}`]),
-      `  to hand them to a translator: iep i18n export ${file} --lang ${report.lang} --out <name>.xlf`,
+      `  to hand them to a translator: iep i18n export ${file} --lang ${report.lang}${report.profile ? ` --profile ${report.profile}` : ''} --out <name>.xlf`,
     );
   }
   lines.push(report.complete ? '  complete: every label and field is translated' : '  not complete');

@@ -38,8 +38,8 @@ strengths first and needs as what the student is learning next, with the support
 a strength it builds on. The lint checks the record for that, and for text plain enough for the people who read it.
 
 Findings are **warnings** (exit code 0). With \`--strict\` they are **errors** (exit code 1), for a CI gate or a
-final review. Library use: \`lintIep(iep, { file, sourceMap, source, strict })\` from \`src/lint/lint-iep.ts\`, and for
-the reading level \`checkReadingLevel(iep, layout, { file, sourceMap, strict })\` from
+final review. Library use: \`lintIep(iep, { file, sourceMap, source, strict, profile })\` from \`src/lint/lint-iep.ts\`, and for
+the reading level \`checkReadingLevel(iep, layout, { file, sourceMap, strict, profile })\` from
 \`src/pipeline/check-reading-level.ts\`, return the diagnostics; they never print.
 
 ## Codes
@@ -55,7 +55,12 @@ the reading level \`checkReadingLevel(iep, layout, { file, sourceMap, strict })\
 
 Every narrative (\`Text\`) field is checked, found by walking the record alongside the schema (src/model/iep.ts), so a
 new narrative field is covered without changing the lint. For a field with translations, the English text (\`.en\`)
-is checked.
+is checked. So are the profile's own text fields: a profile's data under \`extensions.<namespace>\` whose schema marks a
+property \`"x-iep": "text"\` (Massachusetts' Student and Team Vision, \`extensions.ma.visionHighSchool\` ...), with
+\`--profile\` (or \`"profile"\` in iepkit.config.json). Read with another profile (the default \`ny\` when none is
+named), that data is not checked and \`extension-unknown\` says which profile it belongs to (\`--profile ma\`).
+\`iep readability\` and \`--layout\` grade what the copy prints, a profile's field among it when its layout prints one,
+and point a warning at that field (\`extensions.ma.teamVisionFiveYears.en\`).
 
 ## The word list
 

@@ -10,13 +10,20 @@
  * that translations are not checked) are `info` and stay so. The library never prints: the CLI does.
  */
 import type { Iep } from '../model/iep.js';
+import type { Profile, ProfileDefinition, ProfileDirs } from '../model/profiles.js';
 import type { SourceMap } from '../load/source-map.js';
+import { resolveProfile } from '../load/load-profile.js';
 import { strictly, type LintDiagnostic } from './lint-diagnostic.js';
 import { Locator } from './lint-locate.js';
 import { checkStrengths } from './lint-strengths.js';
 import { checkWording, englishOnlyNotice } from './lint-wording.js';
 
-export interface LintOptions {
+export interface LintOptions extends ProfileDirs {
+  /**
+   * The profile the record is read with (a name, or resolved; default the default profile): its own text fields
+   * (`extensions.<namespace>`, `x-iep: text` in its schema) are checked for deficit wording as the model's are.
+   */
+  profile?: Profile | ProfileDefinition;
   /** The file name put on each diagnostic. */
   file?: string;
   /** The loader's source map, for line and column. */
@@ -30,7 +37,7 @@ export interface LintOptions {
 export function lintIep(iep: Iep, options: LintOptions = {}): LintDiagnostic[] {
   const locator = new Locator(options.sourceMap, options.source);
   const diagnostics = [
-    ...checkWording(iep, locator, options.file),
+    ...checkWording(iep, locator, options.file, resolveProfile(options).profile?.extensions),
     ...checkStrengths(iep, locator, options.file),
   ];
   return options.strict ? strictly(diagnostics) : diagnostics;

@@ -8,6 +8,7 @@ import { findDeficitWording, rewriteDeficit } from './deficit-terms.js';
 import type { LintDiagnostic } from './lint-diagnostic.js';
 import type { Locator } from './lint-locate.js';
 import { textFields } from '../model/text-fields.js';
+import type { ProfileDefinition } from '../model/profiles.js';
 
 /**
  * Fields that hold someone's own words. They are quoted as said, so wording found there is reported as information
@@ -18,11 +19,12 @@ const VOICE_FIELDS: Record<string, string> = {
   parentConcerns: "the parents' own words",
 };
 
-export function checkWording(iep: Iep, locator: Locator, file?: string): LintDiagnostic[] {
+/** @param extensions the profile's own data, whose `x-iep: text` fields are checked as the model's are. */
+export function checkWording(iep: Iep, locator: Locator, file?: string, extensions?: ProfileDefinition['extensions']): LintDiagnostic[] {
   const diagnostics: LintDiagnostic[] = [];
   const translated = new Set<string>();
   let translatedFields = 0;
-  for (const field of textFields(iep)) {
+  for (const field of textFields(iep, undefined, extensions)) {
     if (field.translations.length) {
       translatedFields++;
       field.translations.forEach((l) => translated.add(l));

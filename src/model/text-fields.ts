@@ -17,10 +17,17 @@ export interface TextField {
   text: string;
   /** Languages the field is translated into, besides English. */
   translations: string[];
+  /**
+   * Set on a profile's own text field (`extensions.<namespace>...`, `x-iep: text`): the namespace and the field's
+   * `description` in the profile's extensions schema, which is all a translator or a reader of a report can be told
+   * about it (the model's fields have labels; a profile's have only its schema).
+   */
+  extension?: { namespace: string; description?: string };
 }
 
 interface SchemaNode {
   type?: string | string[];
+  description?: string;
   properties?: Record<string, SchemaNode>;
   items?: SchemaNode;
   anyOf?: SchemaNode[];
@@ -44,33 +51,37 @@ function isTextSchema(schema: SchemaNode): boolean {
 export function textFields(iep: Iep, schema: TSchema = IepSchema, extensions?: ProfileDefinition['extensions']): TextField[] {
   const out: TextField[] = [];
   walk(schema as SchemaNode, iep, [], out);
-  if (extensions) walk(expandExtensionSchema(extensions.schema).schema as SchemaNode, iep.extensions?.[extensions.namespace], ['extensions', extensions.namespace], out);
+  if (extensions) {
+    const namespace = extensions.namespace;
+    walk(expandExtensionSchema(extensions.schema).schema as SchemaNode, iep.extensions?.[namespace], ['extensions', namespace], out, namespace);
+  }
   return out;
 }
 
-function walk(schema: SchemaNode, value: unknown, path: (string | number)[], out: TextField[]): void {
+function walk(schema: SchemaNode, value: unknown, path: (string | number)[], out: TextField[], namespace?: string): void {
   if (value === undefined || value === null) return;
   if (isTextSchema(schema)) {
-    if (typeof value === 'string') out.push({ path, fieldPath: path, text: value, translations: [] });
+    const extension = namespace === undefined ? {} : { extension: { namespace, ...(schema.description ? { description: schema.description } : {}) } };
+    if (typeof value === 'string') out.push({ path, fieldPath: path, text: value, translations: [], ...extension });
     else if (typeof value === 'object' && typeof (value as { en?: unknown }).en === 'string') {
       const map = value as Record<string, string>;
-      out.push({ path: [...path, 'en'], fieldPath: path, text: map.en!, translations: Object.keys(map).filter((k) => k !== 'en') });
+      out.push({ path: [...path, 'en'], fieldPath: path, text: map.en!, translations: Object.keys(map).filter((k) => k !== 'en'), ...extension });
     }
     return;
   }
   if (schema.anyOf) {
     const kind = Array.isArray(value) ? 'array' : typeof value === 'object' ? 'object' : typeof value;
     const branch = schema.anyOf.find((b) => b.type === kind || (kind === 'object' && b.properties));
-    if (branch) walk(branch, value, path, out);
+    if (branch) walk(branch, value, path, out, namespace);
     return;
   }
   if (schema.properties && typeof value === 'object' && !Array.isArray(value)) {
     for (const [key, sub] of Object.entries(schema.properties)) {
-      walk(sub, (value as Record<string, unknown>)[key], [...path, key], out);
+      walk(sub, (value as Record<string, unknown>)[key], [...path, key], out, namespace);
     }
     return;
   }
   if (schema.items && Array.isArray(value)) {
-    value.forEach((item, i) => walk(schema.items!, item, [...path, i], out));
+    value.forEach((item, i) => walk(schema.items!, item, [...path, i], out, namespace));
   }
 }

@@ -12,6 +12,7 @@ import { measureReadingLevel, type LayoutReadingReport } from '../readability/me
 import { readingLevelWarnings, type ReadingDiagnostic } from '../readability/reading-level-warnings.js';
 import { READING_LAYOUTS, type ReadingLayout } from '../readability/reading-targets.js';
 import { CHANGES_LAYOUT, isProgressLayout } from '../model/layouts.js';
+import { resolveProfile } from '../load/load-profile.js';
 
 /** The profile and the folders its layouts and labels are looked for in (`--profile`, `--templates`, `--locales`). */
 export type ReadingProfileOptions = Pick<ComposeOptions, 'profile' | 'templates' | 'locales' | 'templatesDir' | 'localesDir'>;
@@ -38,6 +39,7 @@ export function checkReadingLevel(iep: Iep, layout: ReadingLayout, options: Chec
   if (!composed.document) return composed.diagnostics;
   const warnings = readingLevelWarnings(composed.document, iep, {
     file: options.file,
+    profile: resolveProfile(options).profile,
     locate: (path) => options.sourceMap?.locate(path) ?? {},
   });
   return options.strict ? strictly(warnings) : warnings;

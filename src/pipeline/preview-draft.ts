@@ -82,7 +82,7 @@ export async function previewDraft(source: string, options: PreviewOptions = {})
 
   diagnostics.push(...checked(() => checkExtensions(iep, { profile, ...dirs, ...located })));
   diagnostics.push(...checked(() => checkCompliance(iep, { profile, ...dirs, ...located })));
-  diagnostics.push(...checked(() => lintIep(iep, { ...located, source: read.text })));
+  diagnostics.push(...checked(() => lintIep(iep, { ...located, source: read.text, profile, ...dirs })));
   const layout = options.layout ?? DEFAULTS.layouts[0]!;
   if ((READING_LAYOUTS as readonly string[]).includes(layout)) {
     diagnostics.push(...checked(() => checkReadingLevel(iep, layout as ReadingLayout, { ...located, reuseParses: true, profile, ...dirs })));

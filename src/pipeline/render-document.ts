@@ -86,21 +86,24 @@ export async function renderDocument(iep: Iep, options: DocumentOptions, source:
   }
   return {
     outputs,
-    diagnostics: [...composed.diagnostics, ...untranslatedWarning(composed.untranslated, lang), ...glyphProblems, ...problems],
+    diagnostics: [...composed.diagnostics, ...untranslatedWarning(composed.untranslated, lang, options.profile), ...glyphProblems, ...problems],
     untranslated: composed.untranslated,
     document: doc,
   };
 }
 
-function untranslatedWarning(untranslated: readonly UntranslatedField[], lang: string): Diagnostic[] {
+function untranslatedWarning(untranslated: readonly UntranslatedField[], lang: string, profile: DocumentOptions['profile']): Diagnostic[] {
   if (untranslated.length === 0) return [];
   const paths = untranslated.map((u) => u.path);
+  // A profile's own fields (extensions.<namespace>) are exported only with that profile: the commands say so.
+  const id = typeof profile === 'string' ? profile : profile?.id;
+  const withProfile = id !== undefined && paths.some((p) => p.startsWith('extensions.')) ? ` --profile ${id}` : '';
   return [
     {
       code: 'untranslated-fields',
       severity: 'warning',
       message: `${paths.length} narrative field${paths.length === 1 ? ' has' : 's have'} no ${lang} translation and ${paths.length === 1 ? 'is' : 'are'} printed in English, marked as not yet translated: ${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', ...' : ''}`,
-      hint: `for a translator: \`iep i18n export <file> --lang ${lang} --out <name>.xlf\` writes them as XLIFF, \`iep i18n import <name>.xlf <file>\` merges the translations back; \`iep i18n <file> --lang ${lang}\` lists them with their English`,
+      hint: `for a translator: \`iep i18n export <file> --lang ${lang}${withProfile} --out <name>.xlf\` writes them as XLIFF, \`iep i18n import <name>.xlf <file>${withProfile}\` merges the translations back; \`iep i18n <file> --lang ${lang}${withProfile}\` lists them with their English`,
     },
   ];
 }

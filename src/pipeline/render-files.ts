@@ -79,7 +79,7 @@ export async function renderFiles(files: readonly string[], options: RenderFiles
         report(mismatch);
         if (hasErrors(mismatch)) continue;
       }
-      const wording = options.lint !== false ? lintIep(loaded.iep, { file, sourceMap: loaded.sourceMap }).filter((d) => d.severity !== 'info') : [];
+      const wording = options.lint !== false ? lintIep(loaded.iep, { file, sourceMap: loaded.sourceMap, profile: resolved.profile, templates: resolved.templates, locales: resolved.locales, templatesDir: resolved.templatesDir, localesDir: resolved.localesDir }).filter((d) => d.severity !== 'info') : [];
       report(wording);
       const jobs = planJobs([{ input: file, iep: loaded.iep }], { ...resolved, withBase: base !== undefined });
       if (resolved.layouts.includes(BILINGUAL_LAYOUT) && !jobs.some((job) => job.layout === BILINGUAL_LAYOUT) && resolved.langs.includes('family')) {

@@ -5,6 +5,7 @@
 import { formatJsonPath, type Diagnostic, type JsonPath } from '../model/diagnostic.js';
 import type { DocumentTree } from '../model/document.js';
 import type { Iep } from '../model/iep.js';
+import type { ProfileDefinition } from '../model/profiles.js';
 import { textFields, type TextField } from '../model/text-fields.js';
 import { measureReadingLevel, readingLayoutOf } from './measure-reading-level.js';
 import { MIN_WORDS_FOR_WARNING, READING_LAYOUT_NAMES, type ReadingLayout } from './reading-targets.js';
@@ -28,6 +29,8 @@ export interface ReadingLevelWarningsOptions {
   file?: string;
   /** The line and column of a field in the IEP file (the loader's source map), when known. */
   locate?: (path: JsonPath) => { line?: number; column?: number };
+  /** The profile the copy was composed with: a hard sentence from its own text fields (`extensions.<namespace>`) is located there. */
+  profile?: Pick<ProfileDefinition, 'extensions'>;
 }
 
 /**
@@ -38,7 +41,7 @@ export function readingLevelWarnings(document: DocumentTree, iep: Iep, options: 
   const layout = readingLayoutOf(document);
   const name = READING_LAYOUT_NAMES[layout];
   const report = measureReadingLevel(document);
-  const fields = textFields(iep);
+  const fields = textFields(iep, undefined, options.profile?.extensions);
   return report.sections
     .filter((reading) => reading.aboveTarget && reading.words >= MIN_WORDS_FOR_WARNING)
     .map((reading) => {

@@ -131,14 +131,16 @@ export function registerIepRoutes(app: FastifyInstance, options: IepRoutesOption
     },
   });
 
-  app.post('/api/lint', {
-    schema: { summary: 'strength-based wording: deficit terms with suggested rewrites' } satisfies RouteSchema,
-    config: { ...iep, openapi: { requestBody: IEP_REQUEST_BODY, responses: { '200': jsonResponse('every finding', DIAGNOSTICS_SCHEMA), '422': INVALID, ...IEP_REFUSALS } } },
+  app.post<{ Querystring: { profile?: Profile } }>('/api/lint', {
+    schema: { summary: 'strength-based wording: deficit terms with suggested rewrites (in the profile\'s own text fields too)', querystring: { type: 'object', properties: { profile: PROFILE_PARAM } } } satisfies RouteSchema,
+    config: { ...iep, openapi: { requestBody: IEP_REQUEST_BODY, responses: { '200': jsonResponse('every finding', DIAGNOSTICS_SCHEMA), ...PROFILE_REFUSAL, '422': INVALID, ...IEP_REFUSALS } } },
     handler: async (request, reply) => {
+      const profile = requestProfile(request.query.profile, options.profiles);
       const source = request.body as string;
       const loaded = loadIep(source);
       if (!loaded.iep) return invalid(reply, loaded.diagnostics);
-      return { diagnostics: [...loaded.diagnostics, ...lintIep(loaded.iep, { file: loaded.file, sourceMap: loaded.sourceMap, source })] };
+      const located = { ...profile, file: loaded.file, sourceMap: loaded.sourceMap };
+      return { diagnostics: [...loaded.diagnostics, ...checkExtensions(loaded.iep, located), ...lintIep(loaded.iep, { ...located, source })] };
     },
   });
 

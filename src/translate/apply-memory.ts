@@ -8,11 +8,11 @@ import type { Diagnostic, JsonPath } from '../model/diagnostic.js';
 import { formatJsonPath, hasErrors } from '../model/diagnostic.js';
 import { CATALOG } from '../model/diagnostic-catalog.js';
 import type { Language } from '../model/languages.js';
-import { textFields } from '../model/text-fields.js';
 import { loadIep } from '../validate/load-iep.js';
 import { addTranslation } from './add-translation.js';
 import { fieldSegments, joinSegments } from './field-segments.js';
 import { MEMORY_MARK } from './memory-pair.js';
+import { extensionProblems, profileTextFields, translateProfile, type TranslateProfileOptions } from './profile-text-fields.js';
 import type { TranslationMemory } from './translation-memory.js';
 
 export interface FieldCoverage {
@@ -36,13 +36,20 @@ export interface AppliedMemory {
   diagnostics: Diagnostic[];
 }
 
-export function applyMemory(source: string, file: string, memory: TranslationMemory, lang: Language): AppliedMemory {
+/**
+ * @param options the profile the record is read with: its own text fields (`extensions.<namespace>`, `x-iep: text`)
+ *   are filled as the model's are, and a fill that breaks its extensions schema is refused as one that breaks the model.
+ */
+export function applyMemory(source: string, file: string, memory: TranslationMemory, lang: Language, options: TranslateProfileOptions = {}): AppliedMemory {
+  const profile = translateProfile(options);
   const loaded = loadIep(source, { file });
   const result: AppliedMemory = { filled: [], partial: [], uncovered: 0, diagnostics: [] };
   if (!loaded.iep || hasErrors(loaded.diagnostics)) return { ...result, diagnostics: loaded.diagnostics };
+  const invalid = extensionProblems(loaded.iep, profile, { file, sourceMap: loaded.sourceMap }).filter((d) => d.severity === 'error');
+  if (invalid.length > 0) return { ...result, diagnostics: invalid };
 
   const fills: { fieldPath: JsonPath; text: string; coverage: FieldCoverage }[] = [];
-  for (const field of textFields(loaded.iep)) {
+  for (const field of profileTextFields(loaded.iep, profile)) {
     if (field.translations.includes(lang)) continue;
     // Paragraphs of sentences, as the XLIFF export segments them: a filled field keeps its paragraph breaks.
     const paragraphs = fieldSegments(field.text);
@@ -90,7 +97,8 @@ export function applyMemory(source: string, file: string, memory: TranslationMem
       text = edited;
       filled.push(fill.coverage);
     }
-    const check = loadIep(text, { file });
+    const loadedAgain = loadIep(text, { file });
+    const check = { diagnostics: [...loadedAgain.diagnostics, ...(loadedAgain.iep ? extensionProblems(loadedAgain.iep, profile, { file, sourceMap: loadedAgain.sourceMap }) : [])] };
     const errors = check.diagnostics.filter((d) => d.severity === 'error');
     // An error in the field, or any finding in the new translation itself (a warning too: an invisible bidi
     // override the documents would drop is not something to write into a record unseen).

@@ -3,8 +3,8 @@ import type { XliffGroup, XliffUnit } from 'xliff/xliff12ToJs';
 import { formatJsonPath } from '../model/diagnostic.js';
 import type { Iep } from '../model/iep.js';
 import type { Language } from '../model/languages.js';
-import { textFields } from '../model/text-fields.js';
 import { fieldNotes } from './field-notes.js';
+import { profileTextFields, translateProfile, type TranslateProfileOptions } from './profile-text-fields.js';
 import { fieldSegments, translationAt, translationSentences } from './field-segments.js';
 import { hasMemoryMark } from './memory-mark.js';
 import { segmentId, unitId, xliffFileName } from './xliff-ids.js';
@@ -32,21 +32,24 @@ export interface XliffExport {
  * already in the IEP comes as the targets: sentence by sentence when it splits into as many sentences as the
  * English, else whole in one trans-unit for the whole field (cutting it elsewhere would misalign it). Translations
  * a person gave are `approved="yes"`; those the translation memory filled are `approved="no"`, their target
- * `state="needs-review-translation"`, with a note asking for review.
+ * `state="needs-review-translation"`, with a note asking for review. The profile's own text fields
+ * (`extensions.<namespace>`, `x-iep: text` in its schema) are units as the model's are, their notes naming the
+ * profile and giving the field's description from the schema.
  */
-export function exportXliff(inputs: readonly XliffInput[], lang: Language, options: { all?: boolean } = {}): XliffExport {
+export function exportXliff(inputs: readonly XliffInput[], lang: Language, options: { all?: boolean } & TranslateProfileOptions = {}): XliffExport {
+  const profile = translateProfile(options);
   const resources: Record<string, Record<string, XliffGroup>> = {};
   let units = 0;
   let segments = 0;
   for (const { file, iep, source } of inputs) {
     const groups: Record<string, XliffGroup> = {};
-    for (const field of textFields(iep)) {
+    for (const field of profileTextFields(iep, profile)) {
       const translated = field.translations.includes(lang);
       if (translated && !options.all) continue;
       const existing = translated ? translationAt(iep, field.fieldPath, lang) : undefined;
       const fromMemory = existing !== undefined && hasMemoryMark(source, field.fieldPath, lang);
-      const { section, label } = fieldNotes(field.fieldPath);
-      const notes = [`Field: ${label}`, `Section: ${section}`, `Student: ${iep.student.firstName}`];
+      const { section, label } = fieldNotes(field.fieldPath, field.extension && profile ? { profileName: profile.name } : undefined);
+      const notes = [`Field: ${label}`, `Section: ${section}`, ...(field.extension?.description ? [`About this field: ${field.extension.description}`] : []), `Student: ${iep.student.firstName}`];
       if (fromMemory) notes.push('This translation was filled from the translation memory: please review it.');
 
       const id = unitId(file, field.fieldPath);

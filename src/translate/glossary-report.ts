@@ -14,11 +14,11 @@ import { formatJsonPath } from '../model/diagnostic.js';
 import type { Iep } from '../model/iep.js';
 import type { Language } from '../model/languages.js';
 import { LOCALES_DIR } from '../model/paths.js';
-import { textFields } from '../model/text-fields.js';
 import type { SourceMap } from '../load/source-map.js';
 import { loadLocale } from '../i18n/load-locales.js';
 import { translationSentences } from './field-segments.js';
 import { segmentSentences } from './segment-sentences.js';
+import { profileTextFields, translateProfile, type TranslateProfileOptions } from './profile-text-fields.js';
 
 export interface GlossaryFinding {
   file: string;
@@ -84,12 +84,15 @@ export function glossaryTerms(lang: Language, localesDir = LOCALES_DIR): Glossar
   return terms;
 }
 
-/** Checks every narrative field of `iep` that has a translation into `lang`. */
-export function glossaryReport(iep: Iep, lang: Language, options: { file: string; sourceMap?: SourceMap; localesDir?: string }): GlossaryReport {
+/**
+ * Checks every narrative field of `iep` that has a translation into `lang`: the model's, and the profile's own text
+ * fields (`extensions.<namespace>`) when the profile (`profile`, default the default profile) declares them.
+ */
+export function glossaryReport(iep: Iep, lang: Language, options: { file: string; sourceMap?: SourceMap; localesDir?: string } & Omit<TranslateProfileOptions, 'localesDir'>): GlossaryReport {
   const terms = glossaryTerms(lang, options.localesDir);
   const findings: GlossaryFinding[] = [];
   let fields = 0;
-  for (const field of textFields(iep)) {
+  for (const field of profileTextFields(iep, translateProfile({ profile: options.profile, templates: options.templates, locales: options.locales, templatesDir: options.templatesDir }))) {
     if (!field.translations.includes(lang)) continue;
     const translation = valueAt(iep, [...field.fieldPath, lang]);
     if (typeof translation !== 'string') continue;

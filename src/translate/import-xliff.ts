@@ -3,11 +3,11 @@ import { applyEdit, ApplyEditError } from '../model/apply-edit.js';
 import { formatJsonPath, hasErrors, type Diagnostic, type JsonPath } from '../model/diagnostic.js';
 import { CATALOG } from '../model/diagnostic-catalog.js';
 import { isLanguage, type Language } from '../model/languages.js';
-import { textFields } from '../model/text-fields.js';
 import { lineColumnAt } from '../load/source-map.js';
 import { loadIep } from '../validate/load-iep.js';
 import { fieldSegments, joinSegments, translationAt } from './field-segments.js';
 import { hasMemoryMark, removeMemoryMark } from './memory-mark.js';
+import { extensionProblems, profileTextFields, translateProfile, type TranslateProfileOptions } from './profile-text-fields.js';
 import type { MemoryPair } from './memory-pair.js';
 import { readXliff, type XliffField } from './read-xliff.js';
 import { segmentId, unitId, xliffFileName } from './xliff-ids.js';
@@ -30,10 +30,12 @@ export interface XliffImport {
  * nothing: a unit id that names no field or sentence of this IEP, or an English source that is not the field's
  * English now, is an error located in the XLIFF (line, column) with the unit and the field, and the text comes back
  * unchanged. A field translated in part is left as it was, with a warning. The result is validated as an IEP before
- * it is returned, so what the caller writes always loads.
+ * it is returned, so what the caller writes always loads; with the profile (`profile`, its folders), whose own text
+ * fields (`extensions.<namespace>`) take translations too and whose extensions schema the result must still meet.
  */
-export function importXliff(xml: string, file: string, source: string, options: { xliffFile?: string } = {}): XliffImport {
+export function importXliff(xml: string, file: string, source: string, options: { xliffFile?: string } & TranslateProfileOptions = {}): XliffImport {
   const xliffFile = options.xliffFile ?? '<xliff>';
+  const profile = translateProfile(options);
   const unchanged = (diagnostics: Diagnostic[], lang?: Language): XliffImport => ({ source, pairs: [], diagnostics, changed: [], ...(lang ? { lang } : {}) });
   const read = readXliff(xml, xliffFile);
   if (!read.xliff) return unchanged(read.diagnostics);
@@ -43,6 +45,8 @@ export function importXliff(xml: string, file: string, source: string, options: 
   }
   const loaded = loadIep(source, { file });
   if (!loaded.iep) return unchanged(loaded.diagnostics, lang);
+  const invalidBefore = extensionProblems(loaded.iep, profile, { file, sourceMap: loaded.sourceMap }).filter((d) => d.severity === 'error');
+  if (invalidBefore.length > 0) return unchanged(invalidBefore, lang);
   const ownFile = read.xliff.files.get(xliffFileName(file));
   if (!ownFile) {
     const names = [...read.xliff.files.keys()].join(', ') || 'none';
@@ -63,7 +67,7 @@ export function importXliff(xml: string, file: string, source: string, options: 
     hint: CATALOG[code].hint,
   });
 
-  const fields = new Map(textFields(loaded.iep).map((f) => [unitId(file, f.fieldPath), f]));
+  const fields = new Map(profileTextFields(loaded.iep, profile).map((f) => [unitId(file, f.fieldPath), f]));
   const diagnostics: Diagnostic[] = [];
   for (const stray of ownFile.strays) diagnostics.push(problem('xliff-unknown-unit', stray, undefined, `unit "${stray}" is not a field of ${xliffFileName(file)} (iepkit writes each field as a <group> of sentences)`));
 
@@ -71,7 +75,12 @@ export function importXliff(xml: string, file: string, source: string, options: 
   for (const unit of ownFile.fields) {
     const field = fields.get(unit.id);
     if (!field) {
-      diagnostics.push(problem('xliff-unknown-unit', unit.id, undefined, `unit "${unit.id}" names no narrative field of ${xliffFileName(file)}`));
+      // A profile's own field is a unit only when the import reads the record with that profile, as the export did.
+      const extension = /#extensions\.([^.[]+)/.exec(unit.id)?.[1];
+      const why = extension !== undefined && extension !== profile?.extensions?.namespace
+        ? ` in the ${profile?.name ?? 'default'} profile, which ${profile?.extensions ? `keeps its own data under extensions.${profile.extensions.namespace}` : 'declares no extensions'}: import with the --profile the XLIFF was exported with`
+        : '';
+      diagnostics.push(problem('xliff-unknown-unit', unit.id, undefined, `unit "${unit.id}" names no narrative field of ${xliffFileName(file)}${why}`));
       continue;
     }
     const path = formatJsonPath(field.fieldPath);
@@ -130,6 +139,9 @@ export function importXliff(xml: string, file: string, source: string, options: 
   }
   const check = loadIep(text, { file });
   if (hasErrors(check.diagnostics)) return unchanged(check.diagnostics, lang);
+  // The profile's schema may ask more of its fields than the model's text does: a translation that breaks it is refused.
+  const invalid = extensionProblems(check.iep, profile, { file, sourceMap: check.sourceMap }).filter((d) => d.severity === 'error');
+  if (invalid.length > 0) return unchanged(invalid.map((d) => ({ ...d, message: `the translation would make the record invalid for the ${profile!.name} profile: ${d.message}` })), lang);
   return { source: text, pairs, diagnostics, lang, changed };
 }
 

@@ -6,7 +6,7 @@ import { closest } from '../model/closest.js';
 import { formatJsonPath, type Diagnostic, type JsonPath } from '../model/diagnostic.js';
 import { expandExtensionSchema } from '../model/extension-schema.js';
 import type { Profile, ProfileDefinition, ProfileDirs } from '../model/profiles.js';
-import { resolveProfile } from '../load/load-profile.js';
+import { availableProfiles, loadProfile, resolveProfile } from '../load/load-profile.js';
 import { pathOfPointer } from '../model/schema-error-words.js';
 import { parseSource } from '../load/parse-source.js';
 import { asMapping } from './as-mapping.js';
@@ -42,6 +42,7 @@ export function validateExtensions(iep: unknown, profile: ProfileDefinition, opt
     const at: JsonPath = ['extensions', namespace];
     if (!declared || namespace !== declared.namespace) {
       const guess = declared ? closest(namespace, [declared.namespace]) : undefined;
+      const owner = guess ? undefined : profileDeclaring(namespace, profile);
       diagnostics.push({
         code: 'extension-unknown',
         severity: 'warning',
@@ -49,7 +50,11 @@ export function validateExtensions(iep: unknown, profile: ProfileDefinition, opt
         path: formatJsonPath(at),
         ...locate(at, true),
         message: `${formatJsonPath(at)} is not data of the ${profile.name} profile (${profile.id}), which ${declared ? `keeps its own data under extensions.${declared.namespace}` : 'declares no extensions'}: no document prints it`,
-        hint: guess ? `did you mean \`${guess}\`?` : 'render with the profile that declares it (--profile), or remove the data',
+        hint: guess
+          ? `did you mean \`${guess}\`?`
+          : owner
+            ? `it is data of the ${owner.name} profile: render, check, lint and translate with --profile ${owner.id} (or "profile": "${owner.id}" in iepkit.config.json)`
+            : 'render with the profile that declares it (--profile), or remove the data',
       });
       continue;
     }
@@ -74,6 +79,20 @@ export function validateExtensions(iep: unknown, profile: ProfileDefinition, opt
     for (const e of errors) if (!(e.keyword === 'enum' && typeErrorAt.has(e.instancePath))) describeError(e, push, written);
   }
   return diagnostics;
+}
+
+/**
+ * The profile (among those the one in use can see: its overlay folders, then the bundled ones) that keeps its own
+ * data under `extensions.<namespace>`, to say which --profile a record was written for.
+ */
+function profileDeclaring(namespace: string, inUse: ProfileDefinition): ProfileDefinition | undefined {
+  const dirs = { templates: inUse.templateRoots };
+  for (const id of availableProfiles(dirs)) {
+    if (id === inUse.id) continue;
+    const other = loadProfile(id, dirs).profile;
+    if (other?.extensions?.namespace === namespace) return other;
+  }
+  return undefined;
 }
 
 /**

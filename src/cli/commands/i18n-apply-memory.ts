@@ -6,6 +6,7 @@ import { expandInputs } from '../expand-inputs.js';
 import { TRANSLATION_LANGUAGES, translationLanguage } from '../translation-language.js';
 import type { CliIo } from '../io.js';
 import { formatDiagnostics } from '../print-diagnostics.js';
+import { addI18nProfileOptions, i18nProfile, PROFILE_TEXT_HELP } from '../i18n-profile.js';
 
 /**
  * `iep i18n apply-memory FILES --lang xx`: fills untranslated narrative fields whose every English sentence is in the
@@ -13,22 +14,25 @@ import { formatDiagnostics } from '../print-diagnostics.js';
  * every field filled and every field only partly covered.
  */
 export function registerI18nApplyMemory(i18n: Command, io: CliIo, setExit: (code: number) => void): void {
-  i18n
+  const command = i18n
     .command('apply-memory')
     .description('fill untranslated fields whose every English sentence is in the translation memory (TMX), marked for review')
     .argument('<files...>', 'IEP files (YAML); globs are expanded')
     .requiredOption('--lang <language>', `the language to fill: ${TRANSLATION_LANGUAGES.join(', ')}`)
     .option('--memory <file>', 'the TMX file to use (default: iepkit-memory.tmx in each IEP file\'s folder)')
-    .option('--dry-run', 'report what would be filled; write nothing')
+    .option('--dry-run', 'report what would be filled; write nothing');
+  addI18nProfileOptions(command)
     .addHelpText(
       'after',
-      '\nEach filled translation gets the comment "# iepkit: from translation memory" on its line: a person reviews it (XLIFF export\n' +
+      `\n${PROFILE_TEXT_HELP}\n` +
+      'Each filled translation gets the comment "# iepkit: from translation memory" on its line: a person reviews it (XLIFF export\n' +
         'marks it "needs review"; writing it by hand removes the comment). A field only partly in memory is reported, not filled.\n' +
         'Files are written whole or not at all. See docs/translation-memory.md.\n' +
         'Exit codes: 0 done (whether or not anything was filled), 1 a file or the memory is invalid, 2 usage error or no memory file,\n5 a file cannot be written.',
     )
     .action(async (args: string[], options: { lang: string; memory?: string; dryRun?: boolean }) => {
       const lang = translationLanguage(options.lang);
+      const profile = await i18nProfile(command);
       const files = await expandInputs(args);
       const [{ readMemory, MEMORY_FILE_NAME }, { applyMemory }, { readIepBytes }, { decodeText }, { writeFileAtomic }, { describeWriteFailure }] = await Promise.all([
         import('../../translate/translation-memory.js'),
@@ -57,7 +61,7 @@ export function registerI18nApplyMemory(i18n: Command, io: CliIo, setExit: (code
           problems.push(...decoded.diagnostics);
           continue;
         }
-        const result = applyMemory(decoded.text, file, memory.memory, lang);
+        const result = applyMemory(decoded.text, file, memory.memory, lang, { profile });
         problems.push(...result.diagnostics);
         const lines = [`${file}: ${lang} from ${memoryFile} (${memory.memory.size} English sentences)`];
         if (result.filled.length) {

@@ -5,19 +5,22 @@ import { EXIT, exitCodeFor } from '../../model/diagnostic-catalog.js';
 import { expandInputs } from '../expand-inputs.js';
 import type { CliIo } from '../io.js';
 import { formatDiagnostics } from '../print-diagnostics.js';
+import { addI18nProfileOptions, i18nProfile, PROFILE_TEXT_HELP } from '../i18n-profile.js';
 
 /**
  * `iep i18n import FILE.xlf IEP...`: merges a translator's XLIFF into the IEP files (src/translate/import-xliff.ts).
  * Every file is checked before any is written; a refusal leaves every file as it was; each write is atomic.
  */
 export function registerI18nImport(i18n: Command, io: CliIo, setExit: (code: number) => void): void {
-  i18n
+  const command = i18n
     .command('import')
     .description("merge the translations of an XLIFF file (from `iep i18n export`) into the IEP files, keeping their comments and order")
     .argument('<xliff>', 'the XLIFF 1.2 file the translator gave back')
-    .argument('<files...>', 'the IEP files it was exported from')
-    .addHelpText('after', '\nExit codes: 0 merged (warnings may list fields left as they were), 1 refused (unknown unit, changed English, invalid file): nothing written, or the translation memory (iepkit-memory.tmx beside the files) is malformed and was not updated, 2 usage error, 5 a file cannot be written.')
+    .argument('<files...>', 'the IEP files it was exported from');
+  addI18nProfileOptions(command)
+    .addHelpText('after', `\n${PROFILE_TEXT_HELP} Import with the --profile the XLIFF was exported with: a translation that\nwould break the profile's extensions schema is refused like any other.\nExit codes: 0 merged (warnings may list fields left as they were), 1 refused (unknown unit, changed English, invalid file): nothing written, or the translation memory (iepkit-memory.tmx beside the files) is malformed and was not updated, 2 usage error, 5 a file cannot be written.`)
     .action(async (xliffFile: string, args: string[], _options: unknown) => {
+      const profile = await i18nProfile(command);
       const files = await expandInputs(args);
       const [{ readBounded }, { MAX_XLIFF_BYTES }, { importXliff }, { readIepBytes }, { writeFileAtomic }, { recordInMemory, TranslationMemoryError }] = await Promise.all([
         import('../../load/read-bounded.js'),
@@ -51,7 +54,7 @@ export function registerI18nImport(i18n: Command, io: CliIo, setExit: (code: num
           continue;
         }
         const source = new TextDecoder().decode(read.bytes);
-        const result = importXliff(xml, file, source, { xliffFile });
+        const result = importXliff(xml, file, source, { xliffFile, profile });
         problems.push(...result.diagnostics);
         results.push({ file, source, result });
       }

@@ -4,6 +4,7 @@ import { expandInputs } from '../expand-inputs.js';
 import { UsageError, type CliIo } from '../io.js';
 import { validIeps } from '../valid-ieps.js';
 import { addProfileOptions, profileChoice, type ProfileCliOptions } from '../profile-options.js';
+import { PROFILE_TEXT_HELP } from '../i18n-profile.js';
 import { registerI18nExport } from './i18n-export.js';
 import { registerI18nImport } from './i18n-import.js';
 import { registerI18nApplyMemory } from './i18n-apply-memory.js';
@@ -24,7 +25,7 @@ export function registerI18n(program: Command, io: CliIo, setExit: (code: number
     .option('--no-copies', 'leave out the percent per copy (it composes each layout once per file: about a second each)')
     // The subcommands have their own --lang and --json: after a subcommand's name, options are the subcommand's.
     .enablePositionalOptions()
-    .addHelpText('after', '\nExit codes: 0 report printed (complete or not), 1 a file is invalid, 2 usage error.')
+    .addHelpText('after', `\n${PROFILE_TEXT_HELP}\nExit codes: 0 report printed (complete or not), 1 a file is invalid, 2 usage error.`)
     .action(async (args: string[], options: ProfileCliOptions & { lang?: string; json?: boolean; copies: boolean }) => {
       if (args.length === 0) throw new UsageError('name at least one IEP file (or a subcommand: export, import, apply-memory, glossary)');
       if (!options.lang) throw new UsageError(`--lang is required (${LANGUAGES.join(', ')}, or all)`);
@@ -39,7 +40,7 @@ export function registerI18n(program: Command, io: CliIo, setExit: (code: number
         import('../../model/layouts.js'),
       ]);
       const reports = [];
-      for await (const { file, loaded } of validIeps(files, io, setExit)) {
+      for await (const { file, loaded } of validIeps(files, io, setExit, { profile: definition })) {
         // Which fields each copy prints: the same in every language, so found once per file.
         const printed = new Map<string, string[]>();
         if (options.copies && langs.some((l) => l !== 'en')) {
@@ -49,7 +50,7 @@ export function registerI18n(program: Command, io: CliIo, setExit: (code: number
           }
         }
         for (const lang of langs as Language[]) {
-          const report = parityReport(loaded.iep, lang, definition!.localeRoots, lang === 'en' ? new Map() : printed);
+          const report = parityReport(loaded.iep, lang, definition!.localeRoots, lang === 'en' ? new Map() : printed, definition);
           reports.push({ file, ...report });
           if (!options.json) io.out(formatParityReport(report, file));
         }

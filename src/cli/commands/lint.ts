@@ -76,10 +76,12 @@ export function registerLint(program: Command, io: CliIo, setExit: (code: number
       if (options.layout === 'changes' && options.base === undefined) {
         throw new UsageError('--layout changes grades the letter about an amendment, which compares the IEP with an earlier version: give it with --base OLD');
       }
-      const { profile, templates, locales } = await profileChoice(options, { withProfile: true });
-      const [{ lintIep, mergeEnglishOnlyNotices }, { checkReadingLevel }] = await Promise.all([
+      const { templates, locales, definition } = await profileChoice(options, { withProfile: true });
+      const profile = definition!;
+      const [{ lintIep, mergeEnglishOnlyNotices }, { checkReadingLevel }, { checkExtensions }] = await Promise.all([
         import('../../lint/lint-iep.js'),
         import('../../pipeline/check-reading-level.js'),
+        import('../../validate/validate-extensions.js'),
       ]);
       const files = await expandInputs(args);
       const compareWith = await baseFor(options.base);
@@ -91,7 +93,9 @@ export function registerLint(program: Command, io: CliIo, setExit: (code: number
           const grade = options.layout && (options.layout !== 'changes' || versions.base);
           const lint: LintDiagnostic[] = iep
             ? [
-                ...lintIep(iep, { file, sourceMap, source, strict: options.strict }),
+                // The profile's own data: text of another profile's is not linted, and the warning says which --profile reads it.
+                ...checkExtensions(iep, { profile, file, sourceMap }),
+                ...lintIep(iep, { file, sourceMap, source, strict: options.strict, profile }),
                 ...(grade ? checkReadingLevel(iep, options.layout!, { file, sourceMap, strict: options.strict, base: versions.base, profile, templates, locales }) : []),
               ]
             : [];
@@ -124,10 +128,12 @@ export function registerLint(program: Command, io: CliIo, setExit: (code: number
     .option('--base <old>', BASE_HELP)
     .addHelpText('after', `\nTargets: family copy grade ${READING_TARGETS.family}, student summary grade ${READING_TARGETS.student}, family progress report grade ${READING_TARGETS.progress}, letter about an amendment grade ${READING_TARGETS.changes}. Exit codes: 0 ok, 1 an invalid file or a copy that cannot be composed, 2 usage error.`)
     .action(async (args: string[], options: ProfileCliOptions & { json?: boolean; base?: string }) => {
-      const { profile, templates, locales } = await profileChoice(options, { withProfile: true });
-      const [{ measureReadingLevels }, { readingLevelsMarkdown }] = await Promise.all([
+      const { templates, locales, definition } = await profileChoice(options, { withProfile: true });
+      const profile = definition!;
+      const [{ measureReadingLevels }, { readingLevelsMarkdown }, { checkExtensions }] = await Promise.all([
         import('../../pipeline/check-reading-level.js'),
         import('../../readability/reading-levels-markdown.js'),
+        import('../../validate/validate-extensions.js'),
       ]);
       const files = await expandInputs(args);
       const results = await Promise.all(files.map(load));
@@ -139,7 +145,8 @@ export function registerLint(program: Command, io: CliIo, setExit: (code: number
       } else if (measured.length > 0) {
         io.out(readingLevelsMarkdown(measured));
       }
-      const problems = [...results.flatMap((r) => r.diagnostics), ...versions.flatMap((v) => v.diagnostics), ...measured.flatMap((m) => m.diagnostics)];
+      const extensions = results.flatMap((r) => (r.iep ? checkExtensions(r.iep, { profile, file: r.file, sourceMap: r.sourceMap }) : []));
+      const problems = [...results.flatMap((r) => r.diagnostics), ...extensions, ...versions.flatMap((v) => v.diagnostics), ...measured.flatMap((m) => m.diagnostics)];
       if (problems.length > 0) io.err(formatDiagnostics(problems, { color: io.color }));
       setExit(exitCodeFor(problems));
     });
