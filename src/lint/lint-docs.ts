@@ -56,7 +56,9 @@ the reading level \`checkReadingLevel(iep, layout, { file, sourceMap, strict, pr
 Every narrative (\`Text\`) field is checked, found by walking the record alongside the schema (src/model/iep.ts), so a
 new narrative field is covered without changing the lint. For a field with translations, the English text (\`.en\`)
 is checked. So are the profile's own text fields: a profile's data under \`extensions.<namespace>\` whose schema marks a
-property \`"x-iep": "text"\` (Massachusetts' Student and Team Vision, \`extensions.ma.visionHighSchool\` ...), with
+property \`"x-iep": "text"\` (Massachusetts' Team Vision, \`extensions.ma.teamVisionThisYear\` ...) or marks it as someone's
+own words (\`"x-iep": "student-words"\` or \`"parents-words"\`: Massachusetts' Student Vision, reported as \`info\` as
+\`studentVoice\` is, never rewritten), with
 \`--profile\` (or \`"profile"\` in iepkit.config.json). Read with another profile (the default \`ny\` when none is
 named), that data is not checked and \`extension-unknown\` says which profile it belongs to (\`--profile ma\`).
 \`iep readability\` and \`--layout\` grade what the copy prints, a profile's field among it when its layout prints one,

@@ -19,6 +19,9 @@ const VOICE_FIELDS: Record<string, string> = {
   parentConcerns: "the parents' own words",
 };
 
+/** A profile's own fields marked as someone's words in its extensions schema (`x-iep: student-words`, `parents-words`). */
+const EXTENSION_VOICES = { 'student-words': "the student's own words", 'parents-words': "the parents' own words" } as const;
+
 /** @param extensions the profile's own data, whose `x-iep: text` fields are checked as the model's are. */
 export function checkWording(iep: Iep, locator: Locator, file?: string, extensions?: ProfileDefinition['extensions']): LintDiagnostic[] {
   const diagnostics: LintDiagnostic[] = [];
@@ -30,7 +33,7 @@ export function checkWording(iep: Iep, locator: Locator, file?: string, extensio
       field.translations.forEach((l) => translated.add(l));
     }
     const last = field.fieldPath[field.fieldPath.length - 1];
-    const voice = typeof last === 'string' ? VOICE_FIELDS[last] : undefined;
+    const voice = field.extension ? (field.extension.voice && EXTENSION_VOICES[field.extension.voice]) : typeof last === 'string' ? VOICE_FIELDS[last] : undefined;
     for (const match of findDeficitWording(field.text)) {
       const where = formatJsonPath(field.path);
       // Someone's own words are never rewritten; elsewhere, the field's whole text with this finding rewritten.

@@ -6,8 +6,16 @@
  */
 import { Text } from './iep.js';
 
-/** The `x-iep` values a profile's schema may use. */
-export const X_IEP_KINDS = ['text'] as const;
+/**
+ * The `x-iep` values a profile's schema may use: `text`, narrative text; `student-words` and `parents-words`, text
+ * that is the student's or the parents' own words, quoted as said (as the model's `studentVoice` and
+ * `parentConcerns`: the wording check notes what it finds there and never rewrites it).
+ */
+export const X_IEP_KINDS = ['text', 'student-words', 'parents-words'] as const;
+export type XIepKind = (typeof X_IEP_KINDS)[number];
+
+/** Someone's own words, as the expanded schema marks them (a `$comment`: ajv and any JSON Schema reader ignore it). */
+const VOICE_COMMENT = { 'student-words': 'iepkit:student-words', 'parents-words': 'iepkit:parents-words' } as const;
 
 /** Keywords whose values are data, not schemas: an object inside them is never a field declaration. */
 const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'example', 'required']);
@@ -32,9 +40,12 @@ export function expandExtensionSchema(schema: Record<string, unknown>): Expanded
     if (node === null || typeof node !== 'object') return node;
     const record = node as Record<string, unknown>;
     if ('x-iep' in record) {
-      if (record['x-iep'] === 'text') {
+      const kind = record['x-iep'];
+      if (typeof kind === 'string' && (X_IEP_KINDS as readonly string[]).includes(kind)) {
         const description = typeof record.description === 'string' ? record.description : TEXT_SCHEMA.description;
-        return { ...structuredClone(TEXT_SCHEMA), description };
+        const title = typeof record.title === 'string' ? { title: record.title } : {};
+        const voice = kind === 'text' ? {} : { $comment: VOICE_COMMENT[kind as keyof typeof VOICE_COMMENT] };
+        return { ...structuredClone(TEXT_SCHEMA), ...title, description, ...voice };
       }
       unknownKinds.push({ pointer: `${pointer}/x-iep`, value: record['x-iep'] });
     }
@@ -45,6 +56,12 @@ export function expandExtensionSchema(schema: Record<string, unknown>): Expanded
 
 function escapePointer(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Whose own words a text field of an expanded schema holds (`x-iep: student-words` / `parents-words`), if anyone's. */
+export function voiceOf(node: unknown): 'student-words' | 'parents-words' | undefined {
+  const comment = (node as { $comment?: unknown } | null)?.$comment;
+  return comment === VOICE_COMMENT['student-words'] ? 'student-words' : comment === VOICE_COMMENT['parents-words'] ? 'parents-words' : undefined;
 }
 
 /** Whether a node of an expanded schema is the model's text schema (`x-iep: text`). */

@@ -5,7 +5,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { JsonPath } from './diagnostic.js';
 import { IepSchema, type Iep } from './iep.js';
-import { expandExtensionSchema } from './extension-schema.js';
+import { expandExtensionSchema, voiceOf } from './extension-schema.js';
 import type { ProfileDefinition } from './profiles.js';
 
 export interface TextField {
@@ -22,7 +22,7 @@ export interface TextField {
    * `description` in the profile's extensions schema, which is all a translator or a reader of a report can be told
    * about it (the model's fields have labels; a profile's have only its schema).
    */
-  extension?: { namespace: string; description?: string };
+  extension?: { namespace: string; description?: string; voice?: 'student-words' | 'parents-words' };
 }
 
 interface SchemaNode {
@@ -61,7 +61,8 @@ export function textFields(iep: Iep, schema: TSchema = IepSchema, extensions?: P
 function walk(schema: SchemaNode, value: unknown, path: (string | number)[], out: TextField[], namespace?: string): void {
   if (value === undefined || value === null) return;
   if (isTextSchema(schema)) {
-    const extension = namespace === undefined ? {} : { extension: { namespace, ...(schema.description ? { description: schema.description } : {}) } };
+    const voice = voiceOf(schema);
+    const extension = namespace === undefined ? {} : { extension: { namespace, ...(schema.description ? { description: schema.description } : {}), ...(voice ? { voice } : {}) } };
     if (typeof value === 'string') out.push({ path, fieldPath: path, text: value, translations: [], ...extension });
     else if (typeof value === 'object' && typeof (value as { en?: unknown }).en === 'string') {
       const map = value as Record<string, string>;

@@ -131,7 +131,7 @@ function compile(declared: ProfileExtensions): Compiled {
   });
   if (unknownKinds.length > 0) {
     const first = unknownKinds[0]!;
-    return problem(first.pointer, `the extensions schema says "x-iep": ${JSON.stringify(first.value)}, which iepkit does not know`, 'write "x-iep": "text" for narrative text with translations, or remove the key');
+    return problem(first.pointer, `the extensions schema says "x-iep": ${JSON.stringify(first.value)}, which iepkit does not know`, 'write "x-iep": "text" for narrative text with translations ("student-words" or "parents-words" for text that is the student\'s or the parents\' own words), or remove the key');
   }
   // A schema of its own kind: draft-07 like the model's, with its formats (date, email...). Strict, so that a
   // misspelled keyword ("requird") is an error in the profile rather than a check that silently never runs.

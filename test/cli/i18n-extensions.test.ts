@@ -219,7 +219,9 @@ describe('iep lint and iep readability --profile ma', () => {
     const run = await runIep(['lint', file, '--json', '--profile', 'ma']);
     expect(run.code).toBe(0);
     const found = JSON.parse(run.stdout).files[0].diagnostics.find((d: { path: string }) => d.path === 'extensions.ma.visionEmployment.en');
-    expect(found).toMatchObject({ code: 'deficit-wording', severity: 'warning', line, column, term: 'struggles' });
+    // The student's vision is the student's own words (x-iep: student-words): noted for the team, never rewritten.
+    expect(found).toMatchObject({ code: 'deficit-wording', severity: 'info', line, column, term: 'struggles', message: expect.stringContaining("the student's own words") });
+    expect(found.fix).toBeUndefined();
 
     // Read as New York's, the text is not linted, and the warning says which profile reads it.
     const ny = await runIep(['lint', file, '--json']);

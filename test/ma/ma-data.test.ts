@@ -85,9 +85,9 @@ describe('Massachusetts profile settings', () => {
     expect(profile.extensions.namespace).toBe('ma');
     const schema = JSON.parse(readFileSync(path.join(PROFILE_DIR, profile.extensions.schema), 'utf8')) as { type: string; properties: Record<string, Record<string, unknown>> };
     expect(schema.type).toBe('object');
-    for (const field of ['visionHighSchool', 'visionEducation', 'visionEmployment', 'teamVisionThisYear', 'englishLearnerProgram']) {
-      expect(schema.properties[field]?.['x-iep'], field).toBe('text');
-    }
+    // The student's vision is the student's own words (quoted as said); the team's vision and the program are the team's.
+    for (const field of ['visionHighSchool', 'visionEducation', 'visionEmployment']) expect(schema.properties[field]?.['x-iep'], field).toBe('student-words');
+    for (const field of ['teamVisionThisYear', 'englishLearnerProgram']) expect(schema.properties[field]?.['x-iep'], field).toBe('text');
     // The example fills only fields the schema declares.
     const ma = rawIep(EXAMPLE).extensions.ma as Record<string, unknown>;
     expect(Object.keys(ma).filter((k) => !(k in schema.properties))).toEqual([]);

@@ -42,7 +42,8 @@ describe('textFields with a profile', () => {
       'extensions.ma.teamVisionFiveYears',
     ]);
     expect(fields[2]).toMatchObject({ path: ['extensions', 'ma', 'visionEmployment', 'en'], text: EMPLOYMENT, translations: ['ht'] });
-    expect(fields[2]!.extension).toEqual({ namespace: 'ma', description: expect.stringContaining('my employment plans are') });
+    expect(fields[2]!.extension).toEqual({ namespace: 'ma', description: expect.stringContaining('my employment plans are'), voice: 'student-words' });
+    expect(fields[4]!.extension).toEqual({ namespace: 'ma', description: expect.stringContaining('this year') });
     expect(textFields(iep).some((f) => f.fieldPath[0] === 'extensions')).toBe(false);
   });
 });
