@@ -193,6 +193,8 @@ export function tempDir(prefix: string): string {
 
 export function removeTemporary(): void {
   for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
+  // The PDFs' folder went with them: the next pdfFile makes a new one.
+  pdfDir = undefined;
 }
 
 let pdfDir: string | undefined;

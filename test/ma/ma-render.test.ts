@@ -11,7 +11,7 @@ import type { Iep } from '../../src/model/iep.js';
 import { BrowserPool } from '../../src/render/pdf/browser-pool.js';
 import { renderIep, type RenderResult } from '../../src/pipeline/render-iep.js';
 import { checkCompliance } from '../../src/rules/check-compliance.js';
-import { describeDiagnostics, docxParts, docxText, errorsOf, pdfPageText, pageCount, rawIep, ROOT, squash, validated } from '../e2e/helpers.js';
+import { describeDiagnostics, docxParts, docxText, errorsOf, pdfPageText, pageCount, rawIep, removeTemporary, ROOT, squash, validated } from '../e2e/helpers.js';
 
 const EXAMPLE = path.join(ROOT, 'examples', 'ma', 'jonas-desir.iep.yaml');
 const example = (change: (iep: Record<string, any>) => void = () => {}): Iep => {
@@ -30,6 +30,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await pool?.close();
+  // The PDFs poppler read were written to a temporary folder: nothing of a render is left in /tmp.
+  removeTemporary();
 });
 
 describe('the Massachusetts official layout', () => {
