@@ -185,7 +185,8 @@ describe('the editor\'s accessibility with a profile\'s own fields (iep serve --
     )) as string[];
     expect(names.length).toBeGreaterThanOrEqual(10);
     expect(names.filter((name) => name.trim() === '')).toEqual([]);
-    expect(names).toContain('Vision school level');
+    // The schema's title, in the form's words, names the field (not its property name, "Vision school level").
+    expect(names).toContain('Which school the student means (elementary or middle school)');
   });
 
   it('reaches every Massachusetts field with Tab, in order', async () => {
