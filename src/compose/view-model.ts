@@ -554,7 +554,11 @@ export class ViewModelBuilder {
 
   private languageName(code: string): string {
     try {
-      return new Intl.DisplayNames([this.tr.lang], { type: 'language' }).of(code) ?? code;
+      const names = new Intl.DisplayNames([this.tr.lang], { type: 'language' });
+      // Where ICU has no names in the copy's language (Haitian Creole) it answers in English: the copy's own language
+      // is then given its own name from the locale ("Kreyòl ayisyen"), the others stay as ICU has them.
+      if (code === this.tr.lang && names.resolvedOptions().locale.split('-')[0] !== this.tr.lang.split('-')[0]) return this.tr.meta.name;
+      return names.of(code) ?? code;
     } catch {
       return code;
     }
