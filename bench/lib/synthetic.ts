@@ -43,6 +43,14 @@ export function syntheticYaml(spec: SyntheticSpec, studentId: string): string {
     if (i >= goals.length) goal.id = `${String(goal.id)}-${Math.floor(i / goals.length) + 1}`;
     return goal;
   });
+  // Progress reports name goals by id: keep the entries of the goals this record has (fewer goals than the template
+  // would leave reports naming goals that are gone, which the validator rightly refuses).
+  const ids = new Set((data.goals as Json[]).map((goal) => goal.id));
+  const reports = ((data.progressReports as Json[] | undefined) ?? [])
+    .map((report) => ({ ...report, goals: ((report.goals as Json[] | undefined) ?? []).filter((entry) => ids.has(entry.goal)) }))
+    .filter((report) => report.goals.length > 0);
+  if (reports.length > 0) data.progressReports = reports;
+  else delete data.progressReports;
   // One special-education service per two goals beyond the template's, so the service tables grow too.
   const services = data.services as { specialEducation: Json[] };
   const base = services.specialEducation;
