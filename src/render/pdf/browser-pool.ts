@@ -156,6 +156,8 @@ export class BrowserPool {
   #launching: Promise<BrowserInstance> | undefined;
   /** The launch `warm()` started, until the first page is asked for. */
   #warmLaunch: Promise<BrowserInstance> | undefined;
+  /** The page `warm()` is opening: the first document waits for it rather than opening a second one. */
+  #warmPage: Promise<void> | undefined;
   #instances = new Set<BrowserInstance>();
   #permits: number;
   #waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
@@ -170,6 +172,15 @@ export class BrowserPool {
     return this.#closing !== undefined;
   }
 
+  /**
+   * How many documents a caller should keep in progress on this pool: twice its pages. While one document prints on
+   * a page, another is composed and an earlier one made accessible, both on Node's thread; with only as many
+   * documents as pages, each page waited for that work between its documents.
+   */
+  get documentsInFlight(): number {
+    return this.options.concurrency * 2;
+  }
+
   /** The running browser's process id, if one is running (for tests and diagnostics). */
   get browserPid(): number | undefined {
     return this.#current?.pid;
@@ -181,20 +192,37 @@ export class BrowserPool {
   }
 
   /**
-   * Starts the browser now rather than when the first document needs a page, so that its launch overlaps the
-   * caller's own work (the CLI reads, validates and composes meanwhile). Does nothing when a browser is running or
-   * starting. A launch that fails is not retried at once: the first document to ask for a page gets its error.
-   * Resolves, never rejects, when the launch has ended either way.
+   * Starts the browser now rather than when the first document needs a page, and opens that document's locked-down
+   * page, so that both overlap the caller's own work (the CLI reads, validates and composes meanwhile). Does nothing
+   * when a browser is running or starting. A launch that fails is not retried at once: the first document to ask
+   * for a page gets its error. Resolves, never rejects, when the launch and the page have ended either way.
    */
   async warm(): Promise<void> {
     if (this.closed || this.#current || this.#launching) return;
     const launch = this.#browser();
     this.#warmLaunch = launch;
     // The error reaches the first document, or is dropped when none comes (the run stopped before printing).
-    await launch.then(
-      () => undefined,
+    this.#warmPage = launch.then(
+      (instance) => this.#openIdlePage(instance),
       () => undefined,
     );
+    await this.#warmPage;
+  }
+
+  /** A page opened ahead (warm), left idle for the first document; a page that cannot be opened is left to it. */
+  async #openIdlePage(instance: BrowserInstance): Promise<void> {
+    if (this.closed || instance.retired || instance.idle.length > 0) return;
+    instance.busy++;
+    let page: PooledPage | undefined;
+    try {
+      page = await this.#newPage(instance);
+      instance.busy--;
+    } catch {
+      // #newPage counted it back; the first document opens its own page and meets the problem itself.
+    }
+    if (page && !this.closed && !instance.retired) instance.idle.push(page);
+    else if (page) await withTimeout(page.context.close(), 5000).catch(() => undefined);
+    if (instance.retired && instance.busy === 0) void this.#shutdown(instance);
   }
 
   /**
@@ -283,10 +311,20 @@ export class BrowserPool {
 
   async #takePage(): Promise<PooledPage> {
     if (this.closed) throw poolClosedError();
+    const warming = this.#warmPage;
+    if (warming) {
+      this.#warmPage = undefined;
+      await warming;
+    }
     const instance = await this.#browser();
     const idle = instance.idle.pop();
     instance.busy++;
     if (idle) return idle;
+    return this.#newPage(instance);
+  }
+
+  /** A fresh locked-down page of `instance`, counted busy (the caller has counted it); on failure, uncounted. */
+  async #newPage(instance: BrowserInstance): Promise<PooledPage> {
     let context: BrowserContext | undefined;
     try {
       // Off the record: in the default context each document's title (the student's name) and URL went into the
@@ -451,7 +489,9 @@ export class BrowserPool {
         child && child.exitCode === null && child.signalCode === null
           ? new Promise<void>((resolve) => child.once('exit', () => resolve()))
           : Promise.resolve();
-      if (instance.browser.connected) {
+      // Killed rather than asked to close: its profile is deleted next, so there is nothing for it to save, and a
+      // graceful close cost about 200 ms at the end of every run (a tenth of a one-document `iep render`).
+      if (instance.pid === undefined && instance.browser.connected) {
         await withTimeout(instance.browser.close(), 5000).catch(() => undefined);
       }
       killBrowserProcesses(instance.pid, instance.userDataDir);
