@@ -12,8 +12,11 @@
  *   DOCX        renderIep(formats: docx), one document at a time on one core; renderDocx alone on the composed tree;
  *               the ten-page IEP in 1 and 2 worker threads (alternating); and Pandoc on its composed Markdown, one
  *               process per document.
- *   PDF         renderIep(formats: pdf) with one shared BrowserPool at the concurrency given: the real pipeline
- *               (compose, glyph check, HTML, locked-down page, print, outline fix).
+ *   PDF         renderIep(formats: pdf) with one shared BrowserPool of `concurrency` pages: the real pipeline
+ *               (compose, glyph check, HTML, locked-down page, print, post-print stage), with as many documents in
+ *               progress as `iep batch` keeps (pool.documentsInFlight: twice the pages, so that composing one
+ *               document and finishing another overlap the printing of a third; Chromium still prints at most
+ *               `concurrency` at once, as raw does).
  *   raw         the same HTML (renderHtml of the composed tree, composed beforehand and not timed) printed by
  *               puppeteer-core in the same browser binary with the same flags and PDF options, at the same
  *               concurrency, one reused page per worker: page.setContent + page.pdf, no lockdown, no pipeline. The
@@ -267,9 +270,9 @@ async function main(): Promise<void> {
 
     type Part = { latencies: number[]; wallMs: number };
     const variants: Record<string, { parts: Part[]; run: () => Promise<Part> }> = {
-      pipeline: { parts: [], run: () => runConcurrently(docs, concurrency, pipelineOne) },
+      pipeline: { parts: [], run: () => runConcurrently(docs, pool.documentsInFlight, pipelineOne) },
       raw: { parts: [], run: () => runConcurrently(docs, concurrency, rawOne(rawPages)) },
-      print: { parts: [], run: () => runConcurrently(docs, concurrency, printOne) },
+      print: { parts: [], run: () => runConcurrently(docs, pool.documentsInFlight, printOne) },
       ...(quick ? {} : { rawNoFonts: { parts: [], run: () => runConcurrently(docs, concurrency, rawOne(noFontPages)) } }),
     };
     const order = Object.keys(variants);
@@ -304,7 +307,7 @@ async function main(): Promise<void> {
       let lastPrint = performance.now();
       const t0Long = performance.now();
       log(`long run: ${longDocs} PDFs through the pipeline (memory sampled every ${every} documents)`);
-      const result = await runConcurrently(list, concurrency, async (doc) => {
+      const result = await runConcurrently(list, pool.documentsInFlight, async (doc) => {
         const r = await renderIep(doc.iep, { layout, lang: doc.lang, formats: ['pdf'], browserPool: pool });
         if (!r.outputs.some((o) => o.format === 'pdf')) throw new Error(`${doc.name}: no PDF in the long run`);
         done++;

@@ -25,7 +25,8 @@ type ResolvedBatchOptions = ReturnType<typeof resolveBatchOptions<BatchOptions>>
 
 /**
  * Renders every input in every layout and language (defaults: all layouts, English and each family's language,
- * DOCX and PDF) through the pipeline, at most `concurrency` documents at once through one browser pool.
+ * DOCX and PDF) through the pipeline, `concurrency` documents printing at once through one browser pool (and as many
+ * more composed or finished meanwhile).
  */
 export async function runBatch(batch: BatchOptions, onProgress: (p: BatchProgress) => void = () => {}): Promise<Manifest> {
   const options = resolveBatchOptions(batch);
@@ -60,7 +61,9 @@ async function runLocked(options: ResolvedBatchOptions, onProgress: (p: BatchPro
         tally.add(entry);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(todo.length, 1)) }, worker));
+    // `concurrency` pages print at once; more documents are in progress, so that none of them waits for a compose.
+    const inFlight = pool?.documentsInFlight ?? concurrency;
+    await Promise.all(Array.from({ length: Math.min(inFlight, Math.max(todo.length, 1)) }, worker));
   } finally {
     await pool?.close();
   }

@@ -27,7 +27,7 @@ export function registerBatch(program: Command, io: CliIo, setExit: (code: numbe
     .description('render many IEPs at once with one browser; survives interruption (--resume) and writes a manifest')
     .argument('<inputs...>', 'IEP files or globs');
   addOutputOptions(command, BATCH_DEFAULTS, 'output folder (manifest.json is written there)')
-    .option('--concurrency <n>', 'documents rendered at once', String(BATCH_DEFAULTS.concurrency))
+    .option('--concurrency <n>', 'PDFs printed at once, a browser page each (as many more documents are composed meanwhile)', String(BATCH_DEFAULTS.concurrency))
     .option('--resume', 'skip documents whose outputs are complete and unchanged from a previous run')
     .option('--json', 'print the manifest (JSON) to stdout instead of the summary line')
     .option('--queue <url>', 'render on `iep worker` processes through Redis (redis://HOST:PORT) instead of here; --concurrency is then theirs')

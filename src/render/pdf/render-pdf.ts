@@ -10,7 +10,7 @@
 import type { PageSize } from '../../model/document.js';
 import { withTimeout, type BrowserPool, type PooledPage } from './browser-pool.js';
 import { DOCUMENT_URL, type PdfAsset, type RenderJob } from './lockdown.js';
-import { makePdfAccessible } from './post-print/make-pdf-accessible.js';
+import { makePdfAccessible, type AccessibilityInput } from './post-print/make-pdf-accessible.js';
 import { COLLECT_TEXT_RUNS, type TextRun } from './post-print/text-runs.js';
 import { PdfRenderError } from './pdf-render-error.js';
 
@@ -57,7 +57,7 @@ export async function renderPdfWithReport(pool: BrowserPool, html: string, optio
   let lastError: unknown;
   for (let attempt = 1; attempt <= 2; attempt++) {
     try {
-      const pdf = await pool.withPage(async (page) => {
+      const printed = await pool.withPage(async (page) => {
         try {
           return await printOnce(page, html, options, assets, timeoutMs, blocked);
         } catch (error) {
@@ -65,6 +65,8 @@ export async function renderPdfWithReport(pool: BrowserPool, html: string, optio
           throw error;
         }
       });
+      // After the page is given back: the next document prints while this one is made accessible.
+      const pdf = makePdfAccessible(printed.pdf, printed.input).pdf;
       return { pdf, attempts: attempt, blockedRequests: blocked, durationMs: Math.round(performance.now() - started) };
     } catch (error) {
       // No browser, or one that cannot start: retrying would only repeat the same message.
@@ -98,7 +100,7 @@ async function printOnce(
   assets: ReadonlyMap<string, PdfAsset | Promise<PdfAsset>>,
   timeoutMs: number,
   blocked: string[],
-): Promise<Buffer> {
+): Promise<{ pdf: Buffer; input: AccessibilityInput }> {
   const job: RenderJob = { html, assets, csp: options.csp ?? true, documentServed: false, blocked: [] };
   slot.job = job;
   const { page } = slot;
@@ -139,7 +141,7 @@ async function printOnce(
       waitForFonts: true,
       timeout: remaining(),
     });
-    return makePdfAccessible(Buffer.from(pdf), { title, lang: lang || 'en', runs, headings }).pdf;
+    return { pdf: Buffer.from(pdf), input: { title, lang: lang || 'en', runs, headings } };
   })();
   work.catch(() => undefined);
   try {
