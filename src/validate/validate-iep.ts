@@ -8,7 +8,7 @@ import { isLanguage } from '../model/languages.js';
 import type { SourceMap } from '../load/source-map.js';
 import { closest } from '../model/closest.js';
 import { describeType, describeValue, pathOfPointer } from '../model/schema-error-words.js';
-import { validateIepSchema } from './validate-iep-schema.generated.js';
+import { validateIepSchema } from './iep-schema-validator.js';
 import { unwrittenText } from './unwritten-text.js';
 import { asMapping } from './as-mapping.js';
 import { checkGoalMeasures } from './check-goal-measures.js';

@@ -47,3 +47,26 @@ describe('the schema validators are compiled ahead of time', () => {
     expect(ajvInstances.count).toBe(0);
   });
 });
+
+/**
+ * The build (scripts/build-validator.mjs, run by the global setup as by `npm run build`) writes a V8 code cache for
+ * the IEP validator next to dist's copy: V8 must accept it for this Node, and the validator it gives must answer as
+ * the one compiled from source does.
+ */
+describe('the IEP validator code cache', () => {
+  const cacheFile = new URL('../../dist/validate/validate-iep-schema.generated.v8-cache', import.meta.url);
+
+  it('is written by the build, accepted by V8, and validates as the validator compiled from source', async () => {
+    const { compileIepValidator } = await import('../../src/validate/iep-schema-validator.js');
+    const cached = compileIepValidator(readFileSync(cacheFile));
+    expect(cached.script.cachedDataRejected).toBe(false);
+    const plain = compileIepValidator();
+    const wrong = minimalData();
+    (wrong.student as Record<string, unknown>).firstName = 42;
+    for (const data of [minimalData(), wrong]) {
+      expect(cached.validate(data)).toBe(plain.validate(data));
+      expect(cached.validate.errors).toEqual(plain.validate.errors);
+    }
+    expect(cached.validate(wrong)).toBe(false);
+  });
+});
