@@ -17,7 +17,13 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 // Node 22.1+ keeps V8's compiled code of iepkit and its dependencies on disk, so a cold start does not compile them
-// again (Node 20 has no such cache and skips this).
-module.enableCompileCache?.();
-const { main } = await import(entry.href);
+// again. Node 20 has no such cache: there the build's bundle of the CLI runs, with the code cache the build wrote for
+// it (bin/load-cli-bundle.cjs), unless it is missing or older than dist/.
+const bundle = module.enableCompileCache ? undefined : module.createRequire(import.meta.url)('./load-cli-bundle.cjs');
+let main;
+if (bundle?.bundleIsCurrent()) ({ main } = bundle.loadCliBundle());
+else {
+  module.enableCompileCache?.();
+  ({ main } = await import(entry.href));
+}
 process.exitCode = await main(process.argv.slice(2));
