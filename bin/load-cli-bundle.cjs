@@ -3,7 +3,7 @@
 // compiling every module it loads (about a third of the CPU of a cold `iep render` on Node 20, which has no compile
 // cache of its own). A cache V8 does not accept is ignored: the code is compiled as usual, with the same result.
 'use strict';
-const { existsSync, readFileSync } = require('node:fs');
+const { existsSync, readFileSync, statSync } = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 
@@ -14,7 +14,6 @@ const COMPILED = path.join(__dirname, '..', 'dist', 'cli', 'main.js');
 /** Whether the bundle was made from the compiled CLI as it is now (tsc run after it leaves it stale). */
 function bundleIsCurrent() {
   try {
-    const { statSync } = require('node:fs');
     return statSync(BUNDLE).mtimeMs >= statSync(COMPILED).mtimeMs;
   } catch {
     return false;
