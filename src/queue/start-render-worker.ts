@@ -37,8 +37,8 @@ export interface RenderWorker {
 export const RENDER_ATTEMPTS = 3;
 
 /**
- * A BullMQ worker that renders the queue's jobs through the pipeline with ONE browser pool shared by its
- * `concurrency` jobs. A worker killed without warning loses nothing: its jobs' locks lapse and another worker takes
+ * A BullMQ worker that renders the queue's jobs through the pipeline with ONE browser pool of `concurrency` pages,
+ * shared by its jobs (twice as many in progress: pool.documentsInFlight). A worker killed without warning loses nothing: its jobs' locks lapse and another worker takes
  * them (stalled-job check every lock duration; a job is failed only after stalling 3 times).
  */
 export function startRenderWorker(options: RenderWorkerOptions): RenderWorker {
@@ -51,7 +51,8 @@ export function startRenderWorker(options: RenderWorkerOptions): RenderWorker {
   redis.on('error', () => undefined);
   const worker = new Worker<RenderJobData, ManifestEntry>(options.queueName ?? DEFAULT_QUEUE_NAME, (job) => processRenderJob(job.data, pool), {
     connection: redis,
-    concurrency,
+    // `concurrency` pages print at once; as many more jobs are composed or finished meanwhile (as iep batch does).
+    concurrency: pool.documentsInFlight,
     lockDuration,
     stalledInterval: lockDuration,
     maxStalledCount: 2,

@@ -24,7 +24,7 @@ export function registerWorker(program: Command, io: CliIo, _setExit: (code: num
     .command('worker')
     .description('render the documents `iep batch --queue` puts on a Redis queue (BullMQ), until stopped')
     .requiredOption('--redis <url>', 'the Redis server, redis://HOST:PORT (redis://:PASSWORD@HOST:PORT/DB, rediss:// for TLS)')
-    .option('--concurrency <n>', 'documents rendered at once, through one browser', parseWhole(1, 32), 2)
+    .option('--concurrency <n>', 'PDFs printed at once, a page each of one browser (as many more documents are composed meanwhile)', parseWhole(1, 32), 2)
     .option('--queue <name>', 'the queue to take jobs from (default: iepkit-render)')
     .option('--lock-duration <ms>', "how long a job stays with a worker that stopped answering before another takes it", parseWhole(1000, 3_600_000), 30_000)
     .option('--browser <path>', 'Chrome/Chromium to print PDFs with (default: IEPKIT_CHROMIUM, then usual install locations)')
