@@ -3,7 +3,7 @@
  * caller can insert marked-content operators between operations and leave every other byte as it was.
  */
 import { PdfLexer } from './pdf-lexer.js';
-import { PdfOperator, type PdfObject } from './pdf-objects.js';
+import { PdfOperator, PdfString, type PdfObject } from './pdf-objects.js';
 
 export interface ContentOperation {
   operator: string;
@@ -14,57 +14,127 @@ export interface ContentOperation {
   end: number;
 }
 
-export function parseContentStream(data: Uint8Array): ContentOperation[] {
-  const lexer = new PdfLexer(data, 0, false);
-  const src = lexer.buf;
-  const operations: ContentOperation[] = [];
-  let operands: PdfObject[] = [];
-  let start = -1;
-  // A hand-rolled loop for the common tokens (numbers and operators: most of a page), the lexer for the rest;
-  // Chromium writes a Td and a Tj per glyph, so a 20-page Urdu IEP has about 300,000 operations.
-  for (;;) {
-    lexer.skipWhitespace();
-    const at = lexer.pos;
-    if (at >= src.length) break;
-    if (start < 0) start = at;
-    const c = src.charCodeAt(at);
-    if (!STARTS_OBJECT[c]) {
-      let end = at;
-      while (end < src.length && !ENDS_WORD[src.charCodeAt(end)]) end++;
-      if (end === at) {
-        operands.push(lexer.readObject()); // a stray delimiter: the lexer says where
-        continue;
-      }
-      lexer.pos = end;
-      if (STARTS_NUMBER[c]) {
-        operands.push(parseNumber(src, at, end));
-        continue;
-      }
-      const name = operatorName(src, at, end);
-      if (name === 'true' || name === 'false' || name === 'null') {
-        operands.push(name === 'null' ? null : name === 'true');
-        continue;
-      }
-      if (name === 'BI') {
-        // An inline image: its dictionary, then ID, one white-space byte, binary data, EI.
-        const dict: PdfObject[] = [];
-        for (;;) {
-          const item = lexer.readObject();
-          if (item instanceof PdfOperator && item.name === 'ID') break;
-          dict.push(item);
-        }
-        lexer.pos = findInlineImageEnd(src, lexer.pos + 1);
-        operations.push({ operator: 'BI', operands: dict, start, end: lexer.pos });
-      } else {
-        operations.push({ operator: name, operands, start, end });
-      }
-      operands = [];
-      start = -1;
-      continue;
-    }
-    operands.push(lexer.readObject());
+/**
+ * Reads a content stream one operation at a time: `next()` moves to the next operation and the fields describe it.
+ * The operand list is reused for every operation (copy what must outlive the step): a page holds tens of thousands
+ * of operations (Chromium writes a Td and a Tj per glyph, about 300,000 in a 20-page Urdu IEP), and an object per
+ * operation kept until the page was done cost more in garbage collection than reading them.
+ */
+export class ContentReader implements ContentOperation {
+  operator = '';
+  operands: PdfObject[] = [];
+  start = 0;
+  end = 0;
+  private readonly lexer: PdfLexer;
+  private readonly src: string;
+  /** Hex strings by their source text: a page shows the same few hundred glyph codes over and over. */
+  private readonly hexStrings = new Map<string, PdfString>();
+
+  constructor(data: Uint8Array) {
+    this.lexer = new PdfLexer(data, 0, false);
+    this.src = this.lexer.buf;
   }
+
+  next(): boolean {
+    const { lexer, src } = this;
+    const operands = this.operands;
+    operands.length = 0;
+    let start = -1;
+    // A hand-rolled loop for the common tokens (numbers, operators, hex strings: most of a page), the lexer for the rest.
+    for (;;) {
+      lexer.skipWhitespace();
+      const at = lexer.pos;
+      if (at >= src.length) return false;
+      if (start < 0) start = at;
+      const c = src.charCodeAt(at);
+      if (!STARTS_OBJECT[c]) {
+        let end = at;
+        while (end < src.length && !ENDS_WORD[src.charCodeAt(end)]) end++;
+        if (end === at) {
+          operands.push(lexer.readObject()); // a stray delimiter: the lexer says where
+          continue;
+        }
+        lexer.pos = end;
+        if (STARTS_NUMBER[c]) {
+          operands.push(parseNumber(src, at, end));
+          continue;
+        }
+        const name = operatorName(src, at, end);
+        if (name === 'true' || name === 'false' || name === 'null') {
+          operands.push(name === 'null' ? null : name === 'true');
+          continue;
+        }
+        if (name === 'BI') {
+          // An inline image: its dictionary, then ID, one white-space byte, binary data, EI.
+          operands.length = 0;
+          for (;;) {
+            const item = lexer.readObject();
+            if (item instanceof PdfOperator && item.name === 'ID') break;
+            operands.push(item);
+          }
+          lexer.pos = findInlineImageEnd(src, lexer.pos + 1);
+          end = lexer.pos;
+        }
+        this.operator = name;
+        this.start = start;
+        this.end = end;
+        return true;
+      }
+      if (c === 0x3c /* < */ && src.charCodeAt(at + 1) !== 0x3c) {
+        const close = src.indexOf('>', at);
+        const text = close < 0 ? undefined : src.slice(at, close + 1);
+        const known = text === undefined ? undefined : this.hexStrings.get(text);
+        if (known) {
+          lexer.pos = close + 1;
+          operands.push(known);
+          continue;
+        }
+        const value = lexer.readObject();
+        if (text !== undefined && value instanceof PdfString) this.hexStrings.set(text, value);
+        operands.push(value);
+        continue;
+      }
+      operands.push(lexer.readObject());
+    }
+  }
+}
+
+/** Every operation of a content stream, each with its own operands. */
+export function parseContentStream(data: Uint8Array): ContentOperation[] {
+  const reader = new ContentReader(data);
+  const operations: ContentOperation[] = [];
+  while (reader.next()) operations.push({ operator: reader.operator, operands: [...reader.operands], start: reader.start, end: reader.end });
   return operations;
+}
+
+/**
+ * The operations of a content stream as parallel lists, as the artifact marking needs them after the page was read:
+ * every operator and byte range, the operands of the marked-content operators (BDC, BMC) only.
+ */
+export class ContentOperations {
+  readonly operators: string[] = [];
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  /** Operands of BDC and BMC, by operation index. */
+  readonly marked = new Map<number, PdfObject[]>();
+
+  get length(): number {
+    return this.operators.length;
+  }
+
+  add(op: ContentOperation): void {
+    if (op.operator === 'BDC' || op.operator === 'BMC') this.marked.set(this.operators.length, [...op.operands]);
+    this.operators.push(op.operator);
+    this.starts.push(op.start);
+    this.ends.push(op.end);
+  }
+
+  static of(data: Uint8Array): ContentOperations {
+    const reader = new ContentReader(data);
+    const operations = new ContentOperations();
+    while (reader.next()) operations.add(reader);
+    return operations;
+  }
 }
 
 const STARTS_OBJECT = new Uint8Array(256);

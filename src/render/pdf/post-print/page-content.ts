@@ -2,7 +2,7 @@
  * One page's content read for the post-print stage: its operations, and for each marked-content identifier (MCID)
  * the text it shows (through the fonts' ToUnicode maps) and what it paints.
  */
-import { parseContentStream, PAINTING_OPERATORS, type ContentOperation } from './content-stream.js';
+import { ContentOperations, ContentReader, PAINTING_OPERATORS, type ContentOperation } from './content-stream.js';
 import type { PdfDocument } from './pdf-document.js';
 import { nameValue, numberValue, PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfObject } from './pdf-objects.js';
 import { PageGeometry, type Box } from './page-geometry.js';
@@ -28,7 +28,7 @@ export interface PageContent {
   page: PdfDict;
   /** The decoded content (all content streams of the page joined). */
   data: Buffer;
-  operations: ContentOperation[];
+  operations: ContentOperations;
   marks: Map<number, MarkedContent>;
   /** Indexes of /Span ActualText sequences inside tagged content that show no visible glyph. */
   emptySpans: number[];
@@ -41,7 +41,8 @@ export function readPageContent(doc: PdfDocument, ref: PdfRef, fonts: FontCache)
   const streams = (Array.isArray(contents) ? contents.map((c) => doc.resolve(c)) : [contents]).filter((s): s is PdfStream => s instanceof PdfStream);
   if (streams.length === 0) return undefined;
   const data = streams.length === 1 ? streams[0]!.decoded() : Buffer.concat(streams.flatMap((s) => [s.decoded(), Buffer.from('\n')]));
-  const operations = parseContentStream(data);
+  const operations = new ContentOperations();
+  const op = new ContentReader(data);
   const fontResources = doc.resolveDict(inheritedResources(doc, page)?.get('Font'));
   const marks = new Map<number, MarkedContent>();
   // Per open sequence: the MCID's record it adds to, and whether a /Span with ActualText (Skia writes one around
@@ -52,8 +53,8 @@ export function readPageContent(doc: PdfDocument, ref: PdfRef, fonts: FontCache)
   const emptySpans: number[] = [];
   const geometry = new PageGeometry(pageBox(doc, page));
   let font: FontInfo | undefined;
-  for (let index = 0; index < operations.length; index++) {
-    const op = operations[index]!;
+  for (let index = 0; op.next(); index++) {
+    operations.add(op);
     geometry.step(op);
     switch (op.operator) {
       case 'BDC': {
