@@ -37,24 +37,36 @@ export class ContentReader implements ContentOperation {
 
   next(): boolean {
     const { lexer, src } = this;
-    const operands = this.operands;
-    operands.length = 0;
+    const length = src.length;
+    // A fresh list: emptying the old one (length = 0) cost more than making one.
+    const operands: PdfObject[] = (this.operands = []);
+    let pos = lexer.pos;
     let start = -1;
     // A hand-rolled loop for the common tokens (numbers, operators, hex strings: most of a page), the lexer for the rest.
     for (;;) {
-      lexer.skipWhitespace();
-      const at = lexer.pos;
-      if (at >= src.length) return false;
+      let c = 0;
+      while (pos < length) {
+        c = src.charCodeAt(pos);
+        if (WHITESPACE[c]) pos++;
+        else if (c === 0x25 /* % */) {
+          while (pos < length && src.charCodeAt(pos) !== 0x0a && src.charCodeAt(pos) !== 0x0d) pos++;
+        } else break;
+      }
+      if (pos >= length) {
+        lexer.pos = pos;
+        return false;
+      }
+      const at = pos;
       if (start < 0) start = at;
-      const c = src.charCodeAt(at);
       if (!STARTS_OBJECT[c]) {
         let end = at;
-        while (end < src.length && !ENDS_WORD[src.charCodeAt(end)]) end++;
+        while (end < length && !ENDS_WORD[src.charCodeAt(end)]) end++;
         if (end === at) {
-          operands.push(lexer.readObject()); // a stray delimiter: the lexer says where
+          operands.push(this.readObject(at)); // a stray delimiter: the lexer says where
+          pos = lexer.pos;
           continue;
         }
-        lexer.pos = end;
+        pos = end;
         if (STARTS_NUMBER[c]) {
           operands.push(parseNumber(src, at, end));
           continue;
@@ -64,6 +76,7 @@ export class ContentReader implements ContentOperation {
           operands.push(name === 'null' ? null : name === 'true');
           continue;
         }
+        lexer.pos = pos;
         if (name === 'BI') {
           // An inline image: its dictionary, then ID, one white-space byte, binary data, EI.
           operands.length = 0;
@@ -83,19 +96,24 @@ export class ContentReader implements ContentOperation {
       if (c === 0x3c /* < */ && src.charCodeAt(at + 1) !== 0x3c) {
         const close = src.indexOf('>', at);
         const text = close < 0 ? undefined : src.slice(at, close + 1);
-        const known = text === undefined ? undefined : this.hexStrings.get(text);
-        if (known) {
-          lexer.pos = close + 1;
-          operands.push(known);
-          continue;
+        let value = text === undefined ? undefined : this.hexStrings.get(text);
+        if (value) pos = close + 1;
+        else {
+          value = this.readObject(at) as PdfString;
+          pos = lexer.pos;
+          if (text !== undefined) this.hexStrings.set(text, value);
         }
-        const value = lexer.readObject();
-        if (text !== undefined && value instanceof PdfString) this.hexStrings.set(text, value);
         operands.push(value);
         continue;
       }
-      operands.push(lexer.readObject());
+      operands.push(this.readObject(at));
+      pos = lexer.pos;
     }
+  }
+
+  private readObject(at: number): PdfObject {
+    this.lexer.pos = at;
+    return this.lexer.readObject();
   }
 }
 
@@ -137,6 +155,8 @@ export class ContentOperations {
   }
 }
 
+const WHITESPACE = new Uint8Array(256);
+for (const ch of '\x00\t\n\f\r ') WHITESPACE[ch.charCodeAt(0)] = 1;
 const STARTS_OBJECT = new Uint8Array(256);
 for (const ch of '(<[/{}') STARTS_OBJECT[ch.charCodeAt(0)] = 1;
 const STARTS_NUMBER = new Uint8Array(256);
