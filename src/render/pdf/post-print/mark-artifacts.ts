@@ -17,6 +17,15 @@ import { numberValue, PdfDict, PdfName } from './pdf-objects.js';
 /** Operators that may lie inside one artifact between two wrapped operations (no state save/restore, no nesting). */
 const MERGEABLE_BETWEEN = new Set(['Tf', 'Td', 'TD', 'Tm', 'T*', 'Tc', 'Tw', 'Tz', 'TL', 'Tr', 'Ts', 'g', 'G', 'rg', 'RG', 'k', 'K', 'cs', 'CS', 'sc', 'SC', 'scn', 'SCN', 'gs', 'w', 'd', 'J', 'j', 'M', 'ri', 'i']);
 
+// What each operator is to this pass, looked up once per operation (a page has tens of thousands).
+const MERGEABLE = 1;
+const PATH = 2;
+const PAINTING = 4;
+const KIND = new Map<string, number>();
+for (const operator of MERGEABLE_BETWEEN) KIND.set(operator, (KIND.get(operator) ?? 0) | MERGEABLE);
+for (const operator of PATH_CONSTRUCTION) KIND.set(operator, (KIND.get(operator) ?? 0) | PATH);
+for (const operator of PAINTING_OPERATORS) KIND.set(operator, (KIND.get(operator) ?? 0) | PAINTING);
+
 export interface ArtifactResult {
   /** The rewritten content, or undefined when nothing had to change. */
   data: Buffer | undefined;
@@ -48,8 +57,9 @@ export function markArtifacts(
   let unmergeableBeforePath = -1;
   for (let i = 0; i < operators.length; i++) {
     const operator = operators[i]!;
+    const kind = KIND.get(operator) ?? 0;
     const unmergeableBefore = lastUnmergeable;
-    if (!MERGEABLE_BETWEEN.has(operator)) lastUnmergeable = i;
+    if (!(kind & MERGEABLE)) lastUnmergeable = i;
     if (operator === 'BDC' || operator === 'BMC') {
       const operands = operations.marked.get(i)!;
       const mcid = operator === 'BDC' && operands[1] instanceof PdfDict ? numberValue(operands[1].get('MCID')) : undefined;
@@ -62,7 +72,7 @@ export function markArtifacts(
       covered.pop();
       continue;
     }
-    if (PATH_CONSTRUCTION.has(operator)) {
+    if (kind & PATH) {
       if (pathStart < 0) {
         pathStart = i;
         unmergeableBeforePath = unmergeableBefore;
@@ -73,7 +83,7 @@ export function markArtifacts(
       pathStart = -1;
       continue;
     }
-    if (!PAINTING_OPERATORS.has(operator)) continue;
+    if (!(kind & PAINTING)) continue;
     const onPath = pathStart >= 0 && isPathPainting(operator);
     const first = onPath ? pathStart : i;
     const before = onPath ? unmergeableBeforePath : unmergeableBefore;
@@ -103,6 +113,8 @@ export function markArtifacts(
   return { data: Buffer.concat(parts), artifacts: spans.length + replaced.size };
 }
 
+const NOT_PATH_PAINTING = new Set(['Tj', 'TJ', "'", '"', 'Do', 'sh', 'BI']);
+
 function isPathPainting(operator: string): boolean {
-  return !['Tj', 'TJ', "'", '"', 'Do', 'sh', 'BI'].includes(operator);
+  return !NOT_PATH_PAINTING.has(operator);
 }

@@ -6,7 +6,7 @@ import { ContentOperations, ContentReader, PAINTING_OPERATORS, type ContentOpera
 import type { PdfDocument } from './pdf-document.js';
 import { nameValue, numberValue, PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfObject } from './pdf-objects.js';
 import { PageGeometry, type Box } from './page-geometry.js';
-import { decodeShown, parseToUnicode, type UnicodeMap } from './to-unicode.js';
+import { decodeShown, parseToUnicode, type Shown, type UnicodeMap } from './to-unicode.js';
 
 export interface MarkedContent {
   mcid: number;
@@ -110,7 +110,7 @@ export function readPageContent(doc: PdfDocument, ref: PdfRef, fonts: FontCache)
         if (strings) {
           const seen = geometry.glyphVisible(font?.bbox ?? DEFAULT_BBOX);
           for (const s of strings) {
-            const shown = decodeShown(s.bytes, font?.unicode);
+            const shown = font ? font.decode(s) : decodeShown(s.bytes, undefined);
             mark.glyphs += shown.glyphs;
             if (!seen || shown.glyphs === 0) continue;
             mark.visible += shown.glyphs;
@@ -176,14 +176,29 @@ function inheritedResources(doc: PdfDocument, page: PdfDict): PdfDict | undefine
   return undefined;
 }
 
-interface FontInfo {
-  unicode: UnicodeMap | undefined;
-  /**
-   * A glyph's em box in glyph space (1/1000 of the size): from the font's /Descent, one em tall. Not /FontBBox: the
-   * tall ink of a Nastaliq line printed on the next page reaches into the previous page's clip, and that ink
-   * belongs to the line below, not to the page above.
-   */
-  bbox: Box;
+class FontInfo {
+  /** Short shown strings already decoded, by their bytes (shortKey): a document shows each glyph code many times. */
+  private readonly decoded = new Map<number, Shown>();
+
+  constructor(
+    readonly unicode: UnicodeMap | undefined,
+    /**
+     * A glyph's em box in glyph space (1/1000 of the size): from the font's /Descent, one em tall. Not /FontBBox:
+     * the tall ink of a Nastaliq line printed on the next page reaches into the previous page's clip, and that ink
+     * belongs to the line below, not to the page above.
+     */
+    readonly bbox: Box,
+  ) {}
+
+  decode(s: PdfString): Shown {
+    const { bytes } = s;
+    if (bytes.length > 3) return decodeShown(bytes, this.unicode);
+    let key = bytes.length;
+    for (const b of bytes) key = key * 256 + b;
+    let shown = this.decoded.get(key);
+    if (!shown) this.decoded.set(key, (shown = decodeShown(bytes, this.unicode)));
+    return shown;
+  }
 }
 
 /** ToUnicode maps and glyph boxes by font object, read once per document. */
@@ -200,10 +215,7 @@ export class FontCache {
       const toUnicode = doc.resolve(font.get('ToUnicode'));
       const descendant = composite ? doc.resolveDict(doc.resolveArray(font.get('DescendantFonts'))?.[0]) : font;
       const descent = numberValue(doc.resolveDict(descendant?.get('FontDescriptor'))?.get('Descent')) ?? DEFAULT_BBOX[1];
-      info = {
-        unicode: toUnicode instanceof PdfStream ? parseToUnicode(toUnicode.decoded(), composite ? 2 : 1) : undefined,
-        bbox: [0, descent, 500, descent + 1000],
-      };
+      info = new FontInfo(toUnicode instanceof PdfStream ? parseToUnicode(toUnicode.decoded(), composite ? 2 : 1) : undefined, [0, descent, 500, descent + 1000]);
     }
     if (key) this.byRef.set(key, info);
     return info;
