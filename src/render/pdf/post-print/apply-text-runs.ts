@@ -136,7 +136,28 @@ function letters(text: string): string {
     return codes.toString('latin1');
   }
   // NFKC: Chromium's ToUnicode maps Arabic glyphs to presentation forms (U+FBxx-FExx), the runs hold base letters.
-  return [...text.normalize('NFKC').toLowerCase().replace(/[\s\u00ad\u200b-\u200f\u2066-\u2069]/g, '')].sort().join('');
+  return sortCharacters(text.normalize('NFKC').toLowerCase().replace(/[\s\u00ad\u200b-\u200f\u2066-\u2069]/g, ''));
+}
+
+/**
+ * `[...text].sort().join('')` without a string per character: each character (code point) becomes a number that
+ * sorts as its UTF-16 string does (first unit, then the second one of a surrogate pair, a lone unit first).
+ */
+function sortCharacters(text: string): string {
+  const keys = new Uint32Array(text.length);
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      keys[count++] = unit * 0x10000 + next;
+      i++;
+    } else keys[count++] = unit * 0x10000;
+  }
+  const sorted = keys.subarray(0, count).sort();
+  let out = '';
+  for (const key of sorted) out += key & 0xffff ? String.fromCharCode(key >>> 16, key & 0xffff) : String.fromCharCode(key >>> 16);
+  return out;
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;

@@ -11,11 +11,20 @@
  * Tagged sequences that paint nothing visible become artifacts too (the caller drops them from the structure
  * tree), and a /Span whose ActualText covers no visible glyph loses it: it would be read with nothing on the page.
  */
-import { PAINTING_OPERATORS, PATH_CONSTRUCTION, type ContentOperation } from './content-stream.js';
+import { PAINTING_OPERATORS, PATH_CONSTRUCTION, type ContentOperations } from './content-stream.js';
 import { numberValue, PdfDict, PdfName } from './pdf-objects.js';
 
 /** Operators that may lie inside one artifact between two wrapped operations (no state save/restore, no nesting). */
 const MERGEABLE_BETWEEN = new Set(['Tf', 'Td', 'TD', 'Tm', 'T*', 'Tc', 'Tw', 'Tz', 'TL', 'Tr', 'Ts', 'g', 'G', 'rg', 'RG', 'k', 'K', 'cs', 'CS', 'sc', 'SC', 'scn', 'SCN', 'gs', 'w', 'd', 'J', 'j', 'M', 'ri', 'i']);
+
+// What each operator is to this pass, looked up once per operation (a page has tens of thousands).
+const MERGEABLE = 1;
+const PATH = 2;
+const PAINTING = 4;
+const KIND = new Map<string, number>();
+for (const operator of MERGEABLE_BETWEEN) KIND.set(operator, (KIND.get(operator) ?? 0) | MERGEABLE);
+for (const operator of PATH_CONSTRUCTION) KIND.set(operator, (KIND.get(operator) ?? 0) | PATH);
+for (const operator of PAINTING_OPERATORS) KIND.set(operator, (KIND.get(operator) ?? 0) | PAINTING);
 
 export interface ArtifactResult {
   /** The rewritten content, or undefined when nothing had to change. */
@@ -25,11 +34,11 @@ export interface ArtifactResult {
 
 /**
  * Wraps untagged painting in artifacts and turns the listed (empty) MCID sequences into artifacts.
- * `operations` must be `parseContentStream(data)`.
+ * `operations` must be `ContentOperations.of(data)` (or what readPageContent collected).
  */
 export function markArtifacts(
   data: Buffer,
-  operations: readonly ContentOperation[],
+  operations: ContentOperations,
   emptyMcids: ReadonlySet<number> = new Set(),
   /** Indexes of /Span ActualText sequences that show no visible glyph: they lose their ActualText. */
   emptySpans: readonly number[] = [],
@@ -41,44 +50,57 @@ export function markArtifacts(
   // Chromium also opens neutral sequences (/ReversedChars, /Span with ActualText) that cover nothing by themselves.
   const covered: boolean[] = [];
   let pathStart = -1;
-  for (let i = 0; i < operations.length; i++) {
-    const op = operations[i]!;
-    if (op.operator === 'BDC' || op.operator === 'BMC') {
-      const mcid = op.operator === 'BDC' && op.operands[1] instanceof PdfDict ? numberValue(op.operands[1].get('MCID')) : undefined;
+  const { operators, starts, ends } = operations;
+  // The last operation, before the current one, that may not lie inside a merged artifact; and the same before the
+  // current path's first operator. Two wrapped operations merge when none lies between them.
+  let lastUnmergeable = -1;
+  let unmergeableBeforePath = -1;
+  for (let i = 0; i < operators.length; i++) {
+    const operator = operators[i]!;
+    const kind = KIND.get(operator) ?? 0;
+    const unmergeableBefore = lastUnmergeable;
+    if (!(kind & MERGEABLE)) lastUnmergeable = i;
+    if (operator === 'BDC' || operator === 'BMC') {
+      const operands = operations.marked.get(i)!;
+      const mcid = operator === 'BDC' && operands[1] instanceof PdfDict ? numberValue(operands[1].get('MCID')) : undefined;
       if (mcid !== undefined && emptyMcids.has(mcid)) replaced.set(i, '/Artifact BMC');
-      const artifact = op.operands[0] instanceof PdfName && op.operands[0].name === 'Artifact';
+      const artifact = operands[0] instanceof PdfName && operands[0].name === 'Artifact';
       covered.push(covered.at(-1) === true || artifact || mcid !== undefined);
       continue;
     }
-    if (op.operator === 'EMC') {
+    if (operator === 'EMC') {
       covered.pop();
       continue;
     }
-    if (PATH_CONSTRUCTION.has(op.operator)) {
-      if (pathStart < 0) pathStart = i;
+    if (kind & PATH) {
+      if (pathStart < 0) {
+        pathStart = i;
+        unmergeableBeforePath = unmergeableBefore;
+      }
       continue;
     }
-    if (op.operator === 'n') {
+    if (operator === 'n') {
       pathStart = -1;
       continue;
     }
-    if (!PAINTING_OPERATORS.has(op.operator)) continue;
-    const first = pathStart >= 0 && isPathPainting(op.operator) ? pathStart : i;
+    if (!(kind & PAINTING)) continue;
+    const onPath = pathStart >= 0 && isPathPainting(operator);
+    const first = onPath ? pathStart : i;
+    const before = onPath ? unmergeableBeforePath : unmergeableBefore;
     pathStart = -1;
     if (covered.at(-1) === true) continue;
     const previous = spans.at(-1);
-    if (previous && operations.slice(previous.last + 1, first).every((between) => MERGEABLE_BETWEEN.has(between.operator))) previous.last = i;
+    if (previous && before <= previous.last) previous.last = i;
     else spans.push({ first, last: i });
   }
   if (spans.length === 0 && replaced.size === 0) return { data: undefined, artifacts: 0 };
   const edits: { at: number; remove: number; text: string }[] = [];
   for (const span of spans) {
-    edits.push({ at: operations[span.first]!.start, remove: 0, text: '/Artifact BMC\n' });
-    edits.push({ at: operations[span.last]!.end, remove: 0, text: '\nEMC' });
+    edits.push({ at: starts[span.first]!, remove: 0, text: '/Artifact BMC\n' });
+    edits.push({ at: ends[span.last]!, remove: 0, text: '\nEMC' });
   }
   for (const [index, text] of replaced) {
-    const op = operations[index]!;
-    edits.push({ at: op.start, remove: op.end - op.start, text });
+    edits.push({ at: starts[index]!, remove: ends[index]! - starts[index]!, text });
   }
   edits.sort((a, b) => a.at - b.at);
   const parts: Buffer[] = [];
@@ -91,6 +113,8 @@ export function markArtifacts(
   return { data: Buffer.concat(parts), artifacts: spans.length + replaced.size };
 }
 
+const NOT_PATH_PAINTING = new Set(['Tj', 'TJ', "'", '"', 'Do', 'sh', 'BI']);
+
 function isPathPainting(operator: string): boolean {
-  return !['Tj', 'TJ', "'", '"', 'Do', 'sh', 'BI'].includes(operator);
+  return !NOT_PATH_PAINTING.has(operator);
 }

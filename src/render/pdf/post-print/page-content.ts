@@ -2,11 +2,11 @@
  * One page's content read for the post-print stage: its operations, and for each marked-content identifier (MCID)
  * the text it shows (through the fonts' ToUnicode maps) and what it paints.
  */
-import { parseContentStream, PAINTING_OPERATORS, type ContentOperation } from './content-stream.js';
+import { ContentOperations, ContentReader, PAINTING_OPERATORS, type ContentOperation } from './content-stream.js';
 import type { PdfDocument } from './pdf-document.js';
 import { nameValue, numberValue, PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfObject } from './pdf-objects.js';
 import { PageGeometry, type Box } from './page-geometry.js';
-import { decodeShown, parseToUnicode, type UnicodeMap } from './to-unicode.js';
+import { decodeShown, parseToUnicode, type Shown, type UnicodeMap } from './to-unicode.js';
 
 export interface MarkedContent {
   mcid: number;
@@ -28,7 +28,7 @@ export interface PageContent {
   page: PdfDict;
   /** The decoded content (all content streams of the page joined). */
   data: Buffer;
-  operations: ContentOperation[];
+  operations: ContentOperations;
   marks: Map<number, MarkedContent>;
   /** Indexes of /Span ActualText sequences inside tagged content that show no visible glyph. */
   emptySpans: number[];
@@ -41,7 +41,8 @@ export function readPageContent(doc: PdfDocument, ref: PdfRef, fonts: FontCache)
   const streams = (Array.isArray(contents) ? contents.map((c) => doc.resolve(c)) : [contents]).filter((s): s is PdfStream => s instanceof PdfStream);
   if (streams.length === 0) return undefined;
   const data = streams.length === 1 ? streams[0]!.decoded() : Buffer.concat(streams.flatMap((s) => [s.decoded(), Buffer.from('\n')]));
-  const operations = parseContentStream(data);
+  const operations = new ContentOperations();
+  const op = new ContentReader(data);
   const fontResources = doc.resolveDict(inheritedResources(doc, page)?.get('Font'));
   const marks = new Map<number, MarkedContent>();
   // Per open sequence: the MCID's record it adds to, and whether a /Span with ActualText (Skia writes one around
@@ -52,8 +53,8 @@ export function readPageContent(doc: PdfDocument, ref: PdfRef, fonts: FontCache)
   const emptySpans: number[] = [];
   const geometry = new PageGeometry(pageBox(doc, page));
   let font: FontInfo | undefined;
-  for (let index = 0; index < operations.length; index++) {
-    const op = operations[index]!;
+  for (let index = 0; op.next(); index++) {
+    operations.add(op);
     geometry.step(op);
     switch (op.operator) {
       case 'BDC': {
@@ -109,7 +110,7 @@ export function readPageContent(doc: PdfDocument, ref: PdfRef, fonts: FontCache)
         if (strings) {
           const seen = geometry.glyphVisible(font?.bbox ?? DEFAULT_BBOX);
           for (const s of strings) {
-            const shown = decodeShown(s.bytes, font?.unicode);
+            const shown = font ? font.decode(s) : decodeShown(s.bytes, undefined);
             mark.glyphs += shown.glyphs;
             if (!seen || shown.glyphs === 0) continue;
             mark.visible += shown.glyphs;
@@ -175,14 +176,29 @@ function inheritedResources(doc: PdfDocument, page: PdfDict): PdfDict | undefine
   return undefined;
 }
 
-interface FontInfo {
-  unicode: UnicodeMap | undefined;
-  /**
-   * A glyph's em box in glyph space (1/1000 of the size): from the font's /Descent, one em tall. Not /FontBBox: the
-   * tall ink of a Nastaliq line printed on the next page reaches into the previous page's clip, and that ink
-   * belongs to the line below, not to the page above.
-   */
-  bbox: Box;
+class FontInfo {
+  /** Short shown strings already decoded, by their bytes (shortKey): a document shows each glyph code many times. */
+  private readonly decoded = new Map<number, Shown>();
+
+  constructor(
+    readonly unicode: UnicodeMap | undefined,
+    /**
+     * A glyph's em box in glyph space (1/1000 of the size): from the font's /Descent, one em tall. Not /FontBBox:
+     * the tall ink of a Nastaliq line printed on the next page reaches into the previous page's clip, and that ink
+     * belongs to the line below, not to the page above.
+     */
+    readonly bbox: Box,
+  ) {}
+
+  decode(s: PdfString): Shown {
+    const { bytes } = s;
+    if (bytes.length > 3) return decodeShown(bytes, this.unicode);
+    let key = bytes.length;
+    for (const b of bytes) key = key * 256 + b;
+    let shown = this.decoded.get(key);
+    if (!shown) this.decoded.set(key, (shown = decodeShown(bytes, this.unicode)));
+    return shown;
+  }
 }
 
 /** ToUnicode maps and glyph boxes by font object, read once per document. */
@@ -199,10 +215,7 @@ export class FontCache {
       const toUnicode = doc.resolve(font.get('ToUnicode'));
       const descendant = composite ? doc.resolveDict(doc.resolveArray(font.get('DescendantFonts'))?.[0]) : font;
       const descent = numberValue(doc.resolveDict(descendant?.get('FontDescriptor'))?.get('Descent')) ?? DEFAULT_BBOX[1];
-      info = {
-        unicode: toUnicode instanceof PdfStream ? parseToUnicode(toUnicode.decoded(), composite ? 2 : 1) : undefined,
-        bbox: [0, descent, 500, descent + 1000],
-      };
+      info = new FontInfo(toUnicode instanceof PdfStream ? parseToUnicode(toUnicode.decoded(), composite ? 2 : 1) : undefined, [0, descent, 500, descent + 1000]);
     }
     if (key) this.byRef.set(key, info);
     return info;

@@ -23,8 +23,9 @@ function multiply(m: Matrix, n: Matrix): Matrix {
   ];
 }
 
-function overlaps(a: Box, b: Box): boolean {
-  return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+/** Whether the box (x0, y0, x1, y1) overlaps both boxes (given as numbers: this runs for every glyph and path). */
+function overlapsBox(x0: number, y0: number, x1: number, y1: number, a: Box, b: Box): boolean {
+  return x0 < a[2] && a[0] < x1 && y0 < a[3] && a[1] < y1 && x0 < b[2] && b[0] < x1 && y0 < b[3] && b[1] < y1;
 }
 
 function num(value: PdfObject | undefined): number {
@@ -35,12 +36,15 @@ export class PageGeometry {
   private ctm: Matrix = IDENTITY;
   private clip: Box = EVERYWHERE;
   private readonly saved: { ctm: Matrix; clip: Box }[] = [];
-  private textMatrix: Matrix = IDENTITY;
-  private lineMatrix: Matrix = IDENTITY;
+  /**
+   * The text matrix, which is also the line matrix here (only Tj's advance would tell them apart, and a glyph's box
+   * is taken at its start); changed in place: Chromium moves it before every glyph.
+   */
+  private readonly textMatrix: Matrix = [...IDENTITY];
   private leading = 0;
   private fontSize = 0;
   /** The current path's bounds in page space (x0, y0, x1, y1); x0 > x1 while the path has no point. */
-  private path: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  private readonly path: Box = [Infinity, Infinity, -Infinity, -Infinity];
   private clipping = false;
 
   constructor(private readonly page: Box) {}
@@ -61,10 +65,10 @@ export class PageGeometry {
         this.ctm = multiply([num(o[0]), num(o[1]), num(o[2]), num(o[3]), num(o[4]), num(o[5])], this.ctm);
         break;
       case 'BT':
-        this.textMatrix = this.lineMatrix = IDENTITY;
+        this.setTextMatrix(1, 0, 0, 1, 0, 0);
         break;
       case 'Tm':
-        this.textMatrix = this.lineMatrix = [num(o[0]), num(o[1]), num(o[2]), num(o[3]), num(o[4]), num(o[5])];
+        this.setTextMatrix(num(o[0]), num(o[1]), num(o[2]), num(o[3]), num(o[4]), num(o[5]));
         break;
       case 'Td':
       case 'TD': {
@@ -135,8 +139,7 @@ export class PageGeometry {
     const by = x1 * b + y1 * d + f;
     const cy = x0 * b + y1 * d + f;
     const dy = x1 * b + y0 * d + f;
-    const box: Box = [Math.min(ax, bx, cx, dx), Math.min(ay, by, cy, dy), Math.max(ax, bx, cx, dx), Math.max(ay, by, cy, dy)];
-    return overlaps(box, this.clip) && overlaps(box, this.page);
+    return overlapsBox(Math.min(ax, bx, cx, dx), Math.min(ay, by, cy, dy), Math.max(ax, bx, cx, dx), Math.max(ay, by, cy, dy), this.clip, this.page);
   }
 
   /**
@@ -144,19 +147,33 @@ export class PageGeometry {
    * painted can be seen (an XObject, shading or image counts as visible).
    */
   endPath(painted: boolean): boolean {
-    const box = this.path[0] <= this.path[2] ? this.path : undefined;
-    // A path is visible where it meets the clip that was in force when it was painted.
-    const visible = painted && (box === undefined || (overlaps(grow(box), this.clip) && overlaps(grow(box), this.page)));
-    if (this.clipping && box) this.clip = [Math.max(box[0], this.clip[0]), Math.max(box[1], this.clip[1]), Math.min(box[2], this.clip[2]), Math.min(box[3], this.clip[3])];
+    const box = this.path;
+    const empty = !(box[0] <= box[2]);
+    // A path is visible where it meets the clip that was in force when it was painted. A hairline has an empty box:
+    // it is given the width of a stroke.
+    const visible = painted && (empty || overlapsBox(box[0] - 0.5, box[1] - 0.5, box[2] + 0.5, box[3] + 0.5, this.clip, this.page));
+    if (this.clipping && !empty) this.clip = [Math.max(box[0], this.clip[0]), Math.max(box[1], this.clip[1]), Math.min(box[2], this.clip[2]), Math.min(box[3], this.clip[3])];
     this.clipping = false;
-    this.path = [Infinity, Infinity, -Infinity, -Infinity];
+    box[0] = box[1] = Infinity;
+    box[2] = box[3] = -Infinity;
     return visible;
+  }
+
+  private setTextMatrix(a: number, b: number, c: number, d: number, e: number, f: number): void {
+    const t = this.textMatrix;
+    t[0] = a;
+    t[1] = b;
+    t[2] = c;
+    t[3] = d;
+    t[4] = e;
+    t[5] = f;
   }
 
   /** The line matrix moved by (tx, ty) in text space; the text matrix starts there (Td). */
   private moveLine(tx: number, ty: number): void {
-    const l = this.lineMatrix;
-    this.textMatrix = this.lineMatrix = [l[0], l[1], l[2], l[3], tx * l[0] + ty * l[2] + l[4], tx * l[1] + ty * l[3] + l[5]];
+    const l = this.textMatrix;
+    l[4] = tx * l[0] + ty * l[2] + l[4];
+    l[5] = tx * l[1] + ty * l[3] + l[5];
   }
 
   /** Adds a point given in user space to the current path's bounds. */
@@ -170,9 +187,4 @@ export class PageGeometry {
     if (px > p[2]) p[2] = px;
     if (py > p[3]) p[3] = py;
   }
-}
-
-/** A hairline has an empty box; give it the width of a stroke. */
-function grow(box: Box): Box {
-  return [box[0] - 0.5, box[1] - 0.5, box[2] + 0.5, box[3] + 0.5];
 }

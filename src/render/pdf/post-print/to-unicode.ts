@@ -54,8 +54,14 @@ export function parseToUnicode(data: Uint8Array, codeLength: number): UnicodeMap
   return { codeLength, map };
 }
 
+export interface Shown {
+  text: string;
+  glyphs: number;
+  unmapped: number;
+}
+
 /** The text of a shown string: each code's mapping, or U+FFFD for a code the map lacks. Also how many codes. */
-export function decodeShown(bytes: Uint8Array, font: UnicodeMap | undefined): { text: string; glyphs: number; unmapped: number } {
+export function decodeShown(bytes: Uint8Array, font: UnicodeMap | undefined): Shown {
   const length = font?.codeLength ?? 1;
   let text = '';
   let glyphs = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseContentStream } from '../../../../src/render/pdf/post-print/content-stream.js';
+import { ContentOperations, parseContentStream } from '../../../../src/render/pdf/post-print/content-stream.js';
 import { markArtifacts } from '../../../../src/render/pdf/post-print/mark-artifacts.js';
 import { PdfDict, PdfString } from '../../../../src/render/pdf/post-print/pdf-objects.js';
 import { decodeShown, parseToUnicode } from '../../../../src/render/pdf/post-print/to-unicode.js';
@@ -37,7 +37,7 @@ describe('artifacts', () => {
       '0 0 m 5 5 l 1 w S', // an untagged rule: from the path's first operator to its painting
       '0 0 3 3 re W n', // a clip paints nothing
     ].join('\n');
-    const { data, artifacts } = markArtifacts(bytes(src), parseContentStream(bytes(src)));
+    const { data, artifacts } = markArtifacts(bytes(src), ContentOperations.of(bytes(src)));
     const out = data!.toString('latin1');
     expect(artifacts).toBe(4);
     expect(out).toContain('q /Artifact BMC\n0 0 10 10 re f\nEMC Q');
@@ -57,13 +57,13 @@ describe('artifacts', () => {
 
   it('turns the tagged sequences it is given into artifacts', () => {
     const src = '/H2 <</MCID 4 >>BDC BT ET EMC /P <</MCID 5 >>BDC BT <0001> Tj ET EMC';
-    const out = markArtifacts(bytes(src), parseContentStream(bytes(src)), new Set([4])).data!.toString('latin1');
+    const out = markArtifacts(bytes(src), ContentOperations.of(bytes(src)), new Set([4])).data!.toString('latin1');
     expect(out).toBe('/Artifact BMC BT ET EMC /P <</MCID 5 >>BDC BT <0001> Tj ET EMC');
   });
 
   it('returns nothing to write when everything is already tagged', () => {
     const src = '/P <</MCID 0 >>BDC BT <0001> Tj ET EMC';
-    expect(markArtifacts(bytes(src), parseContentStream(bytes(src))).data).toBeUndefined();
+    expect(markArtifacts(bytes(src), ContentOperations.of(bytes(src))).data).toBeUndefined();
   });
 });
 

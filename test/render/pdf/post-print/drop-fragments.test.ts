@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ContentOperations } from '../../../../src/render/pdf/post-print/content-stream.js';
 import { dropFragments } from '../../../../src/render/pdf/post-print/drop-fragments.js';
 import { indexMarks } from '../../../../src/render/pdf/post-print/element-text.js';
 import type { MarkedContent, PageContent } from '../../../../src/render/pdf/post-print/page-content.js';
@@ -20,7 +21,7 @@ function element(type: string, kids: (StructElement | [PdfRef, number])[]): Stru
 function page(ref: PdfRef, marks: Partial<MarkedContent>[]): PageContent {
   const map = new Map<number, MarkedContent>();
   for (const m of marks) map.set(m.mcid!, { mcid: m.mcid!, text: m.text ?? '', glyphs: m.glyphs ?? 0, unmapped: 0, silent: 0, drawings: m.drawings ?? 0, visible: m.visible ?? (m.glyphs ?? 0) + (m.drawings ?? 0) });
-  return { ref, page: new PdfDict(), data: Buffer.alloc(0), operations: [], marks: map, emptySpans: [] };
+  return { ref, page: new PdfDict(), data: Buffer.alloc(0), operations: new ContentOperations(), marks: map, emptySpans: [] };
 }
 
 describe('dropFragments', () => {
