@@ -3,7 +3,7 @@
  * caller can insert marked-content operators between operations and leave every other byte as it was.
  */
 import { PdfLexer } from './pdf-lexer.js';
-import { PdfOperator, PdfString, type PdfObject } from './pdf-objects.js';
+import { numberValue, PdfDict, PdfName, PdfOperator, PdfString, type PdfObject } from './pdf-objects.js';
 
 export interface ContentOperation {
   operator: string;
@@ -14,15 +14,24 @@ export interface ContentOperation {
   end: number;
 }
 
+// Operand kinds: a number is kept as a number, a hex string and a name only as where they are (most operands are
+// never read: a colour's, a Tf's size), anything else as the object the lexer read.
+const NUMBER = 0;
+const HEX = 1;
+const NAME = 2;
+const OBJECT = 3;
+
 /**
  * Reads a content stream one operation at a time: `next()` moves to the next operation and the fields describe it.
- * The operand list is reused for every operation (copy what must outlive the step): a page holds tens of thousands
- * of operations (Chromium writes a Td and a Tj per glyph, about 300,000 in a 20-page Urdu IEP), and an object per
- * operation kept until the page was done cost more in garbage collection than reading them.
+ * A page holds tens of thousands of operations (Chromium writes a Td and a Tj per glyph, about 300,000 in a 20-page
+ * Urdu IEP), so reading one makes no object: the operator is a small integer (`code`, an `Op`), numbers go to a
+ * reused typed array and hex strings and names are parsed only when an operand is asked for (`operand(i)`).
  */
 export class ContentReader implements ContentOperation {
-  operator = '';
-  operands: PdfObject[] = [];
+  /** The operator (an `Op`), or `Op.Other` for one outside ISO 32000-1 Annex A (its name: `operator`). */
+  code = 0;
+  /** How many operands the operation has. */
+  count = 0;
   start = 0;
   end = 0;
   private readonly lexer: PdfLexer;
@@ -30,20 +39,55 @@ export class ContentReader implements ContentOperation {
   private readonly bytes: Uint8Array;
   /** Short hex strings by their digits (hexKey): a page shows the same few hundred glyph codes over and over. */
   private readonly hexStrings = new Map<number, PdfString>();
+  private otherName = '';
+  private kinds = new Uint8Array(16);
+  private numbers = new Float64Array(16);
+  /** Where a HEX or NAME operand starts; an OBJECT operand's value is in `objects`. */
+  private positions = new Int32Array(16);
+  private readonly objects: PdfObject[] = [];
 
   constructor(data: Uint8Array) {
     this.lexer = new PdfLexer(data, 0, false);
     this.bytes = data;
   }
 
+  get operator(): string {
+    return this.code === Op.Other ? this.otherName : NAMES[this.code]!;
+  }
+
+  /** A fresh list of the operands (parsed now). */
+  get operands(): PdfObject[] {
+    return Array.from({ length: this.count }, (_, i) => this.operand(i)!);
+  }
+
+  /** Operand i as `numberValue` reads it, 0 when it is not a number (or is missing). */
+  number(i: number): number {
+    return i < this.count && this.kinds[i] === NUMBER ? this.numbers[i]! : 0;
+  }
+
+  /** Operand i, undefined past the last. */
+  operand(i: number): PdfObject | undefined {
+    if (i >= this.count) return undefined;
+    switch (this.kinds[i]) {
+      case NUMBER:
+        return this.numbers[i]!;
+      case HEX:
+        return this.hexString(this.positions[i]!);
+      case NAME:
+        return this.parseAt(this.positions[i]!);
+      default:
+        return this.objects[i];
+    }
+  }
+
   next(): boolean {
     const { lexer, bytes: src } = this;
     const length = src.length;
-    // A fresh list: emptying the old one (length = 0) cost more than making one.
-    const operands: PdfObject[] = (this.operands = []);
+    this.count = 0;
     let pos = lexer.pos;
     let start = -1;
-    // A hand-rolled loop for the common tokens (numbers, operators, hex strings: most of a page), the lexer for the rest.
+    // A hand-rolled loop for the common tokens (numbers, operators, hex strings, names: most of a page), the lexer
+    // for the rest.
     for (;;) {
       let c = 0;
       while (pos < length) {
@@ -63,56 +107,102 @@ export class ContentReader implements ContentOperation {
         let end = at;
         while (end < length && !ENDS_WORD[src[end]!]) end++;
         if (end === at) {
-          operands.push(this.readObject(at)); // a stray delimiter: the lexer says where
+          this.pushObject(this.readObject(at)); // a stray delimiter: the lexer says where
           pos = lexer.pos;
           continue;
         }
         pos = end;
         if (STARTS_NUMBER[c]) {
-          operands.push(parseNumber(src, at, end, lexer.buf));
+          const i = this.slot();
+          this.kinds[i] = NUMBER;
+          this.numbers[i] = parseNumber(src, at, end, lexer.buf);
           continue;
         }
-        const name = operatorName(src, at, end, lexer.buf);
-        if (name === 'true' || name === 'false' || name === 'null') {
-          operands.push(name === 'null' ? null : name === 'true');
+        const code = (end - at <= 5 && CODES.get(operatorKey(src, at, end))) || Op.Other;
+        if (code >= Op.True) {
+          this.pushObject(code === Op.Null ? null : code === Op.True);
           continue;
         }
         lexer.pos = pos;
-        if (name === 'BI') {
+        if (code === Op.Other) this.otherName = lexer.buf.slice(at, end);
+        if (code === Op.BI) {
           // An inline image: its dictionary, then ID, one white-space byte, binary data, EI.
-          operands.length = 0;
+          this.count = 0;
           for (;;) {
             const item = lexer.readObject();
             if (item instanceof PdfOperator && item.name === 'ID') break;
-            operands.push(item);
+            this.pushObject(item);
           }
           lexer.pos = findInlineImageEnd(lexer.buf, lexer.pos + 1);
           end = lexer.pos;
         }
-        this.operator = name;
+        this.code = code;
         this.start = start;
         this.end = end;
         return true;
       }
       if (c === 0x3c /* < */ && src[at + 1] !== 0x3c) {
-        const key = hexKey(src, at + 1);
-        let value = key < 0 ? undefined : this.hexStrings.get(key);
-        if (!value) {
-          value = this.readObject(at) as PdfString;
-          if (key >= 0) this.hexStrings.set(key, value);
+        const close = src.indexOf(0x3e, at);
+        if (close >= 0 && hexKey(src, at + 1) >= 0) {
+          const i = this.slot();
+          this.kinds[i] = HEX;
+          this.positions[i] = at;
+          pos = close + 1;
+          continue;
         }
-        operands.push(value);
-        pos = key < 0 ? lexer.pos : src.indexOf(0x3e, at) + 1;
+      } else if (c === 0x2f /* / */) {
+        let end = at + 1;
+        while (end < length && !ENDS_WORD[src[end]!]) end++;
+        const i = this.slot();
+        this.kinds[i] = NAME;
+        this.positions[i] = at;
+        pos = end;
         continue;
       }
-      operands.push(this.readObject(at));
+      this.pushObject(this.readObject(at));
       pos = lexer.pos;
     }
   }
 
+  /** The next operand's index (the arrays grow as needed). */
+  private slot(): number {
+    const i = this.count++;
+    if (i === this.kinds.length) {
+      const grow = <T extends Uint8Array | Float64Array | Int32Array>(a: T, b: T): T => (b.set(a), b);
+      this.kinds = grow(this.kinds, new Uint8Array(i * 2));
+      this.numbers = grow(this.numbers, new Float64Array(i * 2));
+      this.positions = grow(this.positions, new Int32Array(i * 2));
+    }
+    return i;
+  }
+
+  private pushObject(value: PdfObject): void {
+    const i = this.slot();
+    this.kinds[i] = OBJECT;
+    this.objects[i] = value;
+  }
+
+  /** A short hex string (the lexer read it once; the same object after). */
+  private hexString(at: number): PdfString {
+    const key = hexKey(this.bytes, at + 1);
+    let value = this.hexStrings.get(key);
+    if (!value) this.hexStrings.set(key, (value = this.parseAt(at) as PdfString));
+    return value;
+  }
+
+  /** The object at `at`, the lexer left after it (reading the operation). */
   private readObject(at: number): PdfObject {
     this.lexer.pos = at;
     return this.lexer.readObject();
+  }
+
+  /** The object at `at`, the lexer left where it was (an operand asked for after the operation was read). */
+  private parseAt(at: number): PdfObject {
+    const { lexer } = this;
+    const saved = lexer.pos;
+    const value = this.readObject(at);
+    lexer.pos = saved;
+    return value;
   }
 }
 
@@ -120,30 +210,84 @@ export class ContentReader implements ContentOperation {
 export function parseContentStream(data: Uint8Array): ContentOperation[] {
   const reader = new ContentReader(data);
   const operations: ContentOperation[] = [];
-  while (reader.next()) operations.push({ operator: reader.operator, operands: [...reader.operands], start: reader.start, end: reader.end });
+  while (reader.next()) operations.push({ operator: reader.operator, operands: reader.operands, start: reader.start, end: reader.end });
   return operations;
 }
 
+/** A marked-content sequence's opening operator as the artifact marking needs it. */
+interface MarkedOpening {
+  start: number;
+  end: number;
+  /** The MCID of its property list (given inline), if any. */
+  mcid: number | undefined;
+}
+
 /**
- * The operations of a content stream as parallel lists, as the artifact marking needs them after the page was read:
- * every operator and byte range, the operands of the marked-content operators (BDC, BMC) only.
+ * What the artifact marking (mark-artifacts.ts) needs from a content stream, gathered while the page is read: the
+ * untagged painting to wrap as artifacts (byte ranges, neighbours merged), and where each BDC lies with its MCID.
+ * Every painting operation outside a marked-content sequence is wrapped: a path from its first construction
+ * operator to its painting operator, each text-showing operator, each XObject, shading and inline image.
+ * Neighbouring wrapped operations merge when only text-state or colour operators lie between them, so a header line
+ * becomes one artifact, not forty.
  */
 export class ContentOperations {
-  readonly operators: string[] = [];
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
-  /** Operands of BDC and BMC, by operation index. */
-  readonly marked = new Map<number, PdfObject[]>();
+  /** Byte ranges to wrap in /Artifact BMC ... EMC: start, end, start, end, ... */
+  readonly spans: number[] = [];
+  /** BDC operations by operation index. */
+  readonly openings = new Map<number, MarkedOpening>();
+  length = 0;
+  /** Operation index of the last span's last operation. */
+  private spanLast = -1;
+  // Per open marked-content sequence: whether content inside it is covered (tagged with an MCID, or an artifact).
+  // Chromium also opens neutral sequences (/ReversedChars, /Span with ActualText) that cover nothing by themselves.
+  private readonly covered: boolean[] = [];
+  private pathStart = -1;
+  // The last operation, before the current one, that may not lie inside a merged artifact; and the same before the
+  // current path's first operator. Two wrapped operations merge when none lies between them.
+  private lastUnmergeable = -1;
+  private unmergeableBeforePath = -1;
 
-  get length(): number {
-    return this.operators.length;
-  }
-
-  add(op: ContentOperation): void {
-    if (op.operator === 'BDC' || op.operator === 'BMC') this.marked.set(this.operators.length, [...op.operands]);
-    this.operators.push(op.operator);
-    this.starts.push(op.start);
-    this.ends.push(op.end);
+  /** Follows the reader's current operation (call for every operation, in order). */
+  add(op: ContentReader): void {
+    const i = this.length++;
+    const { code } = op;
+    const kind = KIND[code]!;
+    const unmergeableBefore = this.lastUnmergeable;
+    if (!(kind & MERGEABLE)) this.lastUnmergeable = i;
+    if (code === Op.BDC || code === Op.BMC) {
+      const props = op.operand(1);
+      const mcid = code === Op.BDC && props instanceof PdfDict ? numberValue(props.get('MCID')) : undefined;
+      if (code === Op.BDC) this.openings.set(i, { start: op.start, end: op.end, mcid });
+      const tag = op.operand(0);
+      const artifact = tag instanceof PdfName && tag.name === 'Artifact';
+      this.covered.push(this.covered.at(-1) === true || artifact || mcid !== undefined);
+      return;
+    }
+    if (code === Op.EMC) {
+      this.covered.pop();
+      return;
+    }
+    if (kind & PATH) {
+      if (this.pathStart < 0) {
+        this.pathStart = op.start;
+        this.unmergeableBeforePath = unmergeableBefore;
+      }
+      return;
+    }
+    if (code === Op.n) {
+      this.pathStart = -1;
+      return;
+    }
+    if (!(kind & PAINTING)) return;
+    const onPath = this.pathStart >= 0 && !(kind & NOT_PATH_PAINTING);
+    const first = onPath ? this.pathStart : op.start;
+    const before = onPath ? this.unmergeableBeforePath : unmergeableBefore;
+    this.pathStart = -1;
+    if (this.covered.at(-1) === true) return;
+    const { spans } = this;
+    if (spans.length > 0 && before <= this.spanLast) spans[spans.length - 1] = op.end;
+    else spans.push(first, op.end);
+    this.spanLast = i;
   }
 
   static of(data: Uint8Array): ContentOperations {
@@ -163,20 +307,46 @@ for (const ch of '+-.0123456789') STARTS_NUMBER[ch.charCodeAt(0)] = 1;
 const ENDS_WORD = new Uint8Array(256);
 for (const ch of '\x00\t\n\f\r ()<>[]{}/%') ENDS_WORD[ch.charCodeAt(0)] = 1;
 
-/** The operators of ISO 32000-1 Annex A, by their character codes, so a common operator costs no new string. */
-const OPERATORS = new Map<number, string>();
-for (const name of ['b', 'B', 'b*', 'B*', 'BDC', 'BI', 'BMC', 'BT', 'BX', 'c', 'cm', 'CS', 'cs', 'd', 'd0', 'd1', 'Do', 'DP', 'EI', 'EMC', 'ET', 'EX', 'f', 'F', 'f*', 'G', 'g', 'gs', 'h', 'i', 'ID', 'j', 'J', 'K', 'k', 'l', 'm', 'M', 'MP', 'n', 'q', 'Q', 're', 'RG', 'rg', 'ri', 's', 'S', 'SC', 'sc', 'SCN', 'scn', 'sh', 'T*', 'Tc', 'Td', 'TD', 'Tf', 'Tj', 'TJ', 'TL', 'Tm', 'Tr', 'Ts', 'Tw', 'Tz', 'v', 'w', 'W', 'W*', 'y', "'", '"', 'true', 'false', 'null']) {
-  OPERATORS.set(operatorKey(Buffer.from(name, 'latin1'), 0, name.length), name);
+/** The operators of ISO 32000-1 Annex A (and the keywords true, false, null, last), as small integers. */
+export const enum Op {
+  Other, b, B, bStar, BStar, BDC, BI, BMC, BT, BX, c, cm, CS, cs, d, d0, d1, Do, DP, EI, EMC, ET, EX, f, F, fStar, G, g, gs,
+  h, i, ID, j, J, K, k, l, m, M, MP, n, q, Q, re, RG, rg, ri, s, S, SC, sc, SCN, scn, sh, TStar, Tc, Td, TD, Tf, Tj, TJ,
+  TL, Tm, Tr, Ts, Tw, Tz, v, w, W, WStar, y, Quote, DoubleQuote, True, False, Null,
+}
+/** The operators' names by code (the same order as Op). */
+const NAMES = ['', 'b', 'B', 'b*', 'B*', 'BDC', 'BI', 'BMC', 'BT', 'BX', 'c', 'cm', 'CS', 'cs', 'd', 'd0', 'd1', 'Do', 'DP', 'EI', 'EMC', 'ET', 'EX', 'f', 'F', 'f*', 'G', 'g', 'gs', 'h', 'i', 'ID', 'j', 'J', 'K', 'k', 'l', 'm', 'M', 'MP', 'n', 'q', 'Q', 're', 'RG', 'rg', 'ri', 's', 'S', 'SC', 'sc', 'SCN', 'scn', 'sh', 'T*', 'Tc', 'Td', 'TD', 'Tf', 'Tj', 'TJ', 'TL', 'Tm', 'Tr', 'Ts', 'Tw', 'Tz', 'v', 'w', 'W', 'W*', 'y', "'", '"', 'true', 'false', 'null'];
+const CODES = new Map<number, number>();
+NAMES.forEach((name, code) => {
+  if (code > 0) CODES.set(operatorKey(Buffer.from(name, 'latin1'), 0, name.length), code);
+});
+
+/** Operators that paint: what must be tagged content or an artifact (§14.8.2.2). `n` ends a path without painting. */
+export const PAINTING = 1;
+/** Operators that build a path; a path object runs from the first of these to its painting (or `n`) operator. */
+export const PATH = 2;
+/** Operators that may lie inside one artifact between two wrapped operations (no state save/restore, no nesting). */
+const MERGEABLE = 4;
+/** Painting operators that do not paint the current path. */
+const NOT_PATH_PAINTING = 8;
+/** What each operator is (PAINTING, PATH, ...), by code. */
+export const KIND = new Uint8Array(NAMES.length);
+const kinds: [number, string[]][] = [
+  [PAINTING, ['Tj', 'TJ', "'", '"', 'S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'Do', 'sh', 'BI']],
+  [PATH, ['m', 'l', 'c', 'v', 'y', 'h', 're']],
+  [MERGEABLE, ['Tf', 'Td', 'TD', 'Tm', 'T*', 'Tc', 'Tw', 'Tz', 'TL', 'Tr', 'Ts', 'g', 'G', 'rg', 'RG', 'k', 'K', 'cs', 'CS', 'sc', 'SC', 'scn', 'SCN', 'gs', 'w', 'd', 'J', 'j', 'M', 'ri', 'i']],
+  [NOT_PATH_PAINTING, ['Tj', 'TJ', "'", '"', 'Do', 'sh', 'BI']],
+];
+for (const [flag, names] of kinds) {
+  for (const name of names) {
+    const code = NAMES.indexOf(name);
+    KIND[code] = KIND[code]! | flag;
+  }
 }
 
 function operatorKey(src: Uint8Array, start: number, end: number): number {
   let key = 0;
   for (let i = start; i < end; i++) key = key * 256 + src[i]!;
   return key;
-}
-
-function operatorName(bytes: Uint8Array, start: number, end: number, text: string): string {
-  return (end - start <= 5 && OPERATORS.get(operatorKey(bytes, start, end))) || text.slice(start, end);
 }
 
 const HEX_DIGIT = new Int8Array(256).fill(-1);
@@ -239,9 +409,3 @@ function findInlineImageEnd(src: string, from: number): number {
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
 }
-
-/** Operators that paint: what must be tagged content or an artifact (§14.8.2.2). `n` ends a path without painting. */
-export const PAINTING_OPERATORS = new Set(['Tj', 'TJ', "'", '"', 'S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'Do', 'sh', 'BI']);
-
-/** Operators that build a path; a path object runs from the first of these to its painting (or `n`) operator. */
-export const PATH_CONSTRUCTION = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
