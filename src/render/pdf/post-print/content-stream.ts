@@ -103,6 +103,12 @@ export class ContentReader implements ContentOperation {
       }
       const at = pos;
       if (start < 0) start = at;
+      if (STARTS_NUMBER[c]) {
+        const i = this.slot();
+        this.kinds[i] = NUMBER;
+        pos = readNumber(src, at, lexer.buf, this.numbers, i);
+        continue;
+      }
       if (!STARTS_OBJECT[c]) {
         let end = at;
         while (end < length && !ENDS_WORD[src[end]!]) end++;
@@ -112,13 +118,7 @@ export class ContentReader implements ContentOperation {
           continue;
         }
         pos = end;
-        if (STARTS_NUMBER[c]) {
-          const i = this.slot();
-          this.kinds[i] = NUMBER;
-          this.numbers[i] = parseNumber(src, at, end, lexer.buf);
-          continue;
-        }
-        const code = (end - at <= 5 && CODES.get(operatorKey(src, at, end))) || Op.Other;
+        const code = operatorCode(src, at, end);
         if (code >= Op.True) {
           this.pushObject(code === Op.Null ? null : code === Op.True);
           continue;
@@ -142,12 +142,12 @@ export class ContentReader implements ContentOperation {
         return true;
       }
       if (c === 0x3c /* < */ && src[at + 1] !== 0x3c) {
-        const close = src.indexOf(0x3e, at);
-        if (close >= 0 && hexKey(src, at + 1) >= 0) {
+        const key = hexKey(src, at + 1);
+        if (key >= 0) {
           const i = this.slot();
           this.kinds[i] = HEX;
           this.positions[i] = at;
-          pos = close + 1;
+          pos = at + 2 + (key & 7); // <, the digits, >
           continue;
         }
       } else if (c === 0x2f /* / */) {
@@ -315,10 +315,22 @@ export const enum Op {
 }
 /** The operators' names by code (the same order as Op). */
 const NAMES = ['', 'b', 'B', 'b*', 'B*', 'BDC', 'BI', 'BMC', 'BT', 'BX', 'c', 'cm', 'CS', 'cs', 'd', 'd0', 'd1', 'Do', 'DP', 'EI', 'EMC', 'ET', 'EX', 'f', 'F', 'f*', 'G', 'g', 'gs', 'h', 'i', 'ID', 'j', 'J', 'K', 'k', 'l', 'm', 'M', 'MP', 'n', 'q', 'Q', 're', 'RG', 'rg', 'ri', 's', 'S', 'SC', 'sc', 'SCN', 'scn', 'sh', 'T*', 'Tc', 'Td', 'TD', 'Tf', 'Tj', 'TJ', 'TL', 'Tm', 'Tr', 'Ts', 'Tw', 'Tz', 'v', 'w', 'W', 'W*', 'y', "'", '"', 'true', 'false', 'null'];
-const CODES = new Map<number, number>();
+// Codes by the operator's bytes: one- and two-byte operators (most of a page) by a table index, longer ones by a map.
+const SHORT_CODES = new Uint8Array(65536);
+const LONG_CODES = new Map<number, number>();
 NAMES.forEach((name, code) => {
-  if (code > 0) CODES.set(operatorKey(Buffer.from(name, 'latin1'), 0, name.length), code);
+  const key = operatorKey(Buffer.from(name, 'latin1'), 0, name.length);
+  if (code === 0) return;
+  if (name.length <= 2) SHORT_CODES[key] = code;
+  else LONG_CODES.set(key, code);
 });
+
+function operatorCode(src: Uint8Array, start: number, end: number): number {
+  const length = end - start;
+  if (length === 1) return SHORT_CODES[src[start]!]!;
+  if (length === 2) return SHORT_CODES[src[start]! * 256 + src[start + 1]!]!;
+  return (length <= 5 && LONG_CODES.get(operatorKey(src, start, end))) || Op.Other;
+}
 
 /** Operators that paint: what must be tagged content or an artifact (§14.8.2.2). `n` ends a path without painting. */
 export const PAINTING = 1;
@@ -374,29 +386,37 @@ function hexKey(bytes: Uint8Array, from: number): number {
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 /**
- * A number token as `Number(text)` reads it, without making the text: digits and a point, at most 15 digits, are
- * an exact integer divided by an exact power of ten, which IEEE division rounds exactly as parsing the decimal would.
- * Anything else (more digits, a stray character) goes through `Number`.
+ * Reads the number token at `start` into out[i] as `Number(text)` reads it, and returns where it ends. Digits and a
+ * point, at most 15 digits, are an exact integer divided by an exact power of ten, which IEEE division rounds
+ * exactly as parsing the decimal would; they are read as they are scanned. Anything else (more digits, a stray
+ * character) goes through `Number`.
  */
-function parseNumber(src: Uint8Array, start: number, end: number, text: string): number {
-  let i = start;
-  const sign = src[i];
-  if (sign === 0x2d || sign === 0x2b) i++;
+function readNumber(src: Uint8Array, start: number, text: string, out: Float64Array, i: number): number {
+  const length = src.length;
+  let at = start;
+  const sign = src[at];
+  if (sign === 0x2d || sign === 0x2b) at++;
   let mantissa = 0;
   let digits = 0;
   let decimals = -1;
-  for (; i < end; i++) {
-    const c = src[i]!;
+  for (; at < length; at++) {
+    const c = src[at]!;
     if (c >= 0x30 && c <= 0x39) {
       mantissa = mantissa * 10 + (c - 0x30);
       digits++;
       if (decimals >= 0) decimals++;
     } else if (c === 0x2e && decimals < 0) decimals = 0;
-    else return Number(text.slice(start, end));
+    else break;
   }
-  if (digits === 0 || digits > 15) return Number(text.slice(start, end));
-  const value = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals]! : mantissa;
-  return sign === 0x2d ? -value : value;
+  if (at < length && !ENDS_WORD[src[at]!]) {
+    while (at < length && !ENDS_WORD[src[at]!]) at++;
+    out[i] = Number(text.slice(start, at));
+  } else if (digits === 0 || digits > 15) out[i] = Number(text.slice(start, at));
+  else {
+    const value = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals]! : mantissa;
+    out[i] = sign === 0x2d ? -value : value;
+  }
+  return at;
 }
 
 function findInlineImageEnd(src: string, from: number): number {
