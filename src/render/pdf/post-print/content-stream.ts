@@ -37,11 +37,16 @@ export class ContentReader implements ContentOperation {
   private readonly lexer: PdfLexer;
   /** The bytes, scanned directly for the common tokens (faster than the string); the lexer reads the rest. */
   private readonly bytes: Uint8Array;
-  /** Short hex strings by their digits (hexKey): a page shows the same few hundred glyph codes over and over. */
-  private readonly hexStrings = new Map<number, PdfString>();
+  private readonly hexStrings = HEX_STRINGS;
   private otherName = '';
   private kinds = new Uint8Array(16);
-  private numbers = new Float64Array(16);
+  /**
+   * The operands as `numberValue(operand) ?? 0` reads them: the number, or 0 for any other operand and past the
+   * last one (read it directly: a call per operand cost a heap number each).
+   */
+  numbers = new Float64Array(16);
+  /** How many of `numbers` may hold something other than 0. */
+  private filled = 0;
   /** Where a HEX or NAME operand starts; an OBJECT operand's value is in `objects`. */
   private positions = new Int32Array(16);
   private readonly objects: PdfObject[] = [];
@@ -60,10 +65,6 @@ export class ContentReader implements ContentOperation {
     return Array.from({ length: this.count }, (_, i) => this.operand(i)!);
   }
 
-  /** Operand i as `numberValue` reads it, 0 when it is not a number (or is missing). */
-  number(i: number): number {
-    return i < this.count && this.kinds[i] === NUMBER ? this.numbers[i]! : 0;
-  }
 
   /** Operand i, undefined past the last. */
   operand(i: number): PdfObject | undefined {
@@ -127,6 +128,7 @@ export class ContentReader implements ContentOperation {
         if (code === Op.Other) this.otherName = lexer.buf.slice(at, end);
         if (code === Op.BI) {
           // An inline image: its dictionary, then ID, one white-space byte, binary data, EI.
+          this.numbers.fill(0, 0, this.count);
           this.count = 0;
           for (;;) {
             const item = lexer.readObject();
@@ -139,6 +141,9 @@ export class ContentReader implements ContentOperation {
         this.code = code;
         this.start = start;
         this.end = end;
+        const { numbers, count } = this;
+        for (let i = count; i < this.filled; i++) numbers[i] = 0;
+        this.filled = count;
         return true;
       }
       if (c === 0x3c /* < */ && src[at + 1] !== 0x3c) {
@@ -173,6 +178,7 @@ export class ContentReader implements ContentOperation {
       this.numbers = grow(this.numbers, new Float64Array(i * 2));
       this.positions = grow(this.positions, new Int32Array(i * 2));
     }
+    this.numbers[i] = 0;
     return i;
   }
 
@@ -186,7 +192,10 @@ export class ContentReader implements ContentOperation {
   private hexString(at: number): PdfString {
     const key = hexKey(this.bytes, at + 1);
     let value = this.hexStrings.get(key);
-    if (!value) this.hexStrings.set(key, (value = this.parseAt(at) as PdfString));
+    if (!value) {
+      if (this.hexStrings.size >= HEX_STRINGS_MAX) this.hexStrings.clear();
+      this.hexStrings.set(key, (value = this.parseAt(at) as PdfString));
+    }
     return value;
   }
 
@@ -205,6 +214,13 @@ export class ContentReader implements ContentOperation {
     return value;
   }
 }
+
+/**
+ * Short hex strings by their digits (hexKey), shared by every page: a document shows the same few hundred glyph codes
+ * over and over (a PdfString is never changed). Emptied now and then so it cannot grow without end.
+ */
+const HEX_STRINGS = new Map<number, PdfString>();
+const HEX_STRINGS_MAX = 1 << 16;
 
 /** Every operation of a content stream, each with its own operands. */
 export function parseContentStream(data: Uint8Array): ContentOperation[] {

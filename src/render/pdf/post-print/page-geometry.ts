@@ -46,6 +46,7 @@ export class PageGeometry {
 
   /** Follows one operation (call for every operation, in order). */
   step(op: ContentReader): void {
+    const n = op.numbers;
     switch (op.code) {
       case Op.q:
         this.saved.push({ ctm: this.ctm, clip: this.clip });
@@ -56,21 +57,21 @@ export class PageGeometry {
         break;
       }
       case Op.cm:
-        this.ctm = multiply([op.number(0), op.number(1), op.number(2), op.number(3), op.number(4), op.number(5)], this.ctm);
+        this.ctm = multiply([n[0]!, n[1]!, n[2]!, n[3]!, n[4]!, n[5]!], this.ctm);
         break;
       case Op.BT:
         this.setTextMatrix(1, 0, 0, 1, 0, 0);
         break;
       case Op.Tm:
-        this.setTextMatrix(op.number(0), op.number(1), op.number(2), op.number(3), op.number(4), op.number(5));
+        for (let i = 0; i < 6; i++) this.textMatrix[i] = n[i]!;
         break;
       case Op.Td:
-        this.moveLine(op.number(0), op.number(1));
+        this.moveLineBy(n);
         break;
       case Op.TD: {
-        const ty = op.number(1);
+        const ty = n[1]!;
         this.leading = -ty;
-        this.moveLine(op.number(0), ty);
+        this.moveLine(n[0]!, ty);
         break;
       }
       case Op.TStar:
@@ -79,28 +80,20 @@ export class PageGeometry {
         this.moveLine(0, -this.leading);
         break;
       case Op.TL:
-        this.leading = op.number(0);
+        this.leading = n[0]!;
         break;
       case Op.Tf:
-        this.fontSize = op.number(1);
+        this.fontSize = n[1]!;
         break;
-      case Op.re: {
-        const x = op.number(0);
-        const y = op.number(1);
-        const w = op.number(2);
-        const h = op.number(3);
-        this.addPoint(x, y);
-        this.addPoint(x + w, y + h);
-        this.addPoint(x, y + h);
-        this.addPoint(x + w, y);
+      case Op.re:
+        this.addRectangle(n);
         break;
-      }
       case Op.m:
       case Op.l:
       case Op.c:
       case Op.v:
       case Op.y:
-        for (let i = 0; i + 1 < op.count; i += 2) this.addPoint(op.number(i), op.number(i + 1));
+        for (let i = 0; i + 1 < op.count; i += 2) this.addPoint(n[i]!, n[i + 1]!);
         break;
       case Op.W:
       case Op.WStar:
@@ -163,6 +156,30 @@ export class PageGeometry {
     t[3] = d;
     t[4] = e;
     t[5] = f;
+  }
+
+  // The operands are passed as their array, not as numbers: a number passed to a call that is not inlined is a
+  // new heap object, and Chromium writes a Td before every glyph and a re for every box.
+
+  /** Td: the line matrix moved by (n[0], n[1]). */
+  private moveLineBy(n: Float64Array): void {
+    const l = this.textMatrix;
+    const tx = n[0]!;
+    const ty = n[1]!;
+    l[4] = tx * l[0] + ty * l[2] + l[4];
+    l[5] = tx * l[1] + ty * l[3] + l[5];
+  }
+
+  /** re: the rectangle (n[0], n[1]) to (n[0] + n[2], n[1] + n[3]) added to the current path's bounds. */
+  private addRectangle(n: Float64Array): void {
+    const x = n[0]!;
+    const y = n[1]!;
+    const w = n[2]!;
+    const h = n[3]!;
+    this.addPoint(x, y);
+    this.addPoint(x + w, y + h);
+    this.addPoint(x, y + h);
+    this.addPoint(x + w, y);
   }
 
   /** The line matrix moved by (tx, ty) in text space; the text matrix starts there (Td). */
