@@ -20,6 +20,8 @@ const NUMBER = 0;
 const HEX = 1;
 const NAME = 2;
 const OBJECT = 3;
+/** Chromium's property list of a tagged sequence, `<</MCID 12 >>`: only its number is kept. */
+const MCID_DICT = 4;
 
 /**
  * Reads a content stream one operation at a time: `next()` moves to the next operation and the fields describe it.
@@ -76,9 +78,32 @@ export class ContentReader implements ContentOperation {
         return this.hexString(this.positions[i]!);
       case NAME:
         return this.parseAt(this.positions[i]!);
+      case MCID_DICT:
+        return new PdfDict([['MCID', this.numbers[i]!]]);
       default:
         return this.objects[i];
     }
+  }
+
+  /** The MCID in operand i when it is a property list given inline (a BDC's second operand). */
+  mcid(i: number): number | undefined {
+    if (i < this.count && this.kinds[i] === MCID_DICT) return this.numbers[i];
+    const props = this.operand(i);
+    return props instanceof PdfDict ? numberValue(props.get('MCID')) : undefined;
+  }
+
+  /** Whether operand i is the name given (without its slash). */
+  nameIs(i: number, name: string): boolean {
+    if (i < this.count && this.kinds[i] === NAME) {
+      const { bytes } = this;
+      const from = this.positions[i]! + 1;
+      let j = 0;
+      for (; j < name.length; j++) if (bytes[from + j] !== name.charCodeAt(j)) break;
+      // The same bytes and the name ends there: no need to read it (a #xx escape is the lexer's to decode).
+      if (j === name.length && (from + j >= bytes.length || ENDS_WORD[bytes[from + j]!])) return true;
+    }
+    const value = this.operand(i);
+    return value instanceof PdfName && value.name === name;
   }
 
   next(): boolean {
@@ -155,6 +180,15 @@ export class ContentReader implements ContentOperation {
           pos = at + 2 + (key & 7); // <, the digits, >
           continue;
         }
+      } else if (c === 0x3c && src[at + 2] === 0x2f) {
+        const end = mcidDictEnd(src, at);
+        if (end > 0) {
+          const i = this.slot();
+          this.kinds[i] = MCID_DICT;
+          this.numbers[i] = readInteger(src, at + MCID_PREFIX.length, end - 3);
+          pos = end;
+          continue;
+        }
       } else if (c === 0x2f /* / */) {
         let end = at + 1;
         while (end < length && !ENDS_WORD[src[end]!]) end++;
@@ -215,6 +249,24 @@ export class ContentReader implements ContentOperation {
   }
 }
 
+const MCID_PREFIX = Buffer.from('<</MCID ', 'latin1');
+
+/** Where `<</MCID digits >>` at `at` ends (after the >>), or -1 when the bytes there are anything else. */
+function mcidDictEnd(src: Uint8Array, at: number): number {
+  for (let i = 0; i < MCID_PREFIX.length; i++) if (src[at + i] !== MCID_PREFIX[i]) return -1;
+  let i = at + MCID_PREFIX.length;
+  const first = i;
+  while (i < src.length && src[i]! >= 0x30 && src[i]! <= 0x39 && i - first < 9) i++;
+  if (i === first || src[i] !== 0x20 || src[i + 1] !== 0x3e || src[i + 2] !== 0x3e) return -1;
+  return i + 3;
+}
+
+function readInteger(src: Uint8Array, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) value = value * 10 + (src[i]! - 0x30);
+  return value;
+}
+
 /**
  * Short hex strings by their digits (hexKey), shared by every page: a document shows the same few hundred glyph codes
  * over and over (a PdfString is never changed). Emptied now and then so it cannot grow without end.
@@ -271,11 +323,9 @@ export class ContentOperations {
     const unmergeableBefore = this.lastUnmergeable;
     if (!(kind & MERGEABLE)) this.lastUnmergeable = i;
     if (code === Op.BDC || code === Op.BMC) {
-      const props = op.operand(1);
-      const mcid = code === Op.BDC && props instanceof PdfDict ? numberValue(props.get('MCID')) : undefined;
+      const mcid = code === Op.BDC ? op.mcid(1) : undefined;
       if (code === Op.BDC) this.openings.set(i, { start: op.start, end: op.end, mcid });
-      const tag = op.operand(0);
-      const artifact = tag instanceof PdfName && tag.name === 'Artifact';
+      const artifact = op.nameIs(0, 'Artifact');
       this.covered.push(this.covered.at(-1) === true || artifact || mcid !== undefined);
       return;
     }

@@ -59,8 +59,7 @@ export function readPageContent(doc: PdfDocument, ref: PdfRef, fonts: FontCache)
     const code = op.code;
     switch (code) {
       case Op.BDC: {
-        const props = doc.resolveDict(op.operand(1));
-        const mcid = numberValue(props?.get('MCID'));
+        const mcid = op.mcid(1);
         const outer = stack.at(-1);
         if (mcid !== undefined) {
           const mark = marks.get(mcid) ?? { mcid, text: '', glyphs: 0, unmapped: 0, silent: 0, drawings: 0, visible: 0 };
@@ -68,7 +67,7 @@ export function readPageContent(doc: PdfDocument, ref: PdfRef, fonts: FontCache)
           stack.push({ mark, spoken: false });
           break;
         }
-        const actual = props?.get('ActualText');
+        const actual = doc.resolveDict(op.operand(1))?.get('ActualText');
         const opens = outer?.mark !== undefined && !outer.spoken && actual instanceof PdfString;
         stack.push({
           mark: outer?.mark,
