@@ -49,7 +49,9 @@ export function readPageContent(doc: PdfDocument, ref: PdfRef, fonts: FontCache)
   // each shaped cluster: ligatures, conjuncts) already gave the text, so its glyphs only count.
   // The span's text counts only once a glyph is shown inside it: Chromium also writes spans whose glyphs fell
   // outside the page (ink of a line that is printed on the next page), and those say nothing here.
-  const stack: { mark: MarkedContent | undefined; spoken: boolean; pending?: string; span?: { index: number; visible: number } }[] = [];
+  // `texts`: the mark's text as pieces, joined when the page is read (a string added to per glyph cost more).
+  const stack: { mark: MarkedContent | undefined; texts?: string[]; spoken: boolean; pending?: string; span?: { index: number; visible: number } }[] = [];
+  const textsByMcid = new Map<number, string[]>();
   const emptySpans: number[] = [];
   const geometry = new PageGeometry(pageBox(doc, page));
   let font: FontInfo | undefined;
@@ -64,13 +66,16 @@ export function readPageContent(doc: PdfDocument, ref: PdfRef, fonts: FontCache)
         if (mcid !== undefined) {
           const mark = marks.get(mcid) ?? { mcid, text: '', glyphs: 0, unmapped: 0, silent: 0, drawings: 0, visible: 0 };
           marks.set(mcid, mark);
-          stack.push({ mark, spoken: false });
+          let texts = textsByMcid.get(mcid);
+          if (!texts) textsByMcid.set(mcid, (texts = []));
+          stack.push({ mark, texts, spoken: false });
           break;
         }
         const actual = doc.resolveDict(op.operand(1))?.get('ActualText');
         const opens = outer?.mark !== undefined && !outer.spoken && actual instanceof PdfString;
         stack.push({
           mark: outer?.mark,
+          texts: outer?.texts,
           spoken: outer?.spoken === true || actual instanceof PdfString,
           pending: opens ? actual.toText() : undefined,
           span: outer?.mark && actual instanceof PdfString ? { index, visible: 0 } : undefined,
@@ -108,10 +113,10 @@ export function readPageContent(doc: PdfDocument, ref: PdfRef, fonts: FontCache)
         const seen = geometry.glyphVisible(font?.bbox ?? DEFAULT_BBOX);
         if (code === Op.TJ) {
           const shown = op.operand(0);
-          if (Array.isArray(shown)) for (const s of shown) if (s instanceof PdfString) showString(s, seen, mark, frame.spoken);
+          if (Array.isArray(shown)) for (const s of shown) if (s instanceof PdfString) showString(s, seen, mark, frame.texts!, frame.spoken);
         } else {
           const s = op.operand(code === Op.DoubleQuote ? 2 : 0);
-          if (s instanceof PdfString) showString(s, seen, mark, frame.spoken);
+          if (s instanceof PdfString) showString(s, seen, mark, frame.texts!, frame.spoken);
         }
         break;
       }
@@ -130,7 +135,7 @@ export function readPageContent(doc: PdfDocument, ref: PdfRef, fonts: FontCache)
   }
 
   /** Counts a shown string's glyphs (and text) into the mark of the innermost sequence. */
-  function showString(s: PdfString, seen: boolean, mark: MarkedContent, spoken: boolean): void {
+  function showString(s: PdfString, seen: boolean, mark: MarkedContent, texts: string[], spoken: boolean): void {
     const shown = font ? font.decode(s) : decodeShown(s.bytes, undefined);
     mark.glyphs += shown.glyphs;
     if (!seen || shown.glyphs === 0) return;
@@ -140,13 +145,14 @@ export function readPageContent(doc: PdfDocument, ref: PdfRef, fonts: FontCache)
     // A span's ActualText counts once a visible glyph is shown inside it.
     const opener = stack.findLast((f) => f.pending !== undefined);
     if (opener) {
-      mark.text += opener.pending;
+      texts.push(opener.pending!);
       opener.pending = undefined;
     }
     if (spoken) return;
-    mark.text += shown.text;
+    texts.push(shown.text);
     mark.unmapped += shown.unmapped;
   }
+  for (const [mcid, texts] of textsByMcid) marks.get(mcid)!.text = texts.join('');
   return { ref, page, data, operations, marks, emptySpans };
 }
 
