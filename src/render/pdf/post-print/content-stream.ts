@@ -282,14 +282,6 @@ export function parseContentStream(data: Uint8Array): ContentOperation[] {
   return operations;
 }
 
-/** A marked-content sequence's opening operator as the artifact marking needs it. */
-interface MarkedOpening {
-  start: number;
-  end: number;
-  /** The MCID of its property list (given inline), if any. */
-  mcid: number | undefined;
-}
-
 /**
  * What the artifact marking (mark-artifacts.ts) needs from a content stream, gathered while the page is read: the
  * untagged painting to wrap as artifacts (byte ranges, neighbours merged), and where each BDC lies with its MCID.
@@ -301,8 +293,8 @@ interface MarkedOpening {
 export class ContentOperations {
   /** Byte ranges to wrap in /Artifact BMC ... EMC: start, end, start, end, ... */
   readonly spans: number[] = [];
-  /** BDC operations by operation index. */
-  readonly openings = new Map<number, MarkedOpening>();
+  /** Each BDC operation, in order: its operation index, start, end and MCID (if any), four items each. */
+  readonly openings: (number | undefined)[] = [];
   length = 0;
   /** Operation index of the last span's last operation. */
   private spanLast = -1;
@@ -324,7 +316,7 @@ export class ContentOperations {
     if (!(kind & MERGEABLE)) this.lastUnmergeable = i;
     if (code === Op.BDC || code === Op.BMC) {
       const mcid = code === Op.BDC ? op.mcid(1) : undefined;
-      if (code === Op.BDC) this.openings.set(i, { start: op.start, end: op.end, mcid });
+      if (code === Op.BDC) this.openings.push(i, op.start, op.end, mcid);
       const artifact = op.nameIs(0, 'Artifact');
       this.covered.push(this.covered.at(-1) === true || artifact || mcid !== undefined);
       return;

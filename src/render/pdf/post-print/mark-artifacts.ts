@@ -31,8 +31,15 @@ export function markArtifacts(
   const { spans, openings } = operations;
   const replaced = new Map<number, string>(); // operation index -> replacement text (a BDC turned into BMC)
   for (const index of emptySpans) replaced.set(index, '/Span BMC');
-  if (emptyMcids.size > 0) {
-    for (const [index, { mcid }] of openings) if (mcid !== undefined && emptyMcids.has(mcid)) replaced.set(index, '/Artifact BMC');
+  // Where each BDC operation (by index) lies in `openings`.
+  const opening = new Map<number, number>();
+  if (replaced.size > 0 || emptyMcids.size > 0) {
+    for (let k = 0; k < openings.length; k += 4) {
+      const index = openings[k]!;
+      const mcid = openings[k + 3];
+      opening.set(index, k);
+      if (mcid !== undefined && emptyMcids.has(mcid)) replaced.set(index, '/Artifact BMC');
+    }
   }
   if (spans.length === 0 && replaced.size === 0) return { data: undefined, artifacts: 0 };
   const edits: { at: number; remove: number; text: string }[] = [];
@@ -41,7 +48,9 @@ export function markArtifacts(
     edits.push({ at: spans[i + 1]!, remove: 0, text: '\nEMC' });
   }
   for (const [index, text] of replaced) {
-    const { start, end } = openings.get(index)!;
+    const k = opening.get(index)!;
+    const start = openings[k + 1]!;
+    const end = openings[k + 2]!;
     edits.push({ at: start, remove: end - start, text });
   }
   edits.sort((a, b) => a.at - b.at);

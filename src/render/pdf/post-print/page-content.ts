@@ -141,9 +141,13 @@ export function readPageContent(doc: PdfDocument, ref: PdfRef, fonts: FontCache)
     if (!seen || shown.glyphs === 0) return;
     mark.visible += shown.glyphs;
     mark.silent += shown.unmapped;
-    for (const f of stack) if (f.span) f.span.visible += shown.glyphs;
-    // A span's ActualText counts once a visible glyph is shown inside it.
-    const opener = stack.findLast((f) => f.pending !== undefined);
+    // The glyphs count in every open span, and the innermost span's ActualText that waits for a visible glyph is
+    // read now (a loop, not findLast with a closure: this runs for every glyph).
+    let opener: (typeof stack)[number] | undefined;
+    for (const f of stack) {
+      if (f.span) f.span.visible += shown.glyphs;
+      if (f.pending !== undefined) opener = f;
+    }
     if (opener) {
       texts.push(opener.pending!);
       opener.pending = undefined;
