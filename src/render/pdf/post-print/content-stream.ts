@@ -77,7 +77,7 @@ export class ContentReader implements ContentOperation {
       case HEX:
         return this.hexString(this.positions[i]!);
       case NAME:
-        return this.parseAt(this.positions[i]!);
+        return this.name(this.positions[i]!);
       case MCID_DICT:
         return new PdfDict([['MCID', this.numbers[i]!]]);
       default:
@@ -222,12 +222,29 @@ export class ContentReader implements ContentOperation {
     this.objects[i] = value;
   }
 
+  /** The name at `at`; a short one without # escapes (font and tag names) is read once and found by its bytes after. */
+  private name(at: number): PdfObject {
+    const src = this.bytes;
+    let key = 0;
+    for (let j = at + 1; j < src.length && !ENDS_WORD[src[j]!]; j++) {
+      const c = src[j]!;
+      if (c === 0x23 /* # */ || j - at > 6) return this.parseAt(at);
+      key = key * 256 + c;
+    }
+    let found = NAMES_READ.get(key);
+    if (!found) {
+      if (NAMES_READ.size >= CACHE_MAX) NAMES_READ.clear();
+      NAMES_READ.set(key, (found = this.parseAt(at)));
+    }
+    return found;
+  }
+
   /** A short hex string (the lexer read it once; the same object after). */
   private hexString(at: number): PdfString {
     const key = hexKey(this.bytes, at + 1);
     let value = this.hexStrings.get(key);
     if (!value) {
-      if (this.hexStrings.size >= HEX_STRINGS_MAX) this.hexStrings.clear();
+      if (this.hexStrings.size >= CACHE_MAX) this.hexStrings.clear();
       this.hexStrings.set(key, (value = this.parseAt(at) as PdfString));
     }
     return value;
@@ -272,7 +289,9 @@ function readInteger(src: Uint8Array, start: number, end: number): number {
  * over and over (a PdfString is never changed). Emptied now and then so it cannot grow without end.
  */
 const HEX_STRINGS = new Map<number, PdfString>();
-const HEX_STRINGS_MAX = 1 << 16;
+/** Names of up to 6 bytes by their bytes (the names are interned: the same object the lexer would give). */
+const NAMES_READ = new Map<number, PdfObject>();
+const CACHE_MAX = 1 << 16;
 
 /** Every operation of a content stream, each with its own operands. */
 export function parseContentStream(data: Uint8Array): ContentOperation[] {
