@@ -39,6 +39,7 @@ export class ContentReader implements ContentOperation {
   private readonly lexer: PdfLexer;
   /** The bytes, scanned directly for the common tokens (faster than the string); the lexer reads the rest. */
   private readonly bytes: Uint8Array;
+  /** Short hex strings by their digits (hexKey), shared by the pages: see HEX_STRINGS. */
   private readonly hexStrings = HEX_STRINGS;
   private otherName = '';
   private kinds = new Uint8Array(16);
@@ -66,7 +67,6 @@ export class ContentReader implements ContentOperation {
   get operands(): PdfObject[] {
     return Array.from({ length: this.count }, (_, i) => this.operand(i)!);
   }
-
 
   /** Operand i, undefined past the last. */
   operand(i: number): PdfObject | undefined {
