@@ -29,6 +29,14 @@ export interface TextRunReport {
  * identical letters mean identical text, so a near miss among repeats still gives the right ActualText.
  */
 export function applyTextRuns(tree: StructTree, marks: MarkIndex, runs: readonly TextRun[], documentLang: string): TextRunReport {
+  // Most leaves show their run's text exactly (left-to-right text): its letters are worked out once.
+  const lettersOf = new Map<string, string>();
+  const letters = (text: string) => {
+    let found = lettersOf.get(text);
+    if (found === undefined) lettersOf.set(text, (found = sortedLetters(text)));
+    return found;
+  };
+  const runKeys = runs.map((run) => letters(run.text));
   const leaves = [...walkElements(tree)]
     .map((element) => {
       const own = ownMarks(element, marks);
@@ -46,7 +54,6 @@ export function applyTextRuns(tree: StructTree, marks: MarkIndex, runs: readonly
     .filter((leaf) => leaf.element.type !== 'Lbl' && (leaf.unmapped > 0 || letters(leaf.text).length > 0));
   const report: TextRunReport = { leaves: leaves.length, matched: 0, actualText: 0, lang: 0 };
   const byKey = new Map<string, number[]>();
-  const runKeys = runs.map((run) => letters(run.text));
   runKeys.forEach((key, i) => {
     const list = byKey.get(key);
     if (list) list.push(i);
@@ -129,7 +136,7 @@ function containsLetters(run: string, shown: string, unmapped: number): boolean 
 }
 
 /** The text's letters, sorted: the same for a run in logical order and its glyphs in visual order. */
-function letters(text: string): string {
+function sortedLetters(text: string): string {
   // Printable ASCII (most of an English or Spanish IEP) is its own NFKC form, and its characters sort as their codes.
   if (PRINTABLE_ASCII.test(text)) {
     const codes = Buffer.from(text.toLowerCase().replace(/ /g, ''), 'latin1').sort();
@@ -155,9 +162,14 @@ function sortCharacters(text: string): string {
     } else keys[count++] = unit * 0x10000;
   }
   const sorted = keys.subarray(0, count).sort();
-  let out = '';
-  for (const key of sorted) out += key & 0xffff ? String.fromCharCode(key >>> 16, key & 0xffff) : String.fromCharCode(key >>> 16);
-  return out;
+  // The sorted UTF-16 units, made a string at once (UTF-16LE bytes: Node copies the units as they are).
+  const units = new Uint16Array(text.length);
+  let length = 0;
+  for (const key of sorted) {
+    units[length++] = key >>> 16;
+    if (key & 0xffff) units[length++] = key & 0xffff;
+  }
+  return Buffer.from(units.buffer, 0, length * 2).toString('utf16le');
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;

@@ -2,7 +2,7 @@
  * One page's content read for the post-print stage: its operations, and for each marked-content identifier (MCID)
  * the text it shows (through the fonts' ToUnicode maps) and what it paints.
  */
-import { ContentOperations, ContentReader, PAINTING_OPERATORS, type ContentOperation } from './content-stream.js';
+import { ContentOperations, ContentReader, KIND, Op, PAINTING } from './content-stream.js';
 import type { PdfDocument } from './pdf-document.js';
 import { nameValue, numberValue, PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfObject } from './pdf-objects.js';
 import { PageGeometry, type Box } from './page-geometry.js';
@@ -49,48 +49,53 @@ export function readPageContent(doc: PdfDocument, ref: PdfRef, fonts: FontCache)
   // each shaped cluster: ligatures, conjuncts) already gave the text, so its glyphs only count.
   // The span's text counts only once a glyph is shown inside it: Chromium also writes spans whose glyphs fell
   // outside the page (ink of a line that is printed on the next page), and those say nothing here.
-  const stack: { mark: MarkedContent | undefined; spoken: boolean; pending?: string; span?: { index: number; visible: number } }[] = [];
+  // `texts`: the mark's text as pieces, joined when the page is read (a string added to per glyph cost more).
+  const stack: { mark: MarkedContent | undefined; texts?: string[]; spoken: boolean; pending?: string; span?: { index: number; visible: number } }[] = [];
+  const textsByMcid = new Map<number, string[]>();
   const emptySpans: number[] = [];
   const geometry = new PageGeometry(pageBox(doc, page));
   let font: FontInfo | undefined;
   for (let index = 0; op.next(); index++) {
     operations.add(op);
     geometry.step(op);
-    switch (op.operator) {
-      case 'BDC': {
-        const props = doc.resolveDict(op.operands[1]);
-        const mcid = numberValue(props?.get('MCID'));
+    const code = op.code;
+    switch (code) {
+      case Op.BDC: {
+        const mcid = op.mcid(1);
         const outer = stack.at(-1);
         if (mcid !== undefined) {
           const mark = marks.get(mcid) ?? { mcid, text: '', glyphs: 0, unmapped: 0, silent: 0, drawings: 0, visible: 0 };
           marks.set(mcid, mark);
-          stack.push({ mark, spoken: false });
+          let texts = textsByMcid.get(mcid);
+          if (!texts) textsByMcid.set(mcid, (texts = []));
+          stack.push({ mark, texts, spoken: false });
           break;
         }
-        const actual = props?.get('ActualText');
+        const actual = doc.resolveDict(op.operand(1))?.get('ActualText');
         const opens = outer?.mark !== undefined && !outer.spoken && actual instanceof PdfString;
         stack.push({
           mark: outer?.mark,
+          texts: outer?.texts,
           spoken: outer?.spoken === true || actual instanceof PdfString,
           pending: opens ? actual.toText() : undefined,
           span: outer?.mark && actual instanceof PdfString ? { index, visible: 0 } : undefined,
         });
         break;
       }
-      case 'BMC':
+      case Op.BMC:
         stack.push(stack.at(-1) ?? { mark: undefined, spoken: false });
         break;
-      case 'EMC': {
+      case Op.EMC: {
         const span = stack.pop()?.span;
         if (span && span.visible === 0) emptySpans.push(span.index);
         break;
       }
-      case 'Tf':
-        font = fonts.get(doc, fontResources?.get(nameValue(op.operands[0]) ?? ''));
+      case Op.Tf:
+        font = fonts.get(doc, fontResources?.get(nameValue(op.operand(0)) ?? ''));
         break;
-      case 'Do':
-      case 'sh':
-      case 'BI': {
+      case Op.Do:
+      case Op.sh:
+      case Op.BI: {
         const mark = stack.at(-1)?.mark;
         if (mark) {
           mark.drawings++;
@@ -98,41 +103,60 @@ export function readPageContent(doc: PdfDocument, ref: PdfRef, fonts: FontCache)
         }
         break;
       }
-      default: {
-        const strings = shownStrings(op);
-        const painting = PAINTING_OPERATORS.has(op.operator);
-        // Every path ends here, tagged or not, so the clip stays right.
-        const drawn = !strings && (painting || op.operator === 'n') ? geometry.endPath(painting) : false;
-        if (!painting) break;
+      case Op.Tj:
+      case Op.Quote:
+      case Op.DoubleQuote:
+      case Op.TJ: {
         const frame = stack.at(-1);
         const mark = frame?.mark;
         if (!mark) break;
-        if (strings) {
-          const seen = geometry.glyphVisible(font?.bbox ?? DEFAULT_BBOX);
-          for (const s of strings) {
-            const shown = font ? font.decode(s) : decodeShown(s.bytes, undefined);
-            mark.glyphs += shown.glyphs;
-            if (!seen || shown.glyphs === 0) continue;
-            mark.visible += shown.glyphs;
-            mark.silent += shown.unmapped;
-            for (const f of stack) if (f.span) f.span.visible += shown.glyphs;
-            // A span's ActualText counts once a visible glyph is shown inside it.
-            const opener = stack.findLast((f) => f.pending !== undefined);
-            if (opener) {
-              mark.text += opener.pending;
-              opener.pending = undefined;
-            }
-            if (frame.spoken) continue;
-            mark.text += shown.text;
-            mark.unmapped += shown.unmapped;
-          }
+        const seen = geometry.glyphVisible(font?.bbox ?? DEFAULT_BBOX);
+        if (code === Op.TJ) {
+          const shown = op.operand(0);
+          if (Array.isArray(shown)) for (const s of shown) if (s instanceof PdfString) showString(s, seen, mark, frame.texts!, frame.spoken);
         } else {
-          mark.drawings++;
-          if (drawn) mark.visible++;
+          const s = op.operand(code === Op.DoubleQuote ? 2 : 0);
+          if (s instanceof PdfString) showString(s, seen, mark, frame.texts!, frame.spoken);
         }
+        break;
+      }
+      default: {
+        // Every path ends here, tagged or not, so the clip stays right.
+        const painting = (KIND[code]! & PAINTING) !== 0;
+        if (!painting && code !== Op.n) break;
+        const drawn = geometry.endPath(painting);
+        if (!painting) break;
+        const mark = stack.at(-1)?.mark;
+        if (!mark) break;
+        mark.drawings++;
+        if (drawn) mark.visible++;
       }
     }
   }
+
+  /** Counts a shown string's glyphs (and text) into the mark of the innermost sequence. */
+  function showString(s: PdfString, seen: boolean, mark: MarkedContent, texts: string[], spoken: boolean): void {
+    const shown = font ? font.decode(s) : decodeShown(s.bytes, undefined);
+    mark.glyphs += shown.glyphs;
+    if (!seen || shown.glyphs === 0) return;
+    mark.visible += shown.glyphs;
+    mark.silent += shown.unmapped;
+    // The glyphs count in every open span, and the innermost span's ActualText that waits for a visible glyph is
+    // read now (a loop, not findLast with a closure: this runs for every glyph).
+    let opener: (typeof stack)[number] | undefined;
+    for (const f of stack) {
+      if (f.span) f.span.visible += shown.glyphs;
+      if (f.pending !== undefined) opener = f;
+    }
+    if (opener) {
+      texts.push(opener.pending!);
+      opener.pending = undefined;
+    }
+    if (spoken) return;
+    texts.push(shown.text);
+    mark.unmapped += shown.unmapped;
+  }
+  for (const [mcid, texts] of textsByMcid) marks.get(mcid)!.text = texts.join('');
   return { ref, page, data, operations, marks, emptySpans };
 }
 
@@ -149,21 +173,6 @@ function pageBox(doc: PdfDocument, page: PdfDict): Box {
     node = doc.resolveDict(node.get('Parent'));
   }
   return [-Infinity, -Infinity, Infinity, Infinity];
-}
-
-/** The strings a text-showing operator shows, or undefined for any other operator. */
-export function shownStrings(op: ContentOperation): PdfString[] | undefined {
-  switch (op.operator) {
-    case 'Tj':
-    case "'":
-      return op.operands[0] instanceof PdfString ? [op.operands[0]] : [];
-    case '"':
-      return op.operands[2] instanceof PdfString ? [op.operands[2]] : [];
-    case 'TJ':
-      return Array.isArray(op.operands[0]) ? op.operands[0].filter((x): x is PdfString => x instanceof PdfString) : [];
-    default:
-      return undefined;
-  }
 }
 
 function inheritedResources(doc: PdfDocument, page: PdfDict): PdfDict | undefined {

@@ -3,8 +3,7 @@
  * content stream as far as telling whether a glyph or a path can be seen (ISO 32000-1 §8.4, §9.4). The clip is
  * kept as a box (Chromium clips to rectangles); a glyph is its em box (see FontCache).
  */
-import type { ContentOperation } from './content-stream.js';
-import { numberValue, type PdfObject } from './pdf-objects.js';
+import { Op, type ContentReader } from './content-stream.js';
 
 type Matrix = [number, number, number, number, number, number];
 export type Box = [number, number, number, number]; // x0, y0, x1, y1
@@ -28,10 +27,6 @@ function overlapsBox(x0: number, y0: number, x1: number, y1: number, a: Box, b: 
   return x0 < a[2] && a[0] < x1 && y0 < a[3] && a[1] < y1 && x0 < b[2] && b[0] < x1 && y0 < b[3] && b[1] < y1;
 }
 
-function num(value: PdfObject | undefined): number {
-  return numberValue(value) ?? 0;
-}
-
 export class PageGeometry {
   private ctm: Matrix = IDENTITY;
   private clip: Box = EVERYWHERE;
@@ -50,64 +45,58 @@ export class PageGeometry {
   constructor(private readonly page: Box) {}
 
   /** Follows one operation (call for every operation, in order). */
-  step(op: ContentOperation): void {
-    const o = op.operands;
-    switch (op.operator) {
-      case 'q':
+  step(op: ContentReader): void {
+    const n = op.numbers;
+    switch (op.code) {
+      case Op.q:
         this.saved.push({ ctm: this.ctm, clip: this.clip });
         break;
-      case 'Q': {
+      case Op.Q: {
         const state = this.saved.pop();
         if (state) ({ ctm: this.ctm, clip: this.clip } = state);
         break;
       }
-      case 'cm':
-        this.ctm = multiply([num(o[0]), num(o[1]), num(o[2]), num(o[3]), num(o[4]), num(o[5])], this.ctm);
+      case Op.cm:
+        this.ctm = multiply([n[0]!, n[1]!, n[2]!, n[3]!, n[4]!, n[5]!], this.ctm);
         break;
-      case 'BT':
+      case Op.BT:
         this.setTextMatrix(1, 0, 0, 1, 0, 0);
         break;
-      case 'Tm':
-        this.setTextMatrix(num(o[0]), num(o[1]), num(o[2]), num(o[3]), num(o[4]), num(o[5]));
+      case Op.Tm:
+        for (let i = 0; i < 6; i++) this.textMatrix[i] = n[i]!;
         break;
-      case 'Td':
-      case 'TD': {
-        const ty = num(o[1]);
-        if (op.operator === 'TD') this.leading = -ty;
-        this.moveLine(num(o[0]), ty);
+      case Op.Td:
+        this.moveLineBy(n);
+        break;
+      case Op.TD: {
+        const ty = n[1]!;
+        this.leading = -ty;
+        this.moveLine(n[0]!, ty);
         break;
       }
-      case 'T*':
-      case "'":
-      case '"':
+      case Op.TStar:
+      case Op.Quote:
+      case Op.DoubleQuote:
         this.moveLine(0, -this.leading);
         break;
-      case 'TL':
-        this.leading = num(o[0]);
+      case Op.TL:
+        this.leading = n[0]!;
         break;
-      case 'Tf':
-        this.fontSize = numberValue(o[1]) ?? 0;
+      case Op.Tf:
+        this.fontSize = n[1]!;
         break;
-      case 're': {
-        const x = num(o[0]);
-        const y = num(o[1]);
-        const w = num(o[2]);
-        const h = num(o[3]);
-        this.addPoint(x, y);
-        this.addPoint(x + w, y + h);
-        this.addPoint(x, y + h);
-        this.addPoint(x + w, y);
+      case Op.re:
+        this.addRectangle(n);
         break;
-      }
-      case 'm':
-      case 'l':
-      case 'c':
-      case 'v':
-      case 'y':
-        for (let i = 0; i + 1 < o.length; i += 2) this.addPoint(num(o[i]), num(o[i + 1]));
+      case Op.m:
+      case Op.l:
+      case Op.c:
+      case Op.v:
+      case Op.y:
+        for (let i = 0; i + 1 < op.count; i += 2) this.addPoint(n[i]!, n[i + 1]!);
         break;
-      case 'W':
-      case 'W*':
+      case Op.W:
+      case Op.WStar:
         this.clipping = true;
         break;
     }
@@ -167,6 +156,30 @@ export class PageGeometry {
     t[3] = d;
     t[4] = e;
     t[5] = f;
+  }
+
+  // The operands are passed as their array, not as numbers: a number passed to a call that is not inlined is a
+  // new heap object, and Chromium writes a Td before every glyph and a re for every box.
+
+  /** Td: the line matrix moved by (n[0], n[1]). */
+  private moveLineBy(n: Float64Array): void {
+    const l = this.textMatrix;
+    const tx = n[0]!;
+    const ty = n[1]!;
+    l[4] = tx * l[0] + ty * l[2] + l[4];
+    l[5] = tx * l[1] + ty * l[3] + l[5];
+  }
+
+  /** re: the rectangle (n[0], n[1]) to (n[0] + n[2], n[1] + n[3]) added to the current path's bounds. */
+  private addRectangle(n: Float64Array): void {
+    const x = n[0]!;
+    const y = n[1]!;
+    const w = n[2]!;
+    const h = n[3]!;
+    this.addPoint(x, y);
+    this.addPoint(x + w, y + h);
+    this.addPoint(x, y + h);
+    this.addPoint(x + w, y);
   }
 
   /** The line matrix moved by (tx, ty) in text space; the text matrix starts there (Td). */

@@ -12,6 +12,8 @@ export class PdfSyntaxError extends Error {}
 
 export class PdfName {
   private static readonly interned = new Map<string, PdfName>();
+  /** The name as written (serialize), made the first time it is written. */
+  written: string | undefined;
   private constructor(readonly name: string) {}
   static of(name: string): PdfName {
     let found = PdfName.interned.get(name);
@@ -143,7 +145,7 @@ export function serialize(value: PdfObject | undefined): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') return formatNumber(value);
   if (value instanceof PdfNumber) return value.text;
-  if (value instanceof PdfName) return '/' + value.name.replace(NAME_DELIMITERS, (c) => '#' + c.charCodeAt(0).toString(16).padStart(2, '0'));
+  if (value instanceof PdfName) return (value.written ??= '/' + value.name.replace(NAME_DELIMITERS, (c) => '#' + c.charCodeAt(0).toString(16).padStart(2, '0')));
   if (value instanceof PdfRef) return `${value.num} ${value.gen} R`;
   if (value instanceof PdfString) return serializeString(value);
   if (value instanceof PdfOperator) return value.name;
