@@ -39,6 +39,8 @@ export async function buildCli() {
     target: 'node20',
     external: ['@resvg/resvg-js', 'tsx', 'tsx/*', 'bullmq', 'ioredis', 'fsevents'],
     supported: { 'dynamic-import': false },
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: 'warning',
     plugins: [moduleUrls],
   });

@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { makeProfileDir, removeProfileDir, removeStaleProfiles } from './browser-profile.js';
 import { findBrowser, type FindBrowserOptions } from './find-browser.js';
-import { lockDownPage, NETWORK_KILL_SWITCH_ARGS, type LockedPage } from './lockdown.js';
+import { lockDownPage, NETWORK_KILL_SWITCH_ARGS, openDocumentOrigin, type LockedPage } from './lockdown.js';
 import { PdfRenderError } from './pdf-render-error.js';
 import { killQuietly, memoryBytes, processesMentioning, processGroupMembers } from './processes.js';
 
@@ -217,6 +217,8 @@ export class BrowserPool {
     try {
       page = await this.#newPage(instance);
       instance.busy--;
+      // At the document origin already, fonts decoded: the first document is written into it.
+      await openDocumentOrigin(page, this.options.launchTimeoutMs).catch(() => undefined);
     } catch {
       // #newPage counted it back; the first document opens its own page and meets the problem itself.
     }
