@@ -10,8 +10,9 @@
  *
  * Phases, each on the same documents:
  *   DOCX        renderIep(formats: docx), one document at a time on one core; renderDocx alone on the composed tree;
- *               the ten-page IEP in 1 and 2 worker threads (alternating); and Pandoc on its composed Markdown, one
- *               process per document.
+ *               the ten-page IEP in 1 and 2 worker threads (alternating), beside what 2 threads give this machine
+ *               for plain arithmetic and for an allocating loop (bench/lib/thread-scaling.ts); and Pandoc on its
+ *               composed Markdown, one process per document.
  *   PDF         renderIep(formats: pdf) with one shared BrowserPool of `concurrency` pages: the real pipeline
  *               (compose, glyph check, HTML, locked-down page, print, post-print stage), with as many documents in
  *               progress as `iep batch` keeps (pool.documentsInFlight: twice the pages, so that composing one
@@ -52,6 +53,7 @@ import { pdfPageCount } from '../src/render/pdf/page-count.js';
 import { renderIep } from '../src/pipeline/render-iep.js';
 import { memoryGrowth, sampleMemory, type MemorySample } from './lib/memory.js';
 import { docxWorkerThroughput } from './lib/docx-workers.js';
+import { threadScaling } from './lib/thread-scaling.js';
 import { findPandoc, runPandoc, type PandocRun } from './lib/pandoc.js';
 import { mean, median, mib, percentile, round, runConcurrently } from './lib/stats.js';
 import { generateSynthetic, GOAL_COUNTS, LANGUAGE_SETS, type SyntheticSpec } from './lib/synthetic.js';
@@ -203,6 +205,10 @@ async function main(): Promise<void> {
     log(`DOCX      ten-page IEP, 1 worker:    ${round(oneWorker.docsPerS, 1)} docs/s (${round(oneWorker.cpuCores, 2)} cores of CPU used)`);
     log(`DOCX      ten-page IEP, 2 workers:   ${round(twoWorkers.docsPerS, 1)} docs/s (${round(twoWorkers.cpuCores, 2)} cores of CPU used): ` +
       `${round(twoWorkers.docsPerS / oneWorker.docsPerS, 2)}x one; per CPU-second ${round(oneWorker.docsPerCpuS, 1)} and ${round(twoWorkers.docsPerCpuS, 1)} documents`);
+    // What two threads can give on this machine at all (see bench/lib/thread-scaling.ts).
+    const scaling = await threadScaling(quick ? 1000 : 2000);
+    log(`machine   2 threads vs 1:            ${round(scaling.computeRatio, 2)}x for arithmetic, ${round(scaling.allocateRatio, 2)}x for a loop that allocates ` +
+      `(one such thread keeps ${round(scaling.allocateOneThreadCores, 2)} cores busy: V8 collects garbage on helper threads)`);
     // Pandoc on the same ten-page document's composed Markdown, one process per document (it does not compose).
     let pandoc: (PandocRun & { docsPerS: number }) | undefined;
     let pandocSkipped: string | undefined;
@@ -370,6 +376,9 @@ async function main(): Promise<void> {
       docx_2_workers_docs_per_s: round(twoWorkers.docsPerS, 1),
       docx_2_workers_ratio: round(twoWorkers.docsPerS / oneWorker.docsPerS, 2),
       docx_2_workers_cpu_cores: round(twoWorkers.cpuCores, 2),
+      docx_1_worker_cpu_cores: round(oneWorker.cpuCores, 2),
+      machine_2_threads_compute_ratio: round(scaling.computeRatio, 2),
+      machine_2_threads_allocate_ratio: round(scaling.allocateRatio, 2),
       pandoc_docs_per_s: pandoc ? round(pandoc.docsPerS, 2) : null,
       docx_vs_pandoc: pandoc ? round(docx.docsPerS / pandoc.docsPerS, 2) : null,
       ...(pandoc ? { pandoc_version: pandoc.version } : { pandoc_skipped: pandocSkipped }),
