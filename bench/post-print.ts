@@ -23,10 +23,11 @@ import { composeDocument } from '../src/compose/compose-document.js';
 import type { LayoutName } from '../src/load/load-layout.js';
 import type { Language } from '../src/model/languages.js';
 import { renderHtml } from '../src/render/html/render-html.js';
-import { BrowserPool, DOCUMENT_URL } from '../src/render/pdf/index.js';
+import { BrowserPool } from '../src/render/pdf/index.js';
+import { printOnce } from '../src/render/pdf/render-pdf.js';
+import type { PageSize } from '../src/model/document.js';
 import { makePdfAccessible, type AccessibilityInput } from '../src/render/pdf/post-print/make-pdf-accessible.js';
 import { PdfDocument } from '../src/render/pdf/post-print/pdf-document.js';
-import { COLLECT_TEXT_RUNS } from '../src/render/pdf/post-print/text-runs.js';
 import { generateSynthetic } from './lib/synthetic.js';
 import { median, percentile } from './lib/stats.js';
 
@@ -94,27 +95,9 @@ async function printFixtures(quick: boolean): Promise<Fixture[]> {
   return out;
 }
 
-/** render-pdf.ts's printOnce up to the PDF Chromium prints (before makePdfAccessible). */
-async function printRaw(pool: BrowserPool, html: string, meta: { title: string; lang: string; page: { size?: string } }): Promise<{ pdf: Buffer; input: AccessibilityInput }> {
-  return pool.withPage(async (slot) => {
-    slot.job = { html, assets: new Map(), csp: true, documentServed: false, blocked: [] };
-    await slot.page.goto(DOCUMENT_URL, { waitUntil: 'load' });
-    const found = (await slot.page.evaluate(
-      `(() => { document.title = ${JSON.stringify(meta.title)}; document.documentElement.lang = ${JSON.stringify(meta.lang)}; ` +
-        `return { title: document.title, lang: document.documentElement.lang, ` +
-        `headings: Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'), (h) => h.innerText), runs: ${COLLECT_TEXT_RUNS} }; })()`,
-    )) as AccessibilityInput;
-    const pdf = await slot.page.pdf({
-      format: (meta.page.size ?? 'letter') as 'letter',
-      preferCSSPageSize: true,
-      printBackground: true,
-      displayHeaderFooter: false,
-      tagged: true,
-      outline: true,
-      waitForFonts: true,
-    });
-    return { pdf: Buffer.from(pdf), input: { ...found, lang: found.lang || 'en' } };
-  });
+/** The PDF Chromium prints, as renderPdf prints it, before the post-print stage. */
+function printRaw(pool: BrowserPool, html: string, meta: { title: string; lang: string; page: { size?: PageSize } }): Promise<{ pdf: Buffer; input: AccessibilityInput }> {
+  return pool.withPage((slot) => printOnce(slot, html, { title: meta.title, lang: meta.lang, pageSize: meta.page.size }));
 }
 
 function cpuMs(work: () => void): number {

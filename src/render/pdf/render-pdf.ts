@@ -93,13 +93,14 @@ export async function renderPdfWithReport(pool: BrowserPool, html: string, optio
   );
 }
 
-async function printOnce(
+/** Chromium's tagged PDF of `html` in one page and what the post-print stage needs: one attempt, no post-print. */
+export async function printOnce(
   slot: PooledPage,
   html: string,
   options: RenderPdfOptions,
-  assets: ReadonlyMap<string, PdfAsset | Promise<PdfAsset>>,
-  timeoutMs: number,
-  blocked: string[],
+  assets: ReadonlyMap<string, PdfAsset | Promise<PdfAsset>> = new Map(),
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+  blocked: string[] = [],
 ): Promise<{ pdf: Buffer; input: AccessibilityInput }> {
   const job: RenderJob = { html, assets, csp: options.csp ?? true, documentServed: false, blocked: [] };
   slot.job = job;
