@@ -5,11 +5,10 @@
  * `iep` command on Node 20 then reads bytecode instead of parsing and compiling some 800 modules (bin/iep.js and
  * bin/load-cli-bundle.cjs). Node 22+ keeps its own compile cache and runs dist/ as it is.
  *
- * - Each module's `import.meta.url` is written as its file's URL in dist/ or node_modules/, so templates, locales,
- *   fonts and the app are found where they always were.
+ * - Each module's `import.meta.url` is its file's URL in dist/, found from where the bundle is, so templates,
+ *   locales, fonts and the app are found where they always were, whichever folder the package is in.
  * - Dynamic imports become require() (a script compiled with a code cache cannot import() on Node 20); every
- *   dependency left outside the bundle is one that loads as CommonJS: native addons, tsx (outside rule files), BullMQ
- *   and ioredis (the queue).
+ *   dependency left outside the bundle (EXTERNAL) is one that loads as CommonJS.
  * - Training: `iep validate` and `iep render` of an example to PDF, DOCX and HTML in a temporary folder (without a
  *   browser, the PDF fails and its code is left out of the cache), then the cache is written from that process.
  *
@@ -27,6 +26,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const { BUNDLE, CACHE, loadCliBundle } = require('../bin/load-cli-bundle.cjs');
 const EXAMPLE = path.join(root, 'examples', 'maya-thompson.iep.yaml');
+/**
+ * Left outside the bundle and loaded as CommonJS: native addons, tsx (outside rule files), the queue's BullMQ and
+ * ioredis, and the dependencies that read import.meta (yargs, fdir).
+ */
+const EXTERNAL = ['@resvg/resvg-js', 'tsx', 'tsx/*', 'bullmq', 'ioredis', 'fsevents', 'yargs', 'yargs/*', 'fdir'];
 
 export async function buildCli() {
   rmSync(CACHE, { force: true });
@@ -37,37 +41,41 @@ export async function buildCli() {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['@resvg/resvg-js', 'tsx', 'tsx/*', 'bullmq', 'ioredis', 'fsevents'],
+    external: EXTERNAL,
     supported: { 'dynamic-import': false },
     minifyWhitespace: true,
     minifySyntax: true,
     logLevel: 'warning',
+    banner: { js: MODULE_URL_BANNER },
     plugins: [moduleUrls],
   });
   const trained = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--train'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   if (trained.status !== 0) throw new Error(`training the CLI's code cache failed:\n${trained.stderr}`);
 }
 
-/** `import.meta.url` of each module as the URL of its own file. */
+/** Defined once at the top of the bundle, where `require` and `__dirname` are the bundle's own (a module may shadow them). */
+const MODULE_URL = '__iepkitModuleUrl';
+const MODULE_URL_BANNER = `"use strict";\nvar ${MODULE_URL} = (relative) => require("node:url").pathToFileURL(require("node:path").join(__dirname, relative)).href;`;
+
+/**
+ * `import.meta.url` of each of our modules as the URL of its file in dist/, found from the bundle's own place at run
+ * time (`__filename` is the bundle's), so a package built in one folder runs from any other. A dependency that reads
+ * `import.meta` stays outside the bundle (EXTERNAL, loaded as CommonJS): where it is installed is not known here.
+ */
 const moduleUrls = {
   name: 'module-urls',
   setup(build) {
     build.onLoad({ filter: /\.[cm]?js$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
       if (!source.includes('import.meta')) return undefined;
-      const url = JSON.stringify(pathToFileURL(args.path).href);
-      return {
-        contents: source.replaceAll('import.meta.url', url).replaceAll('import.meta.resolve(', `(${resolveFrom.toString()})(${url}, `),
-        loader: 'js',
-      };
+      const relative = path.relative(path.dirname(BUNDLE), args.path).split(path.sep).join('/');
+      if (relative.includes('node_modules/')) {
+        return { errors: [{ text: `${relative} reads import.meta: add its package to EXTERNAL in scripts/build-cli.mjs` }] };
+      }
+      return { contents: source.replaceAll('import.meta.url', `${MODULE_URL}(${JSON.stringify(relative)})`), loader: 'js' };
     });
   },
 };
-
-/** import.meta.resolve(specifier) of the module at `url`. */
-function resolveFrom(url, specifier) {
-  return require('node:url').pathToFileURL(require('node:module').createRequire(url).resolve(specifier)).href;
-}
 
 /** In a process of its own: run the commands a cold start runs, then write the compiled code of what they used. */
 async function train() {
