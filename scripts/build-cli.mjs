@@ -9,15 +9,15 @@
  *   locales, fonts and the app are found where they always were, whichever folder the package is in.
  * - Dynamic imports become require() (a script compiled with a code cache cannot import() on Node 20); every
  *   dependency left outside the bundle (EXTERNAL) is one that loads as CommonJS.
- * - Training: `iep validate` and `iep render` of an example to PDF, DOCX and HTML in a temporary folder (without a
- *   browser, the PDF fails and its code is left out of the cache), then the cache is written from that process.
+ * - Training: `iep validate` and `iep render` of an example to PDF, DOCX and HTML in dist/cli/.training-output
+ *   (without a browser, the PDF fails and its code is left out of the cache), then the cache is written from that
+ *   process.
  *
  * Run by `npm run build` and `prepare` after tsc, and by test/global-setup.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -80,7 +80,9 @@ const moduleUrls = {
 /** In a process of its own: run the commands a cold start runs, then write the compiled code of what they used. */
 async function train() {
   const { main, script } = loadCliBundle({ cache: false });
-  const out = mkdtempSync(path.join(os.tmpdir(), 'iepkit-train-'));
+  // Under dist/ rather than the temporary folder: a build killed here leaves nothing behind that the next does not remove.
+  const out = path.join(path.dirname(BUNDLE), '.training-output');
+  rmSync(out, { recursive: true, force: true });
   const write = process.stdout.write.bind(process.stdout);
   const writeErr = process.stderr.write.bind(process.stderr);
   process.stdout.write = process.stderr.write = () => true;
