@@ -38,8 +38,9 @@ export const RENDER_ATTEMPTS = 3;
 
 /**
  * A BullMQ worker that renders the queue's jobs through the pipeline with ONE browser pool of `concurrency` pages,
- * shared by its jobs (twice as many in progress: pool.documentsInFlight). A worker killed without warning loses nothing: its jobs' locks lapse and another worker takes
- * them (stalled-job check every lock duration; a job is failed only after stalling 3 times).
+ * shared by its jobs (twice as many in progress: pool.documentsInFlight). A worker killed without warning loses
+ * nothing: its jobs' locks lapse and another worker takes them (stalled-job check every lock duration; a job is
+ * failed only after stalling 3 times).
  */
 export function startRenderWorker(options: RenderWorkerOptions): RenderWorker {
   const concurrency = Math.max(1, options.concurrency ?? 2);
