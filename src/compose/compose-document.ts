@@ -16,7 +16,7 @@ import { escapeInline } from './escape-markdown.js';
 import { HeldText } from './held-text.js';
 import { expandTemplate, TemplateError, type TemplateEnvironment } from './expand-template.js';
 import { layoutEnvironment } from './layout-environment.js';
-import { parseSections } from './parse-markdown.js';
+import { parseSections } from './parse-sections.js';
 import type { ExpandedTemplate } from './locate-in-template.js';
 import { shortenForOnePage } from './shorten-for-one-page.js';
 import { UNTRANSLATED_PATH_ATTRIBUTE, ViewModelBuilder, type UntranslatedField } from './view-model.js';
@@ -60,11 +60,6 @@ export interface ComposeOptions {
    * "[to be written: ...]" in the copy's language. Only a draft's preview passes them.
    */
   placeholders?: readonly Placeholder[];
-  /**
-   * For a live preview composing one record again and again: sections whose Markdown is the same as in a recent
-   * compose reuse their parsed tree (the same tree; only the section a keystroke changed is parsed again).
-   */
-  reuseParses?: boolean;
   /** The progress layouts: the reporting period to print (a report's `period`); the latest report when absent. */
   progressPeriod?: number;
   /**
@@ -128,8 +123,8 @@ function composeLayout(iep: Iep, options: ComposeOptions): ComposedDocument {
   // Labels the copy's language lacks are printed in English and reported, as untranslated data is.
   const tracked = trackFallbacks(createTranslator(lang, profile.localeRoots));
   const tr = tracked.translator;
-  // Long data values are held out of the Markdown parser (held-text.ts); data holding the placeholder characters
-  // themselves is written in full instead.
+  // Data values are held out of the Markdown parser (held-text.ts), whose runs of blocks are then parsed once for any
+  // data (held-blocks.ts); data holding the placeholder characters themselves is written in full instead.
   let expanded = expandSections(iep, layout, env, tr, options, profile, new HeldText());
   if (expanded.held && !expanded.held.intact(expanded.parts.map((p) => p.markdown).join('\n'))) {
     expanded = expandSections(iep, layout, env, tr, options, profile, undefined);
@@ -138,7 +133,7 @@ function composeLayout(iep: Iep, options: ComposeOptions): ComposedDocument {
   diagnostics.push(...expanded.diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) return { untranslated: [], diagnostics, layout };
 
-  const { markdown, body, diagnostics: treeDiagnostics } = parseSections(parts, layout.partials, held, { reuse: options.reuseParses });
+  const { markdown, body, diagnostics: treeDiagnostics } = parseSections(parts, layout.partials, held);
   if (treeDiagnostics.length > 0) return { untranslated: [], diagnostics: [...diagnostics, ...treeDiagnostics], layout };
   // Metadata is plain text that reaches the running header, the PDF title and the DOCX properties: each piece that
   // holds data passes through the one sanitiser as one line, the label around it included.

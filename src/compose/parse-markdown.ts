@@ -1,9 +1,4 @@
 import type { Root } from 'mdast';
-import type { Diagnostic } from '../model/diagnostic.js';
-import { directiveKind, directiveSyntax } from '../model/directives.js';
-import { checkDocumentTree } from './check-document-tree.js';
-import type { HeldText } from './held-text.js';
-import { locateInTemplate, type ExpandedTemplate } from './locate-in-template.js';
 import { markdownBlocks } from './markdown-blocks.js';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
@@ -96,58 +91,30 @@ export function parseInBlocks(markdown: string): Root {
   const tables = markdown.includes('|');
   const children: Root['children'] = [];
   for (const block of blocks) {
-    const tree = parseWith(block.text, constructsIn(block.text, tables && (block.text.includes('|') || TABLE_WITHOUT_PIPES.test(block.text))));
+    const tree = parseBlock(block.text, tables);
     if (block.offset > 0) for (const child of tree.children) shiftPositions(child, block.lines, block.offset);
     children.push(...tree.children);
   }
   return { type: 'root', children, position: documentPosition(markdown) };
 }
 
+/**
+ * One run of blocks of a document (markdownBlocks), as parseMarkdown would give its nodes within the whole document,
+ * positions counted from the run's start. `tablesInDocument`: the document has a pipe (parseMarkdown's rule).
+ */
+export function parseBlock(text: string, tablesInDocument: boolean): Root {
+  return parseWith(text, constructsIn(text, tablesInDocument && (text.includes('|') || TABLE_WITHOUT_PIPES.test(text))));
+}
+
 /** The root's position: the whole document. */
-function documentPosition(markdown: string): Root['position'] {
+export function documentPosition(markdown: string): Root['position'] {
   const lastLine = markdown.lastIndexOf('\n');
   let lines = 1;
   for (let i = markdown.indexOf('\n'); i !== -1; i = markdown.indexOf('\n', i + 1)) lines++;
   return { start: { line: 1, column: 1, offset: 0 }, end: { line: lines, column: markdown.length - lastLine, offset: markdown.length } };
 }
 
-/** Parsed trees of recent sections, by their Markdown: a live preview composes the same sections again and again. */
-const sectionTrees = new Map<string, Root>();
-const REMEMBERED_SECTIONS = 256;
-
-/**
- * The tree parseMarkdown gives for `sections` joined by blank lines (plus a final line feed), made from each section's
- * own tree, reused when a recent compose parsed the same section Markdown: a keystroke in one field changes one
- * section, and only that one is parsed again. The same tree, positions included, because every section template
- * starts a block of its own at column 1 after a blank line (a heading or a directive): nothing of one section can
- * continue into the next (test/compose/incremental-parse.test.ts compares both for every example and layout).
- */
-function parseBySection(sections: readonly string[]): Root {
-  const children: Root['children'] = [];
-  let line = 0;
-  let offset = 0;
-  for (const markdown of sections) {
-    let tree = sectionTrees.get(markdown);
-    if (tree) sectionTrees.delete(markdown);
-    else tree = parseMarkdown(markdown + '\n');
-    sectionTrees.set(markdown, tree);
-    if (sectionTrees.size > REMEMBERED_SECTIONS) sectionTrees.delete(sectionTrees.keys().next().value!);
-    const copy = structuredClone(tree);
-    if (line > 0) shiftPositions(copy, line, offset);
-    children.push(...copy.children);
-    line += markdown.split('\n').length + 1;
-    offset += markdown.length + 2;
-  }
-  const joined = sections.join('\n\n') + '\n';
-  const lines = joined.split('\n');
-  return {
-    type: 'root',
-    children,
-    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lines.length, column: lines[lines.length - 1]!.length + 1, offset: joined.length } },
-  };
-}
-
-function shiftPositions(node: { position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } }; children?: unknown[] }, lines: number, offset: number): void {
+export function shiftPositions(node: { position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } }; children?: unknown[] }, lines: number, offset: number): void {
   if (node.position) {
     for (const point of [node.position.start, node.position.end]) {
       point.line += lines;
@@ -157,46 +124,3 @@ function shiftPositions(node: { position?: { start: { line: number; offset?: num
   for (const child of node.children ?? []) shiftPositions(child as typeof node, lines, offset);
 }
 
-export interface ParsedSections {
-  /** The expanded sections joined by blank lines: what was parsed. */
-  markdown: string;
-  body: Root;
-  /** A template-error for each directive its declaration rejects and each node a document does not hold. */
-  diagnostics: Diagnostic[];
-}
-
-/**
- * The expanded sections as ONE tree, checked (checkDocumentTree): a mistake is a template-error naming the template
- * file and line it was written on (a section or one of `partials`), never a crash in a renderer or a silent drop.
- * With `held`, the sections hold its placeholders (held-text.ts): the tree and the Markdown returned hold the data.
- */
-export function parseSections(
-  sections: readonly ExpandedTemplate[],
-  partials: readonly { file: string; source: string }[],
-  held?: HeldText,
-  options: { reuse?: boolean } = {},
-): ParsedSections {
-  const expanded = sections.filter((section) => section.markdown !== '');
-  const joined = expanded.map((section) => section.markdown).join('\n\n') + '\n';
-  const markdown = held ? held.restore(joined) : joined;
-  // `reuse`: each section parsed on its own and remembered (parseBySection), for a live preview.
-  const parse = options.reuse ? () => parseBySection(expanded.map((section) => section.markdown)) : parseInBlocks;
-  const body = held?.parse(joined, parse) ?? parseInBlocks(markdown);
-  const problems = checkDocumentTree(body);
-  const written = held && problems.length > 0 ? expanded.map((section) => ({ ...section, markdown: held.restore(section.markdown) })) : expanded;
-  const diagnostics = problems.map(({ node, message }): Diagnostic => {
-    const { name } = node as { name?: string };
-    const marker = node.type.endsWith('Directive') && name !== undefined ? directiveSyntax(name, directiveKind(node)) : undefined;
-    const place = node.position ? locateInTemplate(written, partials, node.position.start.line, marker) : undefined;
-    return {
-      code: 'template-error',
-      severity: 'error',
-      ...(place ?? {}),
-      message,
-      hint: marker
-        ? 'the directives and their attributes are listed in docs/template-fields.md ("Directives"); what each means: docs/templates.md'
-        : 'templates write paragraphs, headings, lists, tables, inline links and the directives (see docs/templates.md)',
-    };
-  });
-  return { markdown, body, diagnostics };
-}

@@ -24,8 +24,6 @@ export interface CheckReadingLevelOptions extends ReadingProfileOptions {
   sourceMap?: SourceMap;
   /** Report findings as errors instead of warnings. */
   strict?: boolean;
-  /** Compose with reuseParses (the live preview, measuring the same copy after each keystroke). */
-  reuseParses?: boolean;
   /** The earlier version the letter about an amendment (`changes`) explains the changes since; it needs one. */
   base?: Iep;
 }
@@ -72,7 +70,7 @@ export function measureReadingLevels(iep: Iep, options: ReadingProfileOptions & 
 }
 
 /** The formula is for English, so the copies are always composed in English, whatever the family reads. */
-function composeInEnglish(iep: Iep, layout: ReadingLayout, options: ReadingProfileOptions & { reuseParses?: boolean; base?: Iep }): ComposedDocument {
+function composeInEnglish(iep: Iep, layout: ReadingLayout, options: ReadingProfileOptions & { base?: Iep }): ComposedDocument {
   const { profile, templates, locales, templatesDir, localesDir } = options;
-  return composeDocument(iep, { layout, lang: 'en', reuseParses: options.reuseParses, base: options.base, profile, templates, locales, templatesDir, localesDir });
+  return composeDocument(iep, { layout, lang: 'en', base: options.base, profile, templates, locales, templatesDir, localesDir });
 }

@@ -85,12 +85,12 @@ export async function previewDraft(source: string, options: PreviewOptions = {})
   diagnostics.push(...checked(() => lintIep(iep, { ...located, source: read.text, profile, ...dirs })));
   const layout = options.layout ?? DEFAULTS.layouts[0]!;
   if ((READING_LAYOUTS as readonly string[]).includes(layout)) {
-    diagnostics.push(...checked(() => checkReadingLevel(iep, layout as ReadingLayout, { ...located, reuseParses: true, profile, ...dirs })));
+    diagnostics.push(...checked(() => checkReadingLevel(iep, layout as ReadingLayout, { ...located, profile, ...dirs })));
   }
 
   let html: string | undefined;
   const rendered = guarded(() => {
-    const composed = composeDocument(iep, { layout, lang: options.lang, profile, ...dirs, placeholders, reuseParses: true });
+    const composed = composeDocument(iep, { layout, lang: options.lang, profile, ...dirs, placeholders });
     if (composed.document && composed.layout) {
       html = renderHtml(composed.document, { css: composed.layout.css, fontUrlPrefix: options.fontUrlPrefix, onScreen: true });
     }
