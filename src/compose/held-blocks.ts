@@ -150,6 +150,7 @@ function parseOnce(text: string, tables: boolean, starts: number[], ends: number
   const tree = parseBlock(text, tables);
   const headTexts = globals.map((g) => held.values[g]!.headText);
   const tailTexts = globals.map((g) => held.values[g]!.tailText);
+  const attribute = globals.map((g) => held.values[g]!.attribute === true);
   let found = 0;
   let clean = true;
   const inside = (offset: number | undefined): boolean => {
@@ -172,11 +173,20 @@ function parseOnce(text: string, tables: boolean, starts: number[], ends: number
           const head = headTexts[local];
           const tail = tailTexts[local];
           const end = match.index + match[0].length;
-          if (head === undefined || tail === undefined || value.slice(match.index - head.length, match.index) !== head || value.slice(end, end + tail.length) !== tail) clean = false;
+          if (head === undefined || tail === undefined || attribute[local] || value.slice(match.index - head.length, match.index) !== head || value.slice(end, end + tail.length) !== tail) clean = false;
           found++;
         }
+      } else if (key === 'attributes' && typeof value === 'object' && value !== null && String(node.type).endsWith('Directive')) {
+        // A directive's attributes: only values held for attributes, each in a value of its own.
+        for (const item of Object.values(value)) {
+          if (typeof item !== 'string') clean = false;
+          else for (const match of item.matchAll(PLACEHOLDER)) {
+            if (!attribute[decode(match[1]!)]) clean = false;
+            found++;
+          }
+        }
       } else if (typeof value === 'object' && value !== null && holdsPlaceholder(value)) {
-        clean = false; // attributes, data: a placeholder anywhere but text
+        clean = false; // data: a placeholder anywhere but text and attributes
       }
     }
     const position = node.position as { start: { offset?: number }; end: { offset?: number } } | undefined;
@@ -211,6 +221,7 @@ class RunCopy {
         const { start, end } = value as { start: Point; end: Point };
         copy.position = { start: this.point(start), end: this.point(end) };
       } else if (typeof value === 'string') copy[key] = key === 'value' && node.type === 'text' && value.includes(OPEN) ? this.text(value) : value;
+      else if (key === 'attributes' && typeof value === 'object' && value !== null) copy[key] = this.attributes(value as Record<string, string>);
       else copy[key] = typeof value === 'object' && value !== null ? copyData(value) : value;
     }
     return copy;
@@ -226,6 +237,16 @@ class RunCopy {
       last = match.index + match[0].length + this.run.tailTexts[local]!;
     }
     return text + value.slice(last);
+  }
+
+  /** A directive's attributes with each placeholder replaced by the attribute value it holds. */
+  private attributes(attributes: Record<string, string>): Record<string, string> {
+    const copy: Record<string, string> = {};
+    for (const key in attributes) {
+      const value = attributes[key]!;
+      copy[key] = value.includes(OPEN) ? value.replace(PLACEHOLDER, (_, digits: string) => this.held.values[this.globals[decode(digits)]!]!.text) : value;
+    }
+    return copy;
   }
 
   private point(point: Point): Point {

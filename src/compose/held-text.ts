@@ -54,10 +54,17 @@ export interface HeldValue {
   /** What the parser decodes the stand-ins to, around the placeholder in a text node. */
   readonly headText: string;
   readonly tailText: string;
+  /** Held in a directive attribute's quoted value (holdAttribute), where only the placeholder stands for it. */
+  readonly attribute?: boolean;
 }
+
+/** An attribute value holdAttribute holds: nothing a quoted directive attribute reads as other than itself. */
+const PLAIN_ATTRIBUTE = /^[^"&\r\n]+$/;
 
 export class HeldText {
   readonly values: HeldValue[] = [];
+  /** Attribute values held, by value: the same value gets the same placeholder, so held values compare as the data. */
+  private readonly attributes = new Map<string, string>();
   /** Data held a character placeholders are made of: compose builds the view model again without holding. */
   poisoned = false;
 
@@ -82,6 +89,25 @@ export class HeldText {
       tailText: tail.replace(ESCAPE, '$1'),
     });
     return head + encode(index) + tail;
+  }
+
+  /**
+   * A value for a directive attribute (`id="{{id}}"`), held as the placeholder alone: in a quoted attribute only `"`,
+   * `&` and line endings mean anything, and a value with one of them is written as it is.
+   */
+  holdAttribute(value: string): string {
+    if (RESERVED.test(value)) {
+      this.poisoned = true;
+      return value;
+    }
+    if (!PLAIN_ATTRIBUTE.test(value)) return value;
+    let placeholder = this.attributes.get(value);
+    if (placeholder === undefined) {
+      placeholder = encode(this.values.length);
+      this.values.push({ escaped: value, text: value, headLength: 0, tailLength: 0, headText: '', tailText: '', attribute: true });
+      this.attributes.set(value, placeholder);
+    }
+    return placeholder;
   }
 
   /**

@@ -89,6 +89,11 @@ export class ViewModelBuilder {
     return this.held ? this.held.hold(escaped) : escaped;
   }
 
+  /** A value templates write only in a directive attribute (a strength's id), held as one. */
+  private attribute(value: string): string {
+    return this.held ? this.held.holdAttribute(value) : value;
+  }
+
   private pick(text: Text, path: JsonPath): { value: string; translated: boolean } {
     const lang = this.tr.lang;
     if (typeof text === 'string') {
@@ -140,7 +145,7 @@ export class ViewModelBuilder {
     const settings = options.profile.settings;
 
     const items = (list: StrengthItem[] | undefined, path: JsonPath) =>
-      (list ?? []).map((item, i) => ({ id: item.id, text: this.inline(item.text, [...path, i, 'text']) }));
+      (list ?? []).map((item, i) => ({ id: this.attribute(item.id), text: this.inline(item.text, [...path, i, 'text']) }));
 
     const domains = DOMAIN_KEYS.map((key: DomainKey) => {
       const d = iep.presentLevels[key];
@@ -236,7 +241,7 @@ export class ViewModelBuilder {
     const goals = iep.goals.map((g, i) => {
       const path: JsonPath = ['goals', i];
       // `shown`: the strength is printed in this document, so the note can link to it (the one-page summary may drop some).
-      const buildsOn = g.buildsOn.map((id) => ({ id, text: this.strengthText.get(id)?.inline ?? this.escape(id), shown: true }));
+      const buildsOn = g.buildsOn.map((id) => ({ id: this.attribute(id), text: this.strengthText.get(id)?.inline ?? this.escape(id), shown: true }));
       return {
         number: formatNumber(i + 1, tr),
         id: g.id,

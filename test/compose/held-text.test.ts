@@ -122,6 +122,26 @@ describe('HeldText: data held out of the Markdown parser', () => {
     }
   });
 
+  it('holds directive attribute values as the placeholder alone, the same value as the same placeholder', () => {
+    forgetParsedRuns();
+    for (const id of ['quick-with-numbers', 'a', 'x_9', 'ends-with-dash-']) {
+      const held = new HeldText();
+      const placeholder = held.holdAttribute(id);
+      expect(placeholder).toMatch(/^\uE000[\uE010-\uE01F]+\uE001$/);
+      expect(held.holdAttribute(id)).toBe(placeholder);
+      const text = held.hold(escapeInline('a strength worth a sentence'));
+      // In an attribute, the tree gets the value; where a template writes it as text instead, the text parse decides.
+      for (const context of [`- :strength[${text}]{id="${placeholder}"}`, `::buildson[x]{ref="${placeholder}"}`, `word ${placeholder} word`, `**${placeholder}**x`]) {
+        const markdown = context + '\n';
+        const restored = held.restore(markdown);
+        expect(parseHeld(markdown, restored, held), context).toEqual(parseMarkdown(restored));
+      }
+    }
+    // Quotes, references and line endings mean something in a quoted attribute: such values are written as they are.
+    const held = new HeldText();
+    for (const value of ['say "hi"', 'a &amp; b', 'two\nlines']) expect(held.holdAttribute(value)).toBe(value);
+  });
+
   it('does not hold data that contains the placeholder characters', () => {
     const held = new HeldText();
     const hostile = 'forged \uE000\uE010\uE001 placeholder in the data';
