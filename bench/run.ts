@@ -13,6 +13,9 @@
  *               the ten-page IEP in 1 and 2 worker threads (alternating), beside what 2 threads give this machine
  *               for plain arithmetic and for an allocating loop (bench/lib/thread-scaling.ts); and Pandoc on its
  *               composed Markdown, one process per document.
+ *   compose     a bundled student's official IEP with nothing remembered, after the three other students, and
+ *               remembered (bench/lib/compose-unseen.ts): compose parses each run of template blocks once, and the
+ *               synthetic IEPs all share one shape, so the phases below compose mostly from remembered runs.
  *   PDF         renderIep(formats: pdf) with one shared BrowserPool of `concurrency` pages: the real pipeline
  *               (compose, glyph check, HTML, locked-down page, print, post-print stage), with as many documents in
  *               progress as `iep batch` keeps (pool.documentsInFlight: twice the pages, so that composing one
@@ -54,6 +57,7 @@ import { renderIep } from '../src/pipeline/render-iep.js';
 import { memoryGrowth, sampleMemory, type MemorySample } from './lib/memory.js';
 import { docxWorkerThroughput } from './lib/docx-workers.js';
 import { threadScaling } from './lib/thread-scaling.js';
+import { composeUnseen } from './lib/compose-unseen.js';
 import { findPandoc, runPandoc, type PandocRun } from './lib/pandoc.js';
 import { mean, median, mib, percentile, round, runConcurrently } from './lib/stats.js';
 import { generateSynthetic, GOAL_COUNTS, LANGUAGE_SETS, type SyntheticSpec } from './lib/synthetic.js';
@@ -224,6 +228,11 @@ async function main(): Promise<void> {
       log(`DOCX      pandoc comparison skipped: ${pandocSkipped}`);
     }
 
+    // ---- compose: a student not seen before (the synthetic IEPs share one shape) --------------------------------
+    const unseen = composeUnseen('official', quick ? 3 : 10);
+    log(`compose   official IEP of a bundled student: ${round(unseen.coldMs, 1)} ms with nothing remembered, ${round(unseen.unseenMs, 1)} ms after the other three ` +
+      `(${Math.round(unseen.unseenNewRunsPct)}% of its runs parsed), ${round(unseen.rememberedMs, 1)} ms remembered (medians)`);
+
     // ---- PDF: pipeline vs raw Chromium, alternating rounds ----------------------------------------------------
     const pool = new BrowserPool({ concurrency });
     cleanups.push(() => pool.close());
@@ -379,6 +388,11 @@ async function main(): Promise<void> {
       docx_1_worker_cpu_cores: round(oneWorker.cpuCores, 2),
       machine_2_threads_compute_ratio: round(scaling.computeRatio, 2),
       machine_2_threads_allocate_ratio: round(scaling.allocateRatio, 2),
+      // Compose of a bundled student's official IEP: nothing remembered, after the other three, remembered (ms).
+      compose_cold_ms: round(unseen.coldMs, 1),
+      compose_unseen_ms: round(unseen.unseenMs, 1),
+      compose_unseen_new_runs_pct: Math.round(unseen.unseenNewRunsPct),
+      compose_remembered_ms: round(unseen.rememberedMs, 1),
       pandoc_docs_per_s: pandoc ? round(pandoc.docsPerS, 2) : null,
       docx_vs_pandoc: pandoc ? round(docx.docsPerS / pandoc.docsPerS, 2) : null,
       ...(pandoc ? { pandoc_version: pandoc.version } : { pandoc_skipped: pandocSkipped }),
