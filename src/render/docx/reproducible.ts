@@ -6,6 +6,8 @@
  * - relationship ids of hyperlinks and other parts it adds late (random nanoid ids), in every `_rels/*.rels` part
  *   and the part it belongs to;
  * - bookmark ids, from a counter shared by every document the process renders;
+ * - drawing ids (`wp:docPr`, a chart's picture), from another such counter: a progress report's chart had a
+ *   different id, and the file different bytes, when the process had rendered other documents before;
  * - the watermark shape's id (`PowerPlusWaterMarkObject` + a random id; Word finds watermarks by that prefix).
  */
 const decode = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
@@ -37,8 +39,10 @@ export function makeReproducible(parts: Map<string, string>): void {
     if (xml !== undefined) parts.set(source, rename(xml));
   }
 
-  // Bookmark ids, numbered from 1 across the package, and watermark shape ids.
+  // Bookmark ids, numbered from 1 across the package, drawing ids likewise (each unique in the package), and
+  // watermark shape ids.
   const bookmarkIds = new Map<string, string>();
+  let drawings = 0;
   let watermarks = 0;
   for (const [path, xml] of parts) {
     if (!path.endsWith('.xml')) continue;
@@ -50,6 +54,7 @@ export function makeReproducible(parts: Map<string, string>): void {
       }
       return `${before}${renamed}${after}`;
     });
+    out = out.replace(/(<wp:docPr\b[^>]*?\bid=")(\d+)(")/g, (_whole, before: string, _id: string, after: string) => `${before}${++drawings}${after}`);
     out = out.replace(/PowerPlusWaterMarkObject[A-Za-z0-9_-]*/g, () => `PowerPlusWaterMarkObject${++watermarks}`);
     if (out !== xml) parts.set(path, out);
   }
