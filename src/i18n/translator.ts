@@ -52,6 +52,7 @@ export function createTranslator(lang: Language, localesDirs: string | readonly 
   // The resources never change once loaded: a label without options, and whether a key exists, are looked up
   // once (composing asks for the same few hundred labels in every document). Keys come from templates and code.
   const labels = new Map<string, string>();
+  const labelsWithValues = new Map<string, string>();
   const ownKeys = new Map<string, boolean>();
   const known = new Map<string, boolean>();
   const translator: Translator = {
@@ -59,14 +60,35 @@ export function createTranslator(lang: Language, localesDirs: string | readonly 
     dir: RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr',
     meta: own.meta,
     t: (key, options) => {
-      if (options !== undefined) return String(instance.t(key, options as TOptions));
-      return remember(labels, key, () => String(instance.t(key)));
+      if (options === undefined) return remember(labels, key, () => String(instance.t(key)));
+      // A label with values recurs too ("Goal 3", a service's sentence): looked up once per key and values, unless a
+      // value is one document's own (compose's held data, whose placeholders differ from document to document).
+      const remembered = withValuesKey(key, options);
+      if (remembered === undefined) return String(instance.t(key, options as TOptions));
+      return remember(labelsWithValues, remembered, () => String(instance.t(key, options as TOptions)));
     },
     hasOwn: (key) => remember(ownKeys, key, () => instance.exists(key, { lng: lang, fallbackLng: false } as TOptions)),
     isKnown: (key) => remember(known, key, () => instance.exists(key, { lng: 'en', fallbackLng: false } as TOptions)),
   };
   instances.set(key, translator);
   return translator;
+}
+
+/** Private-use characters: compose's held data (src/compose/held-text.ts) and a draft's placeholders. */
+const DOCUMENT_OWN = /[\uE000-\uF8FF]/;
+
+/**
+ * The cache key of a label asked with values: the key and each value, when every value is a string, number or
+ * boolean and none is one document's own; undefined when the label must be looked up each time.
+ */
+function withValuesKey(key: string, options: object): string | undefined {
+  let remembered = key;
+  for (const [name, value] of Object.entries(options)) {
+    const kind = typeof value;
+    if (kind === 'string' ? DOCUMENT_OWN.test(value as string) : kind !== 'number' && kind !== 'boolean' && value !== undefined) return undefined;
+    remembered += `\0${name}\0${kind}\0${String(value)}`;
+  }
+  return remembered;
 }
 
 /** Bound of each lookup cache: far more keys than the locales hold, so only a runaway caller stops caching. */
