@@ -6,7 +6,8 @@
  *      paragraphs and tables, styles from styles.ts, lists on the numbering definitions there;
  *   2. one section with the page size and margins of meta.page, the running header (meta.header, meta.notice, the
  *      meta.watermark DRAFT shape) and the footer's "Page X of Y" fields (page.ts);
- *   3. compile the package's parts with the docx library (compile-package.ts; not zipped), finish what the library
+ *   3. compile the package's parts with the docx library (compile-package.ts; not zipped; the styles and theme
+ *      formatted once per language and layout, remembered-parts.ts), finish what the library
  *      cannot write: the right-to-left settings (rtl.ts), core properties with meta.created and dc:language
  *      (core-properties.ts), the ids it draws at random (reproducible.ts); zip once with fixed dates (zip.ts): the
  *      same tree gives the same bytes.
@@ -26,6 +27,7 @@ import { handlers } from './handlers.js';
 import { COLUMN_GAP, layoutStyle } from './layouts.js';
 import { createFooter, createHeader, pageGeometry, sectionProperties } from './page.js';
 import { makeReproducible, toParts } from './reproducible.js';
+import { rememberStylesAndTheme } from './remembered-parts.js';
 import { renumberRevisions } from './revision-ids.js';
 import { rtlDocument, rtlSettings, rtlStyles } from './rtl.js';
 import { separateTables } from './separate-tables.js';
@@ -85,6 +87,7 @@ export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
     sections = [{ properties: page, headers: { default: header }, footers: { default: footer }, children }];
   }
 
+  const styles = { compact: layout.compact, rtl: ctx.rtl, charts: holdsChart(doc.body) };
   const document = new Document({
     title: meta.title,
     subject: meta.subject,
@@ -92,11 +95,12 @@ export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
     description: meta.subject,
     lastModifiedBy: meta.creator,
     revision: 1,
-    styles: createStyles(meta.lang, { compact: layout.compact, rtl: ctx.rtl, charts: holdsChart(doc.body) }),
+    styles: createStyles(meta.lang, styles),
     numbering: createNumbering(),
     fonts: embeddedFonts(doc),
     sections,
   });
+  rememberStylesAndTheme(document, JSON.stringify([meta.lang, styles]));
 
   const { order, parts, binary } = toParts(compilePackage(document));
   parts.set('docProps/core.xml', corePropertiesXml(meta));
