@@ -36,7 +36,10 @@ interface ParsedRun {
 /** Runs whose tree cannot be shown the same (a placeholder outside a text node): their escaped Markdown is parsed. */
 const UNSHOWN = 'unshown';
 
-/** Remembered runs by their Markdown, oldest first; bounded by their Markdown's length (their trees are ~20x). */
+/**
+ * Remembered runs by their Markdown, least recently used first; bounded by their Markdown's length (a tree takes about
+ * 28 bytes a character of it, so at most about 28 MB: every layout of every language of a few students).
+ */
 const runs = new Map<string, ParsedRun | typeof UNSHOWN>();
 let rememberedLength = 0;
 const MAX_REMEMBERED_LENGTH = 1_000_000;
@@ -79,6 +82,7 @@ function parseRun(text: string, lines: number, offset: number, tables: boolean, 
   const starts: number[] = [];
   const ends: number[] = [];
   const locals: number[] = [];
+  // The key starts with whether the document has a pipe: a run without one parses differently then (parseBlock).
   let key = tables ? '|' : '-';
   let last = 0;
   let readsLetters = false;
