@@ -52,6 +52,18 @@ export function checkGlyphCoverage(strings: readonly GlyphCheckInput[]): Diagnos
   return diagnostics;
 }
 
+/** True when a bundled font draws every character of `text` that needs a glyph (checkGlyphCoverage finds nothing). */
+export function isTextCovered(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x7f && unit >= 0x20) continue; // printable ASCII: Noto Sans has all of it
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (!isCodePointCovered(cp)) return false;
+  }
+  return true;
+}
+
 /** True when the character needs no glyph or a bundled font draws it. */
 export function isCodePointCovered(cp: number): boolean {
   let answer = covered.get(cp);

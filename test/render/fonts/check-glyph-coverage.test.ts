@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../../src/model/languages.js';
 import { checkGlyphCoverage } from '../../../src/render/fonts/index.js';
+import { isTextCovered } from '../../../src/render/fonts/check-glyph-coverage.js';
 
 /** One real sentence per document language: "Maya enjoys reading with her classmates and asks thoughtful questions in class." */
 const SENTENCES: Record<Language, string> = {
@@ -70,5 +71,14 @@ describe('checkGlyphCoverage', () => {
     expect(checkGlyphCoverage(strings)).toEqual([]);
     // Not a timing assertion (bench/pdf-engine.ts measures it); only a guard against something pathological.
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('isTextCovered', () => {
+  it('answers as checkGlyphCoverage does: true exactly when it finds nothing', () => {
+    const texts = [...Object.values(SENTENCES), 'Preferred name: ሀና', 'emoji 😀 at the end', '😀', 'a\u200db\u00ad', 'Tibetan ཀ', '', 'plain ASCII ~!@#'];
+    for (const text of texts) expect(isTextCovered(text), text).toBe(checkGlyphCoverage([{ text, path: 'x' }]).length === 0);
+    expect(isTextCovered('Preferred name: ሀና')).toBe(false);
+    expect(isTextCovered(SENTENCES.ur)).toBe(true);
   });
 });
