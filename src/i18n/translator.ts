@@ -61,11 +61,17 @@ export function createTranslator(lang: Language, localesDirs: string | readonly 
     meta: own.meta,
     t: (key, options) => {
       if (options === undefined) return remember(labels, key, () => String(instance.t(key)));
-      // A label with values recurs too ("Goal 3", a service's sentence): looked up once per key and values, unless a
-      // value is one document's own (compose's held data, whose placeholders differ from document to document).
+      // A label with values recurs too ("Goal 3", a service's sentence; compose's held data is a placeholder, the same
+      // in every document of a shape): looked up once per key and values, the oldest forgotten first.
       const remembered = withValuesKey(key, options);
       if (remembered === undefined) return String(instance.t(key, options as TOptions));
-      return remember(labelsWithValues, remembered, () => String(instance.t(key, options as TOptions)));
+      let label = labelsWithValues.get(remembered);
+      if (label === undefined) {
+        label = String(instance.t(key, options as TOptions));
+        if (labelsWithValues.size >= REMEMBERED) labelsWithValues.delete(labelsWithValues.keys().next().value!);
+        labelsWithValues.set(remembered, label);
+      }
+      return label;
     },
     hasOwn: (key) => remember(ownKeys, key, () => instance.exists(key, { lng: lang, fallbackLng: false } as TOptions)),
     isKnown: (key) => remember(known, key, () => instance.exists(key, { lng: 'en', fallbackLng: false } as TOptions)),
@@ -74,18 +80,15 @@ export function createTranslator(lang: Language, localesDirs: string | readonly 
   return translator;
 }
 
-/** Private-use characters: compose's held data (src/compose/held-text.ts) and a draft's placeholders. */
-const DOCUMENT_OWN = /[\uE000-\uF8FF]/;
-
 /**
  * The cache key of a label asked with values: the key and each value, when every value is a string, number or
- * boolean and none is one document's own; undefined when the label must be looked up each time.
+ * boolean; undefined when the label must be looked up each time.
  */
 function withValuesKey(key: string, options: object): string | undefined {
   let remembered = key;
   for (const [name, value] of Object.entries(options)) {
     const kind = typeof value;
-    if (kind === 'string' ? DOCUMENT_OWN.test(value as string) : kind !== 'number' && kind !== 'boolean' && value !== undefined) return undefined;
+    if (kind !== 'string' && kind !== 'number' && kind !== 'boolean' && value !== undefined) return undefined;
     remembered += `\0${name}\0${kind}\0${String(value)}`;
   }
   return remembered;
