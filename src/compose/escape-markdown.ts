@@ -15,12 +15,16 @@ const PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
 
 /** Escapes one paragraph of text for an inline position (a table cell, a list item, a heading). */
 export function escapeInline(text: string): string {
-  return sanitizeText(text)
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .join(' ')
-    .replace(PUNCTUATION, '\\$&');
+  const clean = sanitizeText(text);
+  // Most values are one line: no need to split them (this runs for every value of every document).
+  const oneLine = clean.includes('\n')
+    ? clean
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .join(' ')
+    : clean.trim();
+  return oneLine.replace(PUNCTUATION, '\\$&');
 }
 
 /** Splits text into paragraphs at blank lines; each paragraph becomes one line of inert Markdown. */
