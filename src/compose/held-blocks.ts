@@ -20,17 +20,16 @@ const READS_LETTERS = /[:&#<\\]/;
 /** A link reference definition: link labels are matched by their text, which a placeholder hides. */
 const DEFINITION = ']:';
 
-/** A run parsed once: its tree and where its placeholders are. */
+/**
+ * A run parsed once. Where its placeholders are follows from its Markdown (the key), so it is worked out again for
+ * each document rather than kept.
+ */
 interface ParsedRun {
   /** Positions counted in the run's Markdown as remembered (placeholders numbered from 0 in the run). */
   tree: Root;
-  /** Each placeholder's start and end in that Markdown, and the number (in the run) of the value it stands for. */
-  starts: number[];
-  ends: number[];
-  locals: number[];
   /** By number in the run: how long the stand-ins around the placeholder are once decoded (in a text node). */
-  headTexts: number[];
-  tailTexts: number[];
+  headLengths: number[];
+  tailLengths: number[];
 }
 
 /** Runs whose tree cannot be shown the same (a placeholder outside a text node): their escaped Markdown is parsed. */
@@ -116,7 +115,7 @@ function parseRun(text: string, lines: number, offset: number, tables: boolean, 
 
   let run = readsLetters || text.includes('\t') ? UNSHOWN : runs.get(key);
   if (run === undefined) {
-    run = parseOnce(key.slice(1), tables, starts, ends, locals, globals, held);
+    run = parseOnce(key.slice(1), tables, starts, ends, globals, held);
     remember(key, run);
   } else if (run !== UNSHOWN) {
     runs.delete(key); // most recently used last
@@ -130,7 +129,7 @@ function parseRun(text: string, lines: number, offset: number, tables: boolean, 
     }
     return length;
   }
-  const copy = new RunCopy(run, growth, lines, offset, globals, held);
+  const copy = new RunCopy(run, starts, growth, lines, offset, globals, held);
   for (const child of run.tree.children) children.push(copy.node(child as unknown as Record<string, unknown>) as unknown as RootContent);
   return length;
 }
@@ -149,7 +148,7 @@ function remember(key: string, run: ParsedRun | typeof UNSHOWN): void {
  * Parses a run's Markdown and checks its tree can be shown the same for any data: every placeholder in exactly one
  * text node between its stand-ins as decoded, and no position inside a placeholder.
  */
-function parseOnce(text: string, tables: boolean, starts: number[], ends: number[], locals: number[], globals: number[], held: HeldText): ParsedRun | typeof UNSHOWN {
+function parseOnce(text: string, tables: boolean, starts: number[], ends: number[], globals: number[], held: HeldText): ParsedRun | typeof UNSHOWN {
   parsed++;
   const tree = parseBlock(text, tables);
   const headTexts = globals.map((g) => held.values[g]!.headText);
@@ -201,13 +200,15 @@ function parseOnce(text: string, tables: boolean, starts: number[], ends: number
   visit(tree as unknown as Record<string, unknown>);
   // Every placeholder must be in a text node once: one the parser dropped or split is not the same tree.
   if (!clean || found !== starts.length) return UNSHOWN;
-  return { tree, starts, ends, locals, headTexts: headTexts.map((t) => t.length), tailTexts: tailTexts.map((t) => t.length) };
+  return { tree, headLengths: headTexts.map((t) => t.length), tailLengths: tailTexts.map((t) => t.length) };
 }
 
 /** A remembered run's nodes copied for one document: its data in the text nodes, its positions in the escaped Markdown. */
 class RunCopy {
   constructor(
     private readonly run: ParsedRun,
+    /** Where each placeholder starts in the run's Markdown as remembered. */
+    private readonly starts: readonly number[],
     /** Growth of the escaped Markdown over the run's up to and including each placeholder. */
     private readonly growth: readonly number[],
     private readonly lines: number,
@@ -237,8 +238,8 @@ class RunCopy {
     let last = 0;
     for (const match of value.matchAll(PLACEHOLDER)) {
       const local = decode(match[1]!);
-      text += value.slice(last, match.index - this.run.headTexts[local]!) + this.held.values[this.globals[local]!]!.text;
-      last = match.index + match[0].length + this.run.tailTexts[local]!;
+      text += value.slice(last, match.index - this.run.headLengths[local]!) + this.held.values[this.globals[local]!]!.text;
+      last = match.index + match[0].length + this.run.tailLengths[local]!;
     }
     return text + value.slice(last);
   }
@@ -261,7 +262,7 @@ class RunCopy {
 
   /** Growth of the placeholders that start before `offset`. */
   private grown(offset: number): number {
-    const i = lastStartBefore(this.run.starts, offset);
+    const i = lastStartBefore(this.starts, offset);
     return i < 0 ? 0 : this.growth[i]!;
   }
 }

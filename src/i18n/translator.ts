@@ -94,7 +94,10 @@ function withValuesKey(key: string, options: object): string | undefined {
   return remembered;
 }
 
-/** Bound of each lookup cache: far more keys than the locales hold, so only a runaway caller stops caching. */
+/**
+ * Bound of each lookup cache: far more keys than the locales hold, so only a runaway caller stops caching. The labels
+ * with values, whose keys hold values from the data, forget their oldest instead.
+ */
 const REMEMBERED = 20_000;
 
 function remember<T>(cache: Map<string, T>, key: string, look: () => T): T {
