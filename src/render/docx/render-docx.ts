@@ -104,13 +104,14 @@ export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
 
   const { order, parts, binary } = toParts(compilePackage(document));
   parts.set('docProps/core.xml', corePropertiesXml(meta));
-  edit(parts, 'word/document.xml', renumberRevisions);
   if (ctx.rtl) {
     edit(parts, 'word/document.xml', rtlDocument);
     edit(parts, 'word/styles.xml', rtlStyles);
     edit(parts, 'word/settings.xml', (xml) => rtlSettings(xml, meta.lang));
   }
   makeReproducible(parts);
+  // After the bookmarks are numbered from 1 in the package: the changes are numbered after the highest of them.
+  edit(parts, 'word/document.xml', renumberRevisions);
   const subsetFonts = finishEmbeddedFonts(parts, binary);
   const entries = order.map((path) => ({
     path,

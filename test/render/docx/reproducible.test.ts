@@ -5,6 +5,7 @@ import { readZip, writeZip } from '../../../src/render/docx/zip.js';
 import { arabicMeta, testMeta, tree, unzipParts } from './helpers.js';
 import JSZip from 'jszip';
 import { composeDocument } from '../../../src/compose/compose-document.js';
+import { loadIep } from '../../../src/validate/load-iep.js';
 import { loadExample } from '../../e2e/helpers.js';
 
 const ALL_FEATURES = readFileSync(new URL('../../fixtures/tree/all-features.md', import.meta.url), 'utf8');
@@ -66,6 +67,22 @@ describe('reproducible output', () => {
     expect(ids.length).toBeGreaterThan(0);
     expect(ids).toEqual(ids.map((_, i) => String(i + 1)));
     expect(again.equals(first)).toBe(true);
+  });
+
+  it("numbers a redline's tracked changes after the bookmarks, the same in every document", async () => {
+    // The changes were numbered after the library's process-wide bookmark ids, before the bookmarks were numbered
+    // from 1: a second render of the same redline had other ids, and other bytes.
+    const redline = loadIep(readFileSync(new URL('../../../examples/amendments/mateo-almonte-v2.iep.yaml', import.meta.url))).iep!;
+    const body = composeDocument(redline, { layout: 'official', lang: 'en', base: loadExample('mateo-almonte'), redline: true }).document!;
+    const first = await renderDocx(body);
+    const again = await renderDocx(body);
+    expect(again.equals(first)).toBe(true);
+    const xml = (await unzipParts(again)).get('word/document.xml') ?? '';
+    const bookmarks = [...xml.matchAll(/<w:bookmarkStart [^>]*?w:id="(\d+)"/g)].map((m) => Number(m[1]));
+    const changes = [...xml.matchAll(/<w:(?:ins|del) w:id="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(bookmarks.length).toBeGreaterThan(0);
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes).toEqual(changes.map((_, i) => bookmarks.length + i + 1));
   });
 });
 
