@@ -15,6 +15,7 @@ import type { Node } from 'mdast';
 import type { DocumentTree } from '../../model/document.js';
 import type { FontFamilyName } from '../fonts/registry.js';
 import { embeddableFont, isSubsetFamily } from '../fonts/embeddable-font.js';
+import { distinctCodePoints } from '../fonts/distinct-code-points.js';
 import { readSfnt } from '../fonts/sfnt.js';
 import { docxFonts } from './fonts.js';
 
@@ -31,18 +32,19 @@ export function embeddedFonts(doc: DocumentTree): FontOptions[] {
   const slots = docxFonts(doc.meta.pairedLang ?? doc.meta.lang);
   const byFamily = new Map<FontFamilyName, Set<number>>();
   const neutral = new Set<number>();
-  for (const ch of new Set(documentText(doc))) {
+  for (const cp of distinctCodePoints(documentText(doc))) {
+    const ch = String.fromCodePoint(cp);
     if (/^\p{Cc}$/u.test(ch)) continue;
     // Spaces, digits and punctuation take the script of the text around them (a bracket beside Korean is set in the
     // Korean font), so they go into every embedded family's subset; a family is embedded for its letters only.
     if (!/^[\p{L}\p{M}]$/u.test(ch) && !EAST_ASIAN.test(ch)) {
-      neutral.add(ch.codePointAt(0)!);
+      neutral.add(cp);
       continue;
     }
     const family = EAST_ASIAN.test(ch) ? slots.eastAsia : COMPLEX.test(ch) ? slots.cs : slots.ascii;
     let codePoints = byFamily.get(family);
     if (!codePoints) byFamily.set(family, (codePoints = new Set()));
-    codePoints.add(ch.codePointAt(0)!);
+    codePoints.add(cp);
   }
   // Latin text with no letters (a date, a number) is still set in the Latin family.
   if (neutral.size > 0 && !byFamily.has(slots.ascii)) byFamily.set(slots.ascii, new Set(neutral));

@@ -1,6 +1,7 @@
 /**
  * `@font-face` rules for every bundled face, pointing at the private origin the PDF engine serves fonts from.
  */
+import { distinctCodePoints } from './distinct-code-points.js';
 import { FONT_URL_PREFIX } from './origin.js';
 import { fontRegistry, inRanges, type FontFaceEntry, type FontFamilyName } from './registry.js';
 
@@ -37,17 +38,6 @@ export function fontFaceCss(options: FontFaceCssOptions = {}): string {
   }
   const prefix = options.urlPrefix ?? FONT_URL_PREFIX;
   return selected.map((face) => faceRule(face, prefix)).join('\n') + (selected.length ? '\n' : '');
-}
-
-/** The code points of `text`, each once: read in place (an official IEP prints ~100,000 characters, ~100 distinct). */
-function distinctCodePoints(text: string): Set<number> {
-  const found = new Set<number>();
-  for (let i = 0; i < text.length; i++) {
-    const cp = text.codePointAt(i)!;
-    found.add(cp);
-    if (cp > 0xffff) i++;
-  }
-  return found;
 }
 
 function faceRule(face: FontFaceEntry, prefix: string): string {
