@@ -1,6 +1,7 @@
 import { DeletedTextRun, InsertedTextRun, TextRun, type IRunOptions } from 'docx';
 import { splitByDirection } from './bidi.js';
 import type { Marks, RenderContext } from './context.js';
+import { formattedTextRun } from './formatted-run.js';
 import { docxFonts, MONO_FONT } from './fonts.js';
 import { wordLanguage } from './language.js';
 import { STYLE } from './styles.js';
@@ -42,7 +43,7 @@ export function textRuns(text: string, ctx: RenderContext, marks: Marks = {}): (
  */
 function tracked(ctx: RenderContext, marks: Marks): (options: RunOptions) => TextRun | InsertedTextRun | DeletedTextRun {
   const change = marks.change;
-  if (!change) return (options) => new TextRun(options);
+  if (!change) return ({ text, ...properties }) => formattedTextRun(properties, text ?? '');
   return (options) => {
     const revision = { id: ctx.revisions.next(), author: change.author, date: change.date };
     return change.kind === 'inserted' ? new InsertedTextRun({ ...options, ...revision }) : new DeletedTextRun({ ...options, ...revision });
