@@ -3,7 +3,8 @@
  *
  *   1. walk the mdast body with the handler map (handlers.ts; one file per node type and directive, recursing
  *      through the context that bindHandlers binds to the map) into docx
- *      paragraphs and tables, styles from styles.ts, lists on the numbering definitions there;
+ *      paragraphs and tables, styles from styles.ts, lists on the numbering definitions there; text runs with their
+ *      properties formatted once per formatting (formatted-run.ts);
  *   2. one section with the page size and margins of meta.page, the running header (meta.header, meta.notice, the
  *      meta.watermark DRAFT shape) and the footer's "Page X of Y" fields (page.ts);
  *   3. compile the package's parts with the docx library (compile-package.ts; not zipped; the styles and theme
