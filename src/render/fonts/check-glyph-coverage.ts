@@ -34,11 +34,12 @@ export function checkGlyphCoverage(strings: readonly GlyphCheckInput[]): Diagnos
   const diagnostics: Diagnostic[] = [];
   for (const { text, path, file } of strings) {
     let reported: Set<number> | undefined;
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
-      if (cp < 0x7f && cp >= 0x20) continue; // printable ASCII: Noto Sans has all of it
-      if (isCodePointCovered(cp) || reported?.has(cp)) continue;
+    for (let at = nextUncovered(text, 0); at !== -1; ) {
+      const cp = text.codePointAt(at)!;
+      at = nextUncovered(text, at + (cp > 0xffff ? 2 : 1));
+      if (reported?.has(cp)) continue;
       (reported ??= new Set()).add(cp);
+      const ch = String.fromCodePoint(cp);
       diagnostics.push({
         code: 'missing-glyph',
         severity: 'error',
@@ -54,14 +55,22 @@ export function checkGlyphCoverage(strings: readonly GlyphCheckInput[]): Diagnos
 
 /** True when a bundled font draws every character of `text` that needs a glyph (checkGlyphCoverage finds nothing). */
 export function isTextCovered(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
+  return nextUncovered(text, 0) === -1;
+}
+
+/**
+ * Where the next character from `start` that needs a glyph and has none in the bundled fonts begins; -1 when there is
+ * none. Read in place (a lone surrogate is a character of its own, as when a string is iterated).
+ */
+function nextUncovered(text: string, start: number): number {
+  for (let i = start; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     if (unit < 0x7f && unit >= 0x20) continue; // printable ASCII: Noto Sans has all of it
     const cp = text.codePointAt(i)!;
+    if (!isCodePointCovered(cp)) return i;
     if (cp > 0xffff) i++;
-    if (!isCodePointCovered(cp)) return false;
   }
-  return true;
+  return -1;
 }
 
 /** True when the character needs no glyph or a bundled font draws it. */
