@@ -21,6 +21,7 @@
  * the escaped Markdown is parsed as it always was.
  */
 import { classifyCharacter } from 'micromark-util-classify-character';
+import { readPrivateUseDigits, writePrivateUseDigits } from '../model/private-use-digits.js';
 
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
@@ -164,19 +165,12 @@ function classStandIn(code: number): string | undefined {
 
 /** The placeholder for value number `index`. */
 export function encode(index: number): string {
-  let digits = '';
-  do {
-    digits = String.fromCharCode(DIGIT_BASE + (index & 15)) + digits;
-    index >>>= 4;
-  } while (index > 0);
-  return OPEN + digits + CLOSE;
+  return OPEN + writePrivateUseDigits(index, DIGIT_BASE) + CLOSE;
 }
 
 /** The number of the value whose placeholder has the index digits `digits` (PLACEHOLDER's group 1). */
 export function decode(digits: string): number {
-  let index = 0;
-  for (let i = 0; i < digits.length; i++) index = index * 16 + (digits.charCodeAt(i) - DIGIT_BASE);
-  return index;
+  return readPrivateUseDigits(digits, DIGIT_BASE);
 }
 
 function isHighSurrogate(code: number): boolean {

@@ -8,6 +8,8 @@
  * Only a caller that passes the draft's placeholders to compose gets them marked: a valid record never does, so its
  * output cannot change, whatever characters its text holds.
  */
+import { readPrivateUseDigits, writePrivateUseDigits } from './private-use-digits.js';
+
 const OPEN = '\uE100';
 const CLOSE = '\uE101';
 const DIGIT_BASE = 0xe110;
@@ -27,19 +29,12 @@ export interface Placeholder {
 
 /** The value standing for placeholder number `index`. */
 export function placeholderValue(index: number): string {
-  let digits = '';
-  do {
-    digits = String.fromCharCode(DIGIT_BASE + (index & 15)) + digits;
-    index >>>= 4;
-  } while (index > 0);
-  return OPEN + digits + CLOSE;
+  return OPEN + writePrivateUseDigits(index, DIGIT_BASE) + CLOSE;
 }
 
 /** The index of the placeholder whose index digits are `digits` (group 1 of PLACEHOLDER_PATTERN). */
 export function placeholderIndex(digits: string): number {
-  let index = 0;
-  for (let i = 0; i < digits.length; i++) index = index * 16 + (digits.charCodeAt(i) - DIGIT_BASE);
-  return index;
+  return readPrivateUseDigits(digits, DIGIT_BASE);
 }
 
 /** True when `value` is exactly one placeholder (a missing date, number or closed-list value). */
