@@ -5,6 +5,17 @@ import type { BrowserPool } from '../render/pdf/browser-pool.js';
 import { pdfPageCount } from '../render/pdf/page-count.js';
 import { renderPdf } from '../render/pdf/render-pdf.js';
 
+/** How fitToPages prints. */
+export interface PrintOptions {
+  /** Per-document PDF timeout in ms. */
+  timeoutMs?: number;
+  /**
+   * Called once the browser has printed the copy that is kept (it fits, or cannot be shortened), before that copy's
+   * post-print stage: a caller with nothing more to print closes its pool then (see renderFiles).
+   */
+  afterLastPrint?: () => void;
+}
+
 /**
  * Prints the PDF. A one-page layout (front matter `limits`) that still overflows is shortened further, one item
  * at a time in the layout's `shrinkOrder`, and printed again; the other formats are then written from that same
@@ -15,19 +26,25 @@ export async function fitToPages(
   options: ComposeOptions,
   first: ComposedDocument,
   pool: BrowserPool,
-  pdfTimeoutMs?: number,
+  print: PrintOptions = {},
 ): Promise<{ composed: ComposedDocument; pdf: Buffer }> {
   let composed = first;
   let limits = first.layout!.config.limits;
   for (;;) {
     const doc = composed.document!;
-    const pdf = await renderPdf(pool, renderHtml(doc, { css: composed.layout!.css }), { title: doc.meta.title, lang: doc.meta.lang, pageSize: doc.meta.page.size, timeoutMs: pdfTimeoutMs });
-    const tighter = limits && (await pdfPageCount(pdf)) > 1 ? tightenLimits(limits, composed.layout!.config.shrinkOrder) : undefined;
+    // Whether another, shorter copy is needed is known from the printed pages, before the post-print stage.
+    const next: { limits?: Record<string, number> } = {};
+    const onPrinted = (printed: Buffer) => {
+      next.limits = limits && pdfPageCount(printed) > 1 ? tightenLimits(limits, composed.layout!.config.shrinkOrder) : undefined;
+      if (!next.limits) print.afterLastPrint?.();
+    };
+    const pdf = await renderPdf(pool, renderHtml(doc, { css: composed.layout!.css }), { title: doc.meta.title, lang: doc.meta.lang, pageSize: doc.meta.page.size, timeoutMs: print.timeoutMs, onPrinted });
+    const tighter = next.limits;
     if (!tighter) return { composed, pdf };
     limits = tighter;
-    const next = composeDocument(iep, { ...options, limits });
-    if (!next.document) return { composed, pdf };
-    composed = next;
+    const shorter = composeDocument(iep, { ...options, limits });
+    if (!shorter.document) return { composed, pdf };
+    composed = shorter;
   }
 }
 

@@ -21,6 +21,11 @@ export interface DocumentOptions extends ComposeOptions {
   browserPool?: BrowserPool;
   /** Per-document PDF timeout in ms. */
   pdfTimeoutMs?: number;
+  /**
+   * Called once the browser has printed the document's last PDF, before its post-print stage (fitToPages): the
+   * caller's last document closes the caller's pool then. A pool started for this document is closed then anyway.
+   */
+  afterLastPrint?: () => void;
 }
 
 export interface RenderedFile {
@@ -57,7 +62,14 @@ export async function renderDocument(iep: Iep, options: DocumentOptions, source:
   if (formats.includes('pdf')) {
     const pool = options.browserPool ?? new BrowserPool();
     try {
-      ({ composed, pdf } = await fitToPages(iep, options, composed, pool, options.pdfTimeoutMs));
+      // A pool of this document's own is closed as soon as the last copy is printed: the browser keeps both cores
+      // busy for about a second after it starts, which otherwise slows the post-print stage (see renderFiles).
+      const afterLastPrint = () => {
+        options.afterLastPrint?.();
+        // The error, if any, reaches the close awaited below.
+        if (!options.browserPool) void pool.close().catch(() => undefined);
+      };
+      ({ composed, pdf } = await fitToPages(iep, options, composed, pool, { timeoutMs: options.pdfTimeoutMs, afterLastPrint }));
     } catch (error) {
       if (error instanceof PdfRenderError) problems.push(...error.diagnostics);
       else throw error;

@@ -29,6 +29,8 @@ export interface JobOptions extends Omit<ComposeOptions, 'layout' | 'lang' | 'pr
   browserPool?: BrowserPool;
   /** Per-document PDF timeout in ms. */
   pdfTimeoutMs?: number;
+  /** Called once the job's last PDF is printed, before its post-print stage (see renderDocument). */
+  afterLastPrint?: () => void;
 }
 
 export interface JobOutput extends RenderedFile {

@@ -78,6 +78,7 @@ export function registerRender(program: Command, io: CliIo, setExit: (code: numb
           lint: options.lint,
           timestamp: timestampFromEnvironment(process.env),
           browserPool: pool,
+          closeBrowserPool: true,
           ...(options.brief
             ? { onDocument: ({ job, outputs, diagnostics: found }) => io.out(documentLine(job, outputs.map((o) => o.path!), found)) }
             : { onWritten: (output) => io.out(`wrote ${output.path}\n`) }),

@@ -30,6 +30,11 @@ export interface RenderPdfOptions {
    * the browser's dead proxy are the only guards; tests turn it off to prove those alone hold.
    */
   csp?: boolean;
+  /**
+   * Called with Chromium's PDF as soon as the browser has printed it, before the post-print stage (which does not
+   * use the browser): a caller that has nothing more to print may close its pool here (see fitToPages).
+   */
+  onPrinted?: (printed: Buffer) => void;
 }
 
 export interface PdfRenderResult {
@@ -66,6 +71,7 @@ export async function renderPdfWithReport(pool: BrowserPool, html: string, optio
         }
       });
       // After the page is given back: the next document prints while this one is made accessible.
+      options.onPrinted?.(printed.pdf);
       const pdf = makePdfAccessible(printed.pdf, printed.input).pdf;
       return { pdf, attempts: attempt, blockedRequests: blocked, durationMs: Math.round(performance.now() - started) };
     } catch (error) {
