@@ -21,6 +21,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function overflowingSummary(): Iep {
   const iep = loadExample('maya-thompson');
   for (const domain of Object.values(iep.presentLevels)) {
+    if (typeof domain !== 'object' || !('strengths' in domain)) continue;
     for (const strength of domain.strengths ?? []) strength.text = `${strength.text} `.repeat(5).trim();
   }
   return iep;

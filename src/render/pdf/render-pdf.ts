@@ -10,7 +10,7 @@
 import type { PageSize } from '../../model/document.js';
 import { withTimeout, type BrowserPool, type PooledPage } from './browser-pool.js';
 import { DOCUMENT_URL, type PdfAsset, type RenderJob } from './lockdown.js';
-import { makePdfAccessible, type AccessibilityInput } from './post-print/make-pdf-accessible.js';
+import { makePdfAccessibleInTurns, type AccessibilityInput } from './post-print/make-pdf-accessible.js';
 import { COLLECT_TEXT_RUNS, type TextRun } from './post-print/text-runs.js';
 import { PdfRenderError } from './pdf-render-error.js';
 
@@ -72,7 +72,7 @@ export async function renderPdfWithReport(pool: BrowserPool, html: string, optio
       });
       // After the page is given back: the next document prints while this one is made accessible.
       options.onPrinted?.(printed.pdf);
-      const pdf = makePdfAccessible(printed.pdf, printed.input).pdf;
+      const pdf = (await makePdfAccessibleInTurns(printed.pdf, printed.input)).pdf;
       return { pdf, attempts: attempt, blockedRequests: blocked, durationMs: Math.round(performance.now() - started) };
     } catch (error) {
       // No browser, or one that cannot start: retrying would only repeat the same message.

@@ -9,7 +9,7 @@ import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserArgs, findBrowser } from '../../../../src/render/pdf/index.js';
-import { makePdfAccessible } from '../../../../src/render/pdf/post-print/make-pdf-accessible.js';
+import { makePdfAccessible, makePdfAccessibleInTurns } from '../../../../src/render/pdf/post-print/make-pdf-accessible.js';
 import { COLLECT_TEXT_RUNS, type TextRun } from '../../../../src/render/pdf/post-print/text-runs.js';
 
 const ARABIC = 'نقاط القوة لدى الطالبة';
@@ -128,5 +128,47 @@ describe('the post-print stage on a Chromium print', () => {
     const { pdf, report } = makePdfAccessible(odd, { title: 't', lang: 'en' });
     expect(pdf).toBe(odd);
     expect(report.applied).toBe(false);
+  });
+});
+
+describe('the post-print stage in turns (renderPdf)', () => {
+  it('makes the same file and report as the one-go pass, letting other work run between its steps', async () => {
+    const input = { title: 'عنوان المستند', lang: 'ar', runs };
+    const once = makePdfAccessible(raw, input);
+    // Other work queued on the event loop: a one-go pass would let none of it run before it is done.
+    let turns = 0;
+    let running = true;
+    const tick = () => {
+      if (!running) return;
+      turns++;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    const inTurns = await makePdfAccessibleInTurns(raw, input);
+    running = false;
+    expect(inTurns.report).toEqual(once.report);
+    expect(inTurns.report.applied).toBe(true);
+    expect(Buffer.compare(inTurns.pdf, once.pdf)).toBe(0);
+    // A turn after opening, after each page (twice over) and after three whole-document steps.
+    expect(turns).toBeGreaterThanOrEqual(4);
+  });
+
+  it('returns the printed PDF unchanged when a step after the first finds what it cannot read', async () => {
+    // Every stream's data spoiled (zlib's header zeroed): the file opens and its structure tree reads, and the first
+    // page's content does not inflate.
+    const spoiled = Buffer.from(raw);
+    const source = spoiled.toString('latin1');
+    let count = 0;
+    for (const match of source.matchAll(/\/FlateDecode[^]*?stream\r?\n/g)) {
+      const at = match.index! + match[0].length;
+      spoiled[at] = 0;
+      spoiled[at + 1] = 0;
+      count++;
+    }
+    expect(count).toBeGreaterThan(0);
+    const { pdf, report } = await makePdfAccessibleInTurns(spoiled, { title: 't', lang: 'ar', runs });
+    expect(pdf).toBe(spoiled);
+    expect(report.applied).toBe(false);
+    expect(makePdfAccessible(spoiled, { title: 't', lang: 'ar', runs }).pdf).toBe(spoiled);
   });
 });
