@@ -11,7 +11,8 @@ export interface PrintOptions {
   timeoutMs?: number;
   /**
    * Called once the browser has printed the copy that is kept (it fits, or cannot be shortened), before that copy's
-   * post-print stage: a caller with nothing more to print closes its pool then (see renderFiles).
+   * post-print stage: a caller with nothing more to print closes its pool then (see renderFiles). Copies thrown away
+   * skip the post-print stage.
    */
   afterLastPrint?: () => void;
 }
@@ -32,19 +33,24 @@ export async function fitToPages(
   let limits = first.layout!.config.limits;
   for (;;) {
     const doc = composed.document!;
-    // Whether another, shorter copy is needed is known from the printed pages, before the post-print stage.
-    const next: { limits?: Record<string, number> } = {};
+    // Whether a shorter copy is printed next is known from the printed pages, before the post-print stage: a copy
+    // thrown away is not made accessible, and the last one kept lets the caller close its browser.
+    const next: { limits?: Record<string, number>; composed?: ComposedDocument } = {};
     const onPrinted = (printed: Buffer) => {
-      next.limits = limits && pdfPageCount(printed) > 1 ? tightenLimits(limits, composed.layout!.config.shrinkOrder) : undefined;
-      if (!next.limits) print.afterLastPrint?.();
+      const tighter = limits && pdfPageCount(printed) > 1 ? tightenLimits(limits, composed.layout!.config.shrinkOrder) : undefined;
+      const shorter = tighter && composeDocument(iep, { ...options, limits: tighter });
+      if (tighter && shorter?.document) {
+        next.limits = tighter;
+        next.composed = shorter;
+        return false;
+      }
+      print.afterLastPrint?.();
+      return true;
     };
     const pdf = await renderPdf(pool, renderHtml(doc, { css: composed.layout!.css }), { title: doc.meta.title, lang: doc.meta.lang, pageSize: doc.meta.page.size, timeoutMs: print.timeoutMs, onPrinted });
-    const tighter = next.limits;
-    if (!tighter) return { composed, pdf };
-    limits = tighter;
-    const shorter = composeDocument(iep, { ...options, limits });
-    if (!shorter.document) return { composed, pdf };
-    composed = shorter;
+    if (!next.limits || !next.composed) return { composed, pdf };
+    limits = next.limits;
+    composed = next.composed;
   }
 }
 

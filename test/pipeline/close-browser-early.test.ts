@@ -6,13 +6,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Iep } from '../../src/model/iep.js';
 import { BrowserPool } from '../../src/render/pdf/browser-pool.js';
 import { pdfPageCount } from '../../src/render/pdf/page-count.js';
 import { renderDocument } from '../../src/pipeline/render-document.js';
 import { renderFiles } from '../../src/pipeline/render-files.js';
 import { examplePath, loadExample } from '../e2e/helpers.js';
+
+// The post-print stage counted: a copy thrown away (a shorter one is printed next) is not made accessible.
+vi.mock('../../src/render/pdf/post-print/make-pdf-accessible.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/render/pdf/post-print/make-pdf-accessible.js')>();
+  return { ...original, makePdfAccessibleInTurns: vi.fn(original.makePdfAccessibleInTurns) };
+});
+const { makePdfAccessibleInTurns } = await import('../../src/render/pdf/post-print/make-pdf-accessible.js');
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'iepkit-close-early-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -28,8 +35,9 @@ function overflowingSummary(): Iep {
 }
 
 describe('the browser is closed once the last PDF is printed', () => {
-  it('a one-page summary that had to be shortened: called once, after the last of its prints', async () => {
+  it('a one-page summary that had to be shortened: called once, after the last of its prints, the only copy made accessible', async () => {
     const iep = overflowingSummary();
+    vi.mocked(makePdfAccessibleInTurns).mockClear();
     const pool = new BrowserPool();
     const printedWhenCalled: number[] = [];
     try {
@@ -47,6 +55,9 @@ describe('the browser is closed once the last PDF is printed', () => {
       expect(pool.stats.documents).toBeGreaterThan(1);
       // Once, and nothing printed after it: the copy kept is the last one printed.
       expect(printedWhenCalled).toEqual([pool.stats.documents]);
+      expect(vi.mocked(makePdfAccessibleInTurns)).toHaveBeenCalledTimes(1);
+      // The copy kept is the accessible one: PDF/UA's identifier in its metadata.
+      expect(pdf!.data.toString('latin1')).toContain('pdfuaid:part');
       // A pool the caller gave is the caller's to close.
       expect(pool.closed).toBe(false);
     } finally {

@@ -32,9 +32,11 @@ export interface RenderPdfOptions {
   csp?: boolean;
   /**
    * Called with Chromium's PDF as soon as the browser has printed it, before the post-print stage (which does not
-   * use the browser): a caller that has nothing more to print may close its pool here (see fitToPages).
+   * use the browser): a caller that has nothing more to print may close its pool here (see fitToPages). `false`
+   * says this copy will be thrown away (a shorter one is printed next): the post-print stage is skipped and the PDF
+   * comes back as Chromium printed it.
    */
-  onPrinted?: (printed: Buffer) => void;
+  onPrinted?: (printed: Buffer) => boolean | void;
 }
 
 export interface PdfRenderResult {
@@ -71,8 +73,8 @@ export async function renderPdfWithReport(pool: BrowserPool, html: string, optio
         }
       });
       // After the page is given back: the next document prints while this one is made accessible.
-      options.onPrinted?.(printed.pdf);
-      const pdf = (await makePdfAccessibleInTurns(printed.pdf, printed.input)).pdf;
+      const kept = options.onPrinted?.(printed.pdf) !== false;
+      const pdf = kept ? (await makePdfAccessibleInTurns(printed.pdf, printed.input)).pdf : printed.pdf;
       return { pdf, attempts: attempt, blockedRequests: blocked, durationMs: Math.round(performance.now() - started) };
     } catch (error) {
       // No browser, or one that cannot start: retrying would only repeat the same message.
