@@ -2,18 +2,14 @@
  * Text runs are written with their properties formatted once per formatting (formatted-run.ts): each run formats as
  * docx's own TextRun of the same options, and whole documents come out byte for byte as with docx's TextRun.
  */
-import { readFileSync } from 'node:fs';
 import { TextRun } from 'docx';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { composeDocument } from '../../../src/compose/compose-document.js';
 import { formattedTextRun } from '../../../src/render/docx/formatted-run.js';
 import { docxFonts } from '../../../src/render/docx/fonts.js';
 import { wordLanguage } from '../../../src/render/docx/language.js';
 import { runOptions } from '../../../src/render/docx/runs.js';
-import { loadIep } from '../../../src/validate/load-iep.js';
-import type { DocumentTree } from '../../../src/model/document.js';
 import type { Marks } from '../../../src/render/docx/context.js';
-import { arabicMeta, testMeta, tree } from './helpers.js';
+import { wholeDocuments } from './helpers.js';
 
 const context = { stack: [] } as never;
 const formatted = (run: { prepForXml(context: never): unknown }) => JSON.stringify(run.prepForXml(context));
@@ -54,20 +50,7 @@ describe('formatted text runs', () => {
   });
 
   it('gives whole documents the bytes docx TextRuns give them', async () => {
-    const allFeatures = readFileSync(new URL('../../fixtures/tree/all-features.md', import.meta.url), 'utf8');
-    const example = (name: string) => loadIep(readFileSync(new URL(`../../../examples/${name}.iep.yaml`, import.meta.url))).iep!;
-    const composed = (document: DocumentTree | undefined) => {
-      if (!document) throw new Error('the example did not compose');
-      return document;
-    };
-    const documents: DocumentTree[] = [
-      tree(allFeatures, testMeta()),
-      tree(allFeatures, arabicMeta()),
-      tree(allFeatures, testMeta({ lang: 'zh-Hans', layout: 'student' })),
-      composed(composeDocument(example('mateo-almonte'), { layout: 'bilingual', lang: 'es' }).document),
-      composed(composeDocument(example('amira-saleh'), { layout: 'official', lang: 'ar' }).document),
-      composed(composeDocument(example('amendments/mateo-almonte-v2'), { layout: 'official', lang: 'en', base: example('mateo-almonte'), redline: true }).document),
-    ];
+    const documents = wholeDocuments();
     vi.resetModules();
     vi.doMock('../../../src/render/docx/formatted-run.js', async () => {
       const docx = await import('docx');

@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { composeDocument, type ComposeOptions } from '../../../src/compose/compose-document.js';
 import { parseMarkdown } from '../../../src/compose/parse-markdown.js';
+import type { Iep } from '../../../src/model/iep.js';
+import { loadIep } from '../../../src/validate/load-iep.js';
 import type { DocumentMeta, DocumentTree } from '../../../src/model/document.js';
 import { renderDocx } from '../../../src/render/docx/render-docx.js';
 
@@ -38,6 +42,33 @@ export function arabicMeta(overrides: Partial<DocumentMeta> = {}): DocumentMeta 
 
 export function tree(markdown: string, meta: DocumentMeta = testMeta()): DocumentTree {
   return { meta, body: parseMarkdown(markdown) };
+}
+
+/**
+ * Whole documents that between them use every part of the DOCX writer: the all-features tree (English, Arabic, a
+ * Chinese student summary) and composed copies (official, family, bilingual, a progress report with its chart, a
+ * redline), for tests that compare a change's bytes with the library's own way.
+ */
+export function wholeDocuments(): DocumentTree[] {
+  const allFeatures = readFileSync(new URL('../../fixtures/tree/all-features.md', import.meta.url), 'utf8');
+  const example = (name: string): Iep => loadIep(readFileSync(new URL(`../../../examples/${name}.iep.yaml`, import.meta.url))).iep!;
+  const composed = (name: string, options: ComposeOptions): DocumentTree => {
+    const { document } = composeDocument(example(name), options);
+    if (!document) throw new Error(`${name} did not compose`);
+    return document;
+  };
+  return [
+    tree(allFeatures, testMeta()),
+    tree(allFeatures, arabicMeta()),
+    tree(allFeatures, testMeta({ lang: 'zh-Hans', layout: 'student' })),
+    composed('maya-thompson', { layout: 'official', lang: 'en' }),
+    composed('amira-saleh', { layout: 'official', lang: 'ar' }),
+    composed('amira-saleh', { layout: 'family', lang: 'ar' }),
+    composed('mateo-almonte', { layout: 'bilingual', lang: 'es' }),
+    composed('rayhan-chowdhury', { layout: 'bilingual', lang: 'bn' }),
+    composed('mateo-almonte', { layout: 'progress', lang: 'bn' }),
+    composed('amendments/mateo-almonte-v2', { layout: 'official', lang: 'es', base: example('mateo-almonte'), redline: true }),
+  ];
 }
 
 export async function renderMarkdown(markdown: string, meta: DocumentMeta = testMeta()): Promise<Buffer> {

@@ -2,15 +2,11 @@
  * The package's XML is written by serializeXml, not by the docx library's writer: the same bytes, on each quirk of
  * the library's writer and on whole documents.
  */
-import { readFileSync } from 'node:fs';
 import { BaseXmlComponent, Document, Packer } from 'docx';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { composeDocument } from '../../../src/compose/compose-document.js';
-import type { DocumentTree } from '../../../src/model/document.js';
 import { compilePackage } from '../../../src/render/docx/compile-package.js';
 import { serializeXml } from '../../../src/render/docx/serialize-xml.js';
-import { loadIep } from '../../../src/validate/load-iep.js';
-import { arabicMeta, testMeta, tree } from './helpers.js';
+import { wholeDocuments } from './helpers.js';
 
 /** A component whose formatted object is given: it lands in the document body as it is. */
 class Given extends BaseXmlComponent {
@@ -118,21 +114,7 @@ describe('serializeXml', () => {
   });
 
   it("gives whole documents the bytes the library's writer gives them", async () => {
-    const allFeatures = readFileSync(new URL('../../fixtures/tree/all-features.md', import.meta.url), 'utf8');
-    const example = (name: string) => loadIep(readFileSync(new URL(`../../../examples/${name}.iep.yaml`, import.meta.url))).iep!;
-    const composed = (document: DocumentTree | undefined) => {
-      if (!document) throw new Error('the example did not compose');
-      return document;
-    };
-    const documents: DocumentTree[] = [
-      tree(allFeatures, testMeta()),
-      tree(allFeatures, arabicMeta()),
-      composed(composeDocument(example('maya-thompson'), { layout: 'official', lang: 'en' }).document),
-      composed(composeDocument(example('amira-saleh'), { layout: 'family', lang: 'ar' }).document),
-      composed(composeDocument(example('mateo-almonte'), { layout: 'progress', lang: 'bn' }).document),
-      composed(composeDocument(example('rayhan-chowdhury'), { layout: 'bilingual', lang: 'bn' }).document),
-      composed(composeDocument(example('amendments/mateo-almonte-v2'), { layout: 'official', lang: 'es', base: example('mateo-almonte'), redline: true }).document),
-    ];
+    const documents = wholeDocuments();
     vi.resetModules();
     vi.doMock('../../../src/render/docx/compile-package.js', async () => {
       const docx = await import('docx');
