@@ -107,10 +107,27 @@ describe('serializeXml', () => {
     expect(() => ourXml([{ 'w:a': [null] }])).toThrow(TypeError);
   });
 
-  it("leaves the library's writer to other uses of the compiler", () => {
-    const objects = [{ 'w:a': [{ 'w:b': 'x' }] }];
-    ourXml(objects); // installs the formatter's hand-over
-    expect(libraryXml(objects)).toContain('<w:a><w:b>x</w:b></w:a>');
+  it("hands the XML over only while compilePackage compiles; other uses of the compiler keep the library's writer", () => {
+    const object = { 'w:a': [{ 'w:b': 'x' }] };
+    ourXml([object]); // installs the hand-over
+    const formatter = (compiler as unknown as { formatter: { format(input: unknown, context: unknown): unknown } }).formatter;
+    // Outside compilePackage: the component's own object, for the library's writer.
+    expect(formatter.format(new Given(object), { stack: [] })).toBe(object);
+    // Inside: every part is handed over as finished XML (an element with no name).
+    const installed = formatter.format;
+    const outputs: unknown[] = [];
+    formatter.format = (input, context) => {
+      const output = installed(input, context);
+      outputs.push(output);
+      return output;
+    };
+    try {
+      compilePackage(documentOf([object]));
+    } finally {
+      formatter.format = installed;
+    }
+    expect(outputs.length).toBeGreaterThan(5);
+    for (const output of outputs) expect(Object.keys(output as object)).toEqual(['']);
   });
 
   it("gives whole documents the bytes the library's writer gives them", async () => {
