@@ -3,9 +3,10 @@
  * from the headings, the paper size and margins from the HTML's @page rules, title and language in the metadata,
  * then made PDF/UA-1 conformant by the post-print stage (./post-print).
  *
- * A document that fails (browser crash, a page that never finishes, the per-document timeout) is retried once on
- * a healthy page, in a fresh browser if the old one is gone or stopped answering; a second failure is a
- * `render-failed` PdfRenderError.
+ * A document that fails to print (browser crash, a page that never finishes, the per-document timeout) is retried
+ * once on a healthy page, in a fresh browser if the old one is gone or stopped answering; a second failure is a
+ * `render-failed` PdfRenderError. What follows the print (`onPrinted`, the post-print stage) is not retried: an
+ * error there is thrown as it is.
  */
 import type { PageSize } from '../../model/document.js';
 import { withTimeout, type BrowserPool, type PooledPage } from './browser-pool.js';
@@ -63,8 +64,9 @@ export async function renderPdfWithReport(pool: BrowserPool, html: string, optio
   const failures: string[] = [];
   let lastError: unknown;
   for (let attempt = 1; attempt <= 2; attempt++) {
+    let printed: Awaited<ReturnType<typeof printOnce>>;
     try {
-      const printed = await pool.withPage(async (page) => {
+      printed = await pool.withPage(async (page) => {
         try {
           return await printOnce(page, html, options, assets, timeoutMs, blocked);
         } catch (error) {
@@ -72,10 +74,6 @@ export async function renderPdfWithReport(pool: BrowserPool, html: string, optio
           throw error;
         }
       });
-      // After the page is given back: the next document prints while this one is made accessible.
-      const kept = options.onPrinted?.(printed.pdf) !== false;
-      const pdf = kept ? (await makePdfAccessibleInTurns(printed.pdf, printed.input)).pdf : printed.pdf;
-      return { pdf, attempts: attempt, blockedRequests: blocked, durationMs: Math.round(performance.now() - started) };
     } catch (error) {
       // No browser, or one that cannot start: retrying would only repeat the same message.
       if (error instanceof PdfRenderError && error.code !== 'render-failed') throw error;
@@ -83,7 +81,14 @@ export async function renderPdfWithReport(pool: BrowserPool, html: string, optio
       failures.push(describeFailure(error, timeoutMs));
       pool.stats.failedAttempts++;
       if (pool.closed) break;
+      continue;
     }
+    // After the page is given back, so the next document prints while this one is made accessible. Outside the
+    // retry: an error from here on (the caller's onPrinted, the post-print stage) is not the browser's; printing
+    // again would only repeat it, and calling it a failed print would send a person looking in the wrong place.
+    const kept = options.onPrinted?.(printed.pdf) !== false;
+    const pdf = kept ? (await makePdfAccessibleInTurns(printed.pdf, printed.input)).pdf : printed.pdf;
+    return { pdf, attempts: attempt, blockedRequests: blocked, durationMs: Math.round(performance.now() - started) };
   }
   throw new PdfRenderError(
     {

@@ -162,6 +162,26 @@ describe('BrowserPool', () => {
     expect(pool.stats.launches).toBe(1);
   });
 
+  it('throws an error that comes after the print as it is, without printing again', async () => {
+    const pool = newPool();
+    const bug = new Error('a bug after the print');
+    let calls = 0;
+    const error = await renderPdf(pool, simpleHtml('<p>Printed once</p>'), {
+      onPrinted: () => {
+        calls++;
+        throw bug;
+      },
+    }).catch((e: unknown) => e);
+    // The error itself, not a render-failed that blames the browser after a second print.
+    expect(error).toBe(bug);
+    expect(calls).toBe(1);
+    expect(pool.stats.documents).toBe(1);
+    expect(pool.stats.failedAttempts).toBe(0);
+    // The page went back to the pool whole: the next document prints on it.
+    expect(pdfText(await renderPdf(pool, simpleHtml('<p>after</p>')))).toContain('after');
+    expect(pool.stats.pagesCreated).toBe(1);
+  });
+
   it('reports browser-not-found without retrying when the named browser does not exist', async () => {
     const pool = newPool({ executablePath: '/nonexistent/chromium' });
     const error = await renderPdf(pool, simpleHtml('<p>x</p>')).catch((e: unknown) => e);
