@@ -66,8 +66,7 @@ export async function renderDocument(iep: Iep, options: DocumentOptions, source:
       // busy for about a second after it starts, which otherwise slows the post-print stage (see renderFiles).
       const afterLastPrint = () => {
         options.afterLastPrint?.();
-        // The error, if any, reaches the close awaited below.
-        if (!options.browserPool) void pool.close().catch(() => undefined);
+        if (!options.browserPool) pool.closeInBackground();
       };
       ({ composed, pdf } = await fitToPages(iep, options, composed, pool, { timeoutMs: options.pdfTimeoutMs, afterLastPrint }));
     } catch (error) {

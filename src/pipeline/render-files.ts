@@ -95,8 +95,7 @@ export async function renderFiles(files: readonly string[], options: RenderFiles
       const lastPrint = index === files.length - 1 ? jobs.findLast((job) => job.formats.includes('pdf')) : undefined;
       const closesPool = pool !== undefined && (!options.browserPool || options.closeBrowserPool === true);
       for (const job of jobs) {
-        // The error, if any, reaches the close awaited at the end.
-        const afterLastPrint = closesPool && job === lastPrint ? () => void pool.close().catch(() => undefined) : undefined;
+        const afterLastPrint = closesPool && job === lastPrint ? () => pool.closeInBackground() : undefined;
         const result = await runJob(job, { ...resolved, outDir, browserPool: pool, base: base?.iep, afterLastPrint }, loaded);
         report(result.diagnostics);
         written.push(...result.outputs);

@@ -281,6 +281,14 @@ export class BrowserPool {
   }
 
   /**
+   * Starts close() without waiting for it: for a run that has printed its last document and goes on making it
+   * accessible and writing it. An error comes from the close() the run awaits at its end (the same promise).
+   */
+  closeInBackground(): void {
+    this.close().catch(() => undefined);
+  }
+
+  /**
    * Kills every browser process at once, synchronously, and deletes the profiles: for a second Ctrl-C or an exit
    * path that cannot wait. `close()` is the orderly way.
    */
