@@ -12,7 +12,8 @@
  *   DOCX        renderIep(formats: docx), one document at a time on one core; renderDocx alone on the composed tree;
  *               the ten-page IEP in 1 and 2 worker threads (alternating), beside what 2 threads give this machine
  *               for plain arithmetic and for an allocating loop (bench/lib/thread-scaling.ts); and Pandoc on its
- *               composed Markdown, one process per document.
+ *               composed Markdown, one process per document. Each DOCX run is timed after a warm-up as long as
+ *               itself (V8 is still optimizing after hundreds of documents; bench/lib/docx-workers.ts).
  *   compose     a bundled student's official IEP with nothing remembered, after the three other students, and
  *               remembered (bench/lib/compose-unseen.ts): compose parses each run of template blocks once, and the
  *               synthetic IEPs all share one shape, so the phases below compose mostly from remembered runs.
@@ -175,8 +176,13 @@ async function main(): Promise<void> {
     // ---- DOCX: one document at a time, one core --------------------------------------------------------------
     // Whole passes over the documents (so every size weighs the same) until the time is up.
     const docxMinMs = quick ? 1500 : 8000;
+    // Warm-up before each timed DOCX run, as long as the run: V8 optimizes the functions run once per document only
+    // after hundreds of documents (bench/lib/docx-workers.ts), and a worker that renders all day has done that.
+    const docxWarmMs = quick ? 1000 : 8000;
     const docxRun = async (list: readonly Doc[], render: (doc: Doc) => Promise<void>) => {
-      for (const doc of list.slice(0, 3)) await render(doc); // warm-up
+      const w0 = performance.now();
+      do for (const doc of list) await render(doc);
+      while (performance.now() - w0 < docxWarmMs);
       const latencies: number[] = [];
       const t0 = performance.now();
       while (performance.now() - t0 < docxMinMs || latencies.length < list.length) {
@@ -199,7 +205,11 @@ async function main(): Promise<void> {
     log(`DOCX      ten-page IEP, renderDocx:  ${fmt(docxWriter)} (the composed tree to DOCX bytes only)`);
     log(`DOCX      ${layout} documents:       ${fmt(docxOfficial)}`);
     // The same ten-page document in 1 and 2 worker threads, alternating (a busy machine hits both).
-    const workerRuns = await docxWorkerThroughput([{ iep: tenPage.iep, layout: 'family', lang: 'en' }], { workers: quick ? [1, 2] : [1, 2, 1, 2], durationMs: docxMinMs });
+    const workerRuns = await docxWorkerThroughput([{ iep: tenPage.iep, layout: 'family', lang: 'en' }], {
+      workers: quick ? [1, 2] : [1, 2, 1, 2],
+      durationMs: docxMinMs,
+      warmMs: docxWarmMs,
+    });
     const byWorkers = (n: number) => {
       const runs = workerRuns.filter((r) => r.workers === n);
       return { docsPerS: mean(runs.map((r) => r.docsPerS)), cpuCores: mean(runs.map((r) => r.cpuCores)), docsPerCpuS: mean(runs.map((r) => r.docsPerCpuS)) };

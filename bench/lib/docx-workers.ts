@@ -9,9 +9,13 @@
  * imports this file through tsx's `tsImport` API, which loads TypeScript in any thread: the workers run the same
  * sources the benchmark measures.
  *
- * Each worker renders every document twice before the clock starts (imports, font tables, JIT), then all start
+ * Each worker renders the documents for `warmMs` (at least twice each) before the clock starts, then all start
  * together; a worker finishes the document it is on when its time is up, and its rate is its own documents over its
- * own elapsed time. The rates of the workers add up to the total.
+ * own elapsed time. The rates of the workers add up to the total. The warm-up is long because V8 is: functions run
+ * once per document (the view model's build, docx's createStyles, the packer's xmlifyFile) become hot only after
+ * hundreds of documents and take 10-190 ms each to optimize, on helper threads: after two documents a worker still
+ * compiled ~3 ms per document at its 100th-200th document (--trace-opt), which a long-running worker no longer does.
+ * That compiling has a free core beside one worker and none beside two.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { LayoutName } from '../../src/load/load-layout.js';
@@ -51,6 +55,7 @@ export interface WorkerRun {
 interface WorkerInput {
   jobs: DocxJob[];
   durationMs: number;
+  warmMs: number;
 }
 
 type FromWorker = { type: 'ready' } | { type: 'done'; docs: number; ms: number } | { type: 'error'; message: string };
@@ -59,10 +64,13 @@ type FromWorker = { type: 'ready' } | { type: 'done'; docs: number; ms: number }
  * DOCX documents per second with each number of worker threads in `workers` (run one after another), every worker
  * rendering all of `jobs` in turn for `durationMs`. On a machine whose load varies, alternate: `[1, 2, 1, 2]`.
  */
-export async function docxWorkerThroughput(jobs: readonly DocxJob[], options: { workers: readonly number[]; durationMs: number }): Promise<WorkerRun[]> {
+export async function docxWorkerThroughput(
+  jobs: readonly DocxJob[],
+  options: { workers: readonly number[]; durationMs: number; warmMs: number },
+): Promise<WorkerRun[]> {
   if (jobs.length === 0) throw new Error('no documents to render');
   const runs: WorkerRun[] = [];
-  for (const count of options.workers) runs.push(await runWorkers(count, { jobs: [...jobs], durationMs: options.durationMs }));
+  for (const count of options.workers) runs.push(await runWorkers(count, { jobs: [...jobs], durationMs: options.durationMs, warmMs: options.warmMs }));
   return runs;
 }
 
@@ -138,7 +146,8 @@ async function workerMain(input: WorkerInput): Promise<void> {
       throw new Error(`no DOCX: ${result.diagnostics.find((d) => d.severity === 'error')?.message ?? 'no output'}`);
     }
   };
-  for (let i = 0; i < 2; i++) for (const job of input.jobs) await render(job);
+  const warmStart = performance.now();
+  for (let pass = 0; pass < 2 || performance.now() - warmStart < input.warmMs; pass++) for (const job of input.jobs) await render(job);
   port.postMessage({ type: 'ready' } satisfies FromWorker);
   await new Promise<void>((resolve) => port.once('message', () => resolve()));
   let docs = 0;
