@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../model/escape-regexp.js';
+
 /** A piece of expanded Markdown and the template it came from. */
 export interface ExpandedTemplate {
   file: string;
@@ -17,7 +19,7 @@ const MUSTACHE = /\{\{[\s\S]*?\}\}\}?/g;
 function linePattern(line: string): RegExp | undefined {
   const literals = line.trim().split(MUSTACHE);
   if (literals.join('').trim() === '') return undefined;
-  return new RegExp(`^${literals.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*?')}$`);
+  return new RegExp(`^${literals.map(escapeRegExp).join('[\\s\\S]*?')}$`);
 }
 
 /**

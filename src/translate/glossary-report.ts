@@ -19,6 +19,7 @@ import { loadLocale } from '../i18n/load-locales.js';
 import { translationSentences } from './field-segments.js';
 import { segmentSentences } from './segment-sentences.js';
 import { profileTextFields, translateProfile, type TranslateProfileOptions } from './profile-text-fields.js';
+import { escapeRegExp } from '../model/escape-regexp.js';
 
 export interface GlossaryFinding {
   file: string;
@@ -154,9 +155,8 @@ function splitVariants(variants: string): string[] {
     .filter(Boolean);
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A variant as a pattern body: `*` a word's ending, a space any white space. */
-const body = (variant: string) => escape(variant).replace(/\\\*/g, '[\\p{L}\\p{M}]*').replace(/ +/g, '\\s+');
+const body = (variant: string) => escapeRegExp(variant).replace(/\\\*/g, '[\\p{L}\\p{M}]*').replace(/ +/g, '\\s+');
 
 function englishPattern(variant: string): RegExp {
   const acronym = !/\p{Ll}/u.test(variant);
