@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderDocx } from '../../../src/render/docx/render-docx.js';
 import { readZip, writeZip } from '../../../src/render/docx/zip.js';
+import { makeReproducible } from '../../../src/render/docx/reproducible.js';
 import { arabicMeta, testMeta, tree, unzipParts } from './helpers.js';
 import JSZip from 'jszip';
 import { composeDocument } from '../../../src/compose/compose-document.js';
@@ -83,6 +84,33 @@ describe('reproducible output', () => {
     expect(bookmarks.length).toBeGreaterThan(0);
     expect(changes.length).toBeGreaterThan(0);
     expect(changes).toEqual(changes.map((_, i) => bookmarks.length + i + 1));
+  });
+});
+
+describe('relationship ids', () => {
+  it('names a hyperlink\'s random relationship id in order, the same in the .rels part and the document', async () => {
+    const doc = tree('See [the guide](https://example.org/guide) and [the form](https://example.org/form).');
+    const first = await renderDocx(doc);
+    expect((await renderDocx(doc)).equals(first)).toBe(true);
+    const parts = await unzipParts(first);
+    const rels = parts.get('word/_rels/document.xml.rels')!;
+    const ids = [...rels.matchAll(/Id="([^"]+)"[^>]*Target="https:\/\/example\.org\/(\w+)"/g)].map((m) => [m[1], m[2]]);
+    expect(ids).toEqual([
+      ['rIdX1', 'guide'],
+      ['rIdX2', 'form'],
+    ]);
+    const document = parts.get('word/document.xml')!;
+    expect([...document.matchAll(/<w:hyperlink\b[^>]*r:id="([^"]+)"/g)].map((m) => m[1])).toEqual(['rIdX1', 'rIdX2']);
+  });
+
+  it('renames every use of an id, also after an empty attribute, and nothing that only contains it', () => {
+    const parts = new Map([
+      ['word/_rels/document.xml.rels', '<Relationships><Relationship Id="rId1" Target="a"/><Relationship Id="Xy_z-9" Target="b"/></Relationships>'],
+      ['word/document.xml', '<w:p><w:hyperlink w:tooltip="" r:id="Xy_z-9"/><w:t w:x="Xy_z-90"/><w:hyperlink r:id="Xy_z-9"/></w:p>'],
+    ]);
+    makeReproducible(parts);
+    expect(parts.get('word/_rels/document.xml.rels')).toBe('<Relationships><Relationship Id="rId1" Target="a"/><Relationship Id="rIdX1" Target="b"/></Relationships>');
+    expect(parts.get('word/document.xml')).toBe('<w:p><w:hyperlink w:tooltip="" r:id="rIdX1"/><w:t w:x="Xy_z-90"/><w:hyperlink r:id="rIdX1"/></w:p>');
   });
 });
 
