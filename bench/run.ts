@@ -9,10 +9,11 @@
  * --cold-runs <n> (cold `iep render` repetitions, default 5; 3 with --quick).
  *
  * Phases, each on the same documents:
- *   DOCX        renderIep(formats: docx), one document at a time on one core; renderDocx alone on the composed tree;
- *               the ten-page IEP in 1 and 2 worker threads (alternating), beside what 2 threads give this machine
- *               for plain arithmetic and for an allocating loop (bench/lib/thread-scaling.ts); and Pandoc on its
- *               composed Markdown, one process per document. Each DOCX run is timed after a warm-up as long as
+ *   DOCX        renderIep(formats: docx), one document at a time; renderDocx alone on the composed tree; the
+ *               ten-page IEP in a process pinned to one CPU (bench/lib/docx-one-core.ts), and in 1 and 2 worker
+ *               threads (alternating), beside what 2 threads give this machine for plain arithmetic and for an
+ *               allocating loop (bench/lib/thread-scaling.ts); and Pandoc on its composed Markdown, one process per
+ *               document. Each DOCX run is timed after a warm-up as long as
  *               itself (V8 is still optimizing after hundreds of documents; bench/lib/docx-workers.ts).
  *   compose     a bundled student's official IEP with nothing remembered, after the three other students, and
  *               remembered (bench/lib/compose-unseen.ts): compose parses each run of template blocks once, and the
@@ -57,6 +58,7 @@ import { pdfPageCount } from '../src/render/pdf/page-count.js';
 import { renderIep } from '../src/pipeline/render-iep.js';
 import { memoryGrowth, sampleMemory, type MemorySample } from './lib/memory.js';
 import { docxWorkerThroughput } from './lib/docx-workers.js';
+import { docxOnOneCore } from './lib/docx-one-core.js';
 import { threadScaling } from './lib/thread-scaling.js';
 import { composeUnseen } from './lib/compose-unseen.js';
 import { findPandoc, runPandoc, type PandocRun } from './lib/pandoc.js';
@@ -219,6 +221,12 @@ async function main(): Promise<void> {
     log(`DOCX      ten-page IEP, 1 worker:    ${round(oneWorker.docsPerS, 1)} docs/s (${round(oneWorker.cpuCores, 2)} cores of CPU used)`);
     log(`DOCX      ten-page IEP, 2 workers:   ${round(twoWorkers.docsPerS, 1)} docs/s (${round(twoWorkers.cpuCores, 2)} cores of CPU used): ` +
       `${round(twoWorkers.docsPerS / oneWorker.docsPerS, 2)}x one; per CPU-second ${round(oneWorker.docsPerCpuS, 1)} and ${round(twoWorkers.docsPerCpuS, 1)} documents`);
+    // The one-at-a-time figure on one core strictly: a process pinned to one CPU, V8's helper threads on it too.
+    const oneCore = docxOnOneCore(tenPageIep!.file, { warmMs: docxWarmMs, durationMs: docxMinMs });
+    if ('run' in oneCore) {
+      log(`DOCX      ten-page IEP, one core:    ${round(oneCore.run.docsPerS, 1)} docs/s (renderIep in a process pinned to one CPU with taskset, ` +
+        `${oneCore.run.cores.toFixed(2)} cores used; V8's helper threads share it)`);
+    } else log(`DOCX      one-core run skipped: ${oneCore.skipped}`);
     // What two threads can give on this machine at all (see bench/lib/thread-scaling.ts).
     const scaling = await threadScaling(quick ? 1000 : 2000);
     log(`machine   2 threads vs 1:            ${round(scaling.computeRatio, 2)}x for arithmetic, ${round(scaling.allocateRatio, 2)}x for a loop that allocates ` +
@@ -391,6 +399,7 @@ async function main(): Promise<void> {
       docx_pages: tenPage.pages ?? null,
       docx_writer_docs_per_s: round(docxWriter.docsPerS, 1),
       docx_official_docs_per_s: round(docxOfficial.docsPerS, 1),
+      docx_one_core_docs_per_s: 'run' in oneCore ? round(oneCore.run.docsPerS, 1) : null,
       docx_1_worker_docs_per_s: round(oneWorker.docsPerS, 1),
       docx_2_workers_docs_per_s: round(twoWorkers.docsPerS, 1),
       docx_2_workers_ratio: round(twoWorkers.docsPerS / oneWorker.docsPerS, 2),
