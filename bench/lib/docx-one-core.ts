@@ -24,7 +24,9 @@ export function docxOnOneCore(file: string, options: { warmMs: number; durationM
   if (r.error) return { skipped: `taskset is not available (${r.error.message}; Debian: util-linux)` };
   const line = r.stdout.trim().split('\n').at(-1) ?? '';
   if (r.status !== 0 || !line.startsWith('{')) {
-    const message = (r.stderr || r.stdout).split('\n').find((l) => /Error\b/.test(l)) ?? `exit ${r.status}`;
+    // Node's own error line when the script failed, taskset's message when it could not pin (CPU 0 not allowed).
+    const lines = (r.stderr || r.stdout).split('\n').filter((l) => l.trim());
+    const message = lines.find((l) => /Error\b/.test(l)) ?? lines[0] ?? `exit ${r.status}`;
     return { skipped: `the pinned process failed: ${message.trim()}` };
   }
   return { run: JSON.parse(line) as OneCoreRun };
