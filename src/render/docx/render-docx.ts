@@ -26,6 +26,7 @@ import { bindHandlers } from './bind-handlers.js';
 import { compilePackage } from './compile-package.js';
 import { handlers } from './handlers.js';
 import { formatAttributesLinearly } from './linear-attributes.js';
+import { prepareChildrenInOnePass } from './one-pass-children.js';
 import { COLUMN_GAP, layoutStyle } from './layouts.js';
 import { createFooter, createHeader, pageGeometry, sectionProperties } from './page.js';
 import { makeReproducible, toParts } from './reproducible.js';
@@ -41,6 +42,7 @@ export { DocxRenderError } from './render-error.js';
 /** The DOCX of a document tree. Throws DocxRenderError for a node it cannot render (type and place in the message). */
 export async function renderDocx(doc: DocumentTree): Promise<Buffer> {
   formatAttributesLinearly();
+  prepareChildrenInOnePass();
   const { meta } = doc;
   const body = meta.dir === 'rtl' ? bracketsIntoUntranslated(doc.body) : doc.body;
   const geometry = pageGeometry(meta.page);
