@@ -88,7 +88,7 @@ describe('children gathered in one pass', () => {
 
   it('prepares every kind of child as the library does', () => {
     const holes = new Element('w:p', ['a']);
-    (holes.root as unknown[])[3] = 'after a hole';
+    (holes as unknown as { root: unknown[] }).root[3] = 'after a hole';
     const cases: XmlComponent[] = [
       new Element('w:p', []),
       new Element('w:p', [{ prepForXml: () => ({ _attr: { 'w:val': 'only' } }) }]),
