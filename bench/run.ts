@@ -57,7 +57,7 @@ import { BrowserPool, browserArgs, findBrowser, renderPdf } from '../src/render/
 import { pdfPageCount } from '../src/render/pdf/page-count.js';
 import { renderIep } from '../src/pipeline/render-iep.js';
 import { memoryGrowth, sampleMemory, type MemorySample } from './lib/memory.js';
-import { docxWorkerThroughput } from './lib/docx-workers.js';
+import { docxWorkerThroughput, renderDocxJob } from './lib/docx-workers.js';
 import { docxOnOneCore } from './lib/docx-one-core.js';
 import { threadScaling } from './lib/thread-scaling.js';
 import { composeUnseen } from './lib/compose-unseen.js';
@@ -196,10 +196,7 @@ async function main(): Promise<void> {
       }
       return phase(latencies, performance.now() - t0);
     };
-    const docxPipeline = (lay: LayoutName) => async (doc: Doc) => {
-      const r = await renderIep(doc.iep, { layout: lay, lang: doc.lang, formats: ['docx'] });
-      if (r.outputs.length !== 1) throw new Error(`${doc.name}: no DOCX (${r.diagnostics.find((d) => d.severity === 'error')?.message})`);
-    };
+    const docxPipeline = (lay: LayoutName) => (doc: Doc) => renderDocxJob({ iep: doc.iep, layout: lay, lang: doc.lang }, doc.name);
     const docx = await docxRun([tenPage], docxPipeline('family'));
     const docxWriter = await docxRun([tenPage], async (doc) => void (await renderDocx(doc.tree)));
     const docxOfficial = await docxRun(docs, docxPipeline(layout));

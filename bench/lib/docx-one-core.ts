@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadIep } from '../../src/validate/load-iep.js';
+import { renderDocxJob } from './docx-workers.js';
 
 export interface OneCoreRun {
   docsPerS: number;
@@ -33,14 +34,10 @@ export function docxOnOneCore(file: string, options: { warmMs: number; durationM
 }
 
 async function child(file: string, warmMs: number, durationMs: number): Promise<void> {
-  const { renderIep } = await import('../../src/pipeline/render-iep.js');
   const loaded = loadIep(readFileSync(file), { file });
   if (!loaded.iep) throw new Error(`${file} did not load`);
-  const iep = loaded.iep;
-  const render = async () => {
-    const result = await renderIep(iep, { layout: 'family', lang: 'en', formats: ['docx'] });
-    if (result.outputs.length !== 1) throw new Error(`no DOCX: ${result.diagnostics.find((d) => d.severity === 'error')?.message ?? 'no output'}`);
-  };
+  const job = { iep: loaded.iep, layout: 'family', lang: 'en' } as const;
+  const render = () => renderDocxJob(job);
   const w0 = performance.now();
   do await render();
   while (performance.now() - w0 < warmMs);

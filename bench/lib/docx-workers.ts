@@ -21,6 +21,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { LayoutName } from '../../src/load/load-layout.js';
 import type { Iep } from '../../src/model/iep.js';
 import type { Language } from '../../src/model/languages.js';
+import { renderIep } from '../../src/pipeline/render-iep.js';
 
 export interface DocxJob {
   iep: Iep;
@@ -137,15 +138,17 @@ function messagesOf(worker: Worker): () => Promise<FromWorker> {
   };
 }
 
+/** One DOCX through the pipeline (renderIep), as every DOCX phase of the bench renders it; throws when none comes. */
+export async function renderDocxJob(job: DocxJob, name?: string): Promise<void> {
+  const result = await renderIep(job.iep, { layout: job.layout, lang: job.lang, formats: ['docx'] });
+  if (result.outputs.length !== 1) {
+    throw new Error(`${name ? `${name}: ` : ''}no DOCX (${result.diagnostics.find((d) => d.severity === 'error')?.message ?? 'no output'})`);
+  }
+}
+
 async function workerMain(input: WorkerInput): Promise<void> {
   const port = parentPort!;
-  const { renderIep } = await import('../../src/pipeline/render-iep.js');
-  const render = async (job: DocxJob) => {
-    const result = await renderIep(job.iep, { layout: job.layout, lang: job.lang, formats: ['docx'] });
-    if (result.outputs.length !== 1) {
-      throw new Error(`no DOCX: ${result.diagnostics.find((d) => d.severity === 'error')?.message ?? 'no output'}`);
-    }
-  };
+  const render = (job: DocxJob) => renderDocxJob(job);
   const warmStart = performance.now();
   for (let pass = 0; pass < 2 || performance.now() - warmStart < input.warmMs; pass++) for (const job of input.jobs) await render(job);
   port.postMessage({ type: 'ready' } satisfies FromWorker);
