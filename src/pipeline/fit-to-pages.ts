@@ -35,22 +35,20 @@ export async function fitToPages(
     const doc = composed.document!;
     // Whether a shorter copy is printed next is known from the printed pages, before the post-print stage: a copy
     // thrown away is not made accessible, and the last one kept lets the caller close its browser.
-    const next: { limits?: Record<string, number>; composed?: ComposedDocument } = {};
+    const next: { copy?: { limits: Record<string, number>; composed: ComposedDocument } } = {};
     const onPrinted = (printed: Buffer) => {
       const tighter = limits && pdfPageCount(printed) > 1 ? tightenLimits(limits, composed.layout!.config.shrinkOrder) : undefined;
       const shorter = tighter && composeDocument(iep, { ...options, limits: tighter });
       if (tighter && shorter?.document) {
-        next.limits = tighter;
-        next.composed = shorter;
+        next.copy = { limits: tighter, composed: shorter };
         return false;
       }
       print.afterLastPrint?.();
       return true;
     };
     const pdf = await renderPdf(pool, renderHtml(doc, { css: composed.layout!.css }), { title: doc.meta.title, lang: doc.meta.lang, pageSize: doc.meta.page.size, timeoutMs: print.timeoutMs, onPrinted });
-    if (!next.limits || !next.composed) return { composed, pdf };
-    limits = next.limits;
-    composed = next.composed;
+    if (!next.copy) return { composed, pdf };
+    ({ limits, composed } = next.copy);
   }
 }
 
