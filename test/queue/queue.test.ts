@@ -193,6 +193,9 @@ describe('iep batch --queue on iep worker processes', () => {
     expect(manifest.summary).toEqual({ total: 6, done: 6, skipped: 0, failed: 0, pending: 0 });
     expectManifestMatchesFiles(ws.outDir, manifest.entries);
     for (const name of outputFiles(ws.outDir)) expect(pdfPages(path.join(ws.outDir, name)), name).toBeGreaterThan(0);
+    // BullMQ records a job completed before the worker's 'completed' event prints its line, so the batch can exit
+    // before worker d's last line arrives: wait for it, then count exactly.
+    await waitFor('worker d to log the documents it finished', () => byC + doneLines(d.log()).length >= 6, 10_000);
     expect(byC + doneLines(d.log()).length).toBe(6);
     process.kill(d.run.child.pid!, 'SIGTERM');
     expect((await d.run.exited).code).toBe(143);
