@@ -29,7 +29,9 @@
  *               HTML's font URLs are answered from the bundled font files (nothing else is intercepted), so raw
  *               Chromium prints the same document with the same fonts.
  *   print       the pipeline's print stage alone: the same precomposed HTML through renderPdf and the pool (lockdown,
- *               served fonts, outline fix), to tell the cost of composing from the cost of printing.
+ *               served fonts, post-print stage), to tell the cost of composing from the cost of printing.
+ *   print, no post-print  the same with the post-print stage skipped (onPrinted returns false): the most that any
+ *               speed-up of that stage could give.
  *   raw, fonts not served (full mode only): the same without the fonts; every font request fails at the dead proxy
  *               the flags set and Chromium falls back to system fonts: a different, not a cheaper, document.
  *   The PDF, raw and print phases run in alternating rounds, so that a change in machine load hits them all.
@@ -282,6 +284,11 @@ async function main(): Promise<void> {
       const { meta } = doc.tree;
       await renderPdf(pool, doc.html, { title: meta.title, lang: meta.lang, pageSize: meta.page.size });
     };
+    // The same without the post-print stage (onPrinted's false skips it): what any speed-up of that stage could reach.
+    const printOnlyOne = async (doc: Doc) => {
+      const { meta } = doc.tree;
+      await renderPdf(pool, doc.html, { title: meta.title, lang: meta.lang, pageSize: meta.page.size, onPrinted: () => false });
+    };
     const rawOne = (pages: Page[]) => async (doc: Doc, _i: number, worker: number) => {
       const page = pages[worker]!;
       await page.setContent(doc.html, { waitUntil: 'load' });
@@ -303,6 +310,7 @@ async function main(): Promise<void> {
       pipeline: { parts: [], run: () => runConcurrently(docs, pool.documentsInFlight, pipelineOne) },
       raw: { parts: [], run: () => runConcurrently(docs, concurrency, rawOne(rawPages)) },
       print: { parts: [], run: () => runConcurrently(docs, pool.documentsInFlight, printOne) },
+      printOnly: { parts: [], run: () => runConcurrently(docs, pool.documentsInFlight, printOnlyOne) },
       ...(quick ? {} : { rawNoFonts: { parts: [], run: () => runConcurrently(docs, concurrency, rawOne(noFontPages)) } }),
     };
     const order = Object.keys(variants);
@@ -317,9 +325,11 @@ async function main(): Promise<void> {
     const rawPdf = merge(variants.raw!.parts);
     const rawNoFonts = variants.rawNoFonts ? merge(variants.rawNoFonts.parts) : undefined;
     const print = merge(variants.print!.parts);
+    const printOnly = merge(variants.printOnly!.parts);
     log(`PDF       pipeline (renderIep):      ${fmt(pdf)}`);
     log(`PDF       raw Chromium:              ${fmt(rawPdf)}`);
     log(`PDF       print stage (renderPdf):   ${fmt(print)}   ${round(print.docsPerS / rawPdf.docsPerS, 2)}x raw (lockdown and all; no compose)`);
+    log(`PDF       print, no post-print:      ${fmt(printOnly)}   ${round(printOnly.docsPerS / rawPdf.docsPerS, 2)}x raw (the most a faster post-print stage could give)`);
     if (rawNoFonts) log(`PDF       raw, fonts not served:     ${fmt(rawNoFonts)}`);
     log(`PDF       pipeline / raw:            ${round(pdf.docsPerS / rawPdf.docsPerS, 2)}x`);
     const pages = docs.map((d) => d.pages ?? NaN);
@@ -383,6 +393,7 @@ async function main(): Promise<void> {
       pdf_ratio: round(pdf.docsPerS / rawPdf.docsPerS, 3),
       print_stage_docs_per_s: round(print.docsPerS, 2),
       print_stage_ratio: round(print.docsPerS / rawPdf.docsPerS, 3),
+      print_without_post_print_ratio: round(printOnly.docsPerS / rawPdf.docsPerS, 3),
       ...(rawNoFonts ? { raw_chromium_no_fonts_docs_per_s: round(rawNoFonts.docsPerS, 2) } : {}),
       pdf_p50_ms: Math.round(pdf.p50),
       pdf_p95_ms: Math.round(pdf.p95),
