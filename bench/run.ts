@@ -279,15 +279,11 @@ async function main(): Promise<void> {
       if (!pdf) throw new Error(`${doc.name}: no PDF (${r.diagnostics.find((d) => d.severity === 'error')?.message})`);
       doc.pages ??= pdfPageCount(pdf.data);
     };
-    // The pipeline's print stage alone: the precomposed HTML through renderPdf (locked-down page, fonts, outline fix).
-    const printOne = async (doc: Doc) => {
+    // The pipeline's print stage alone: the precomposed HTML through renderPdf (locked-down page, fonts, post-print
+    // stage); with `postPrint` false, onPrinted's false skips that stage: what any speed-up of it could reach.
+    const printOne = (postPrint: boolean) => async (doc: Doc) => {
       const { meta } = doc.tree;
-      await renderPdf(pool, doc.html, { title: meta.title, lang: meta.lang, pageSize: meta.page.size });
-    };
-    // The same without the post-print stage (onPrinted's false skips it): what any speed-up of that stage could reach.
-    const printOnlyOne = async (doc: Doc) => {
-      const { meta } = doc.tree;
-      await renderPdf(pool, doc.html, { title: meta.title, lang: meta.lang, pageSize: meta.page.size, onPrinted: () => false });
+      await renderPdf(pool, doc.html, { title: meta.title, lang: meta.lang, pageSize: meta.page.size, onPrinted: () => postPrint });
     };
     const rawOne = (pages: Page[]) => async (doc: Doc, _i: number, worker: number) => {
       const page = pages[worker]!;
@@ -309,8 +305,8 @@ async function main(): Promise<void> {
     const variants: Record<string, { parts: Part[]; run: () => Promise<Part> }> = {
       pipeline: { parts: [], run: () => runConcurrently(docs, pool.documentsInFlight, pipelineOne) },
       raw: { parts: [], run: () => runConcurrently(docs, concurrency, rawOne(rawPages)) },
-      print: { parts: [], run: () => runConcurrently(docs, pool.documentsInFlight, printOne) },
-      printOnly: { parts: [], run: () => runConcurrently(docs, pool.documentsInFlight, printOnlyOne) },
+      print: { parts: [], run: () => runConcurrently(docs, pool.documentsInFlight, printOne(true)) },
+      printOnly: { parts: [], run: () => runConcurrently(docs, pool.documentsInFlight, printOne(false)) },
       ...(quick ? {} : { rawNoFonts: { parts: [], run: () => runConcurrently(docs, concurrency, rawOne(noFontPages)) } }),
     };
     const order = Object.keys(variants);
